@@ -1,0 +1,349 @@
+"""The domain: agendas and the sessions that run them, as pydantic models.
+
+Records inside a session (ideas, votes, actions...) are frozen: a change replaces the
+record with a new one. That lets the store keep each record's serialised text until the
+record itself is replaced, so saving one change does not grow with the session.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+SCHEMA_VERSION = 1
+"""The version of the session file layout this code writes."""
+
+Identifier = Annotated[
+    str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+]
+
+
+class Record(BaseModel):
+    """A frozen record that rejects unknown keys (a typo in a hand-edited file is an error)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ActivityKind(StrEnum):
+    PRESENT = "present"
+    BRAINSTORM = "brainstorm"
+    GROUP = "group"
+    VOTE = "vote"
+    DEBATE = "debate"
+    RATE = "rate"
+    PLAN = "plan"
+    REVIEW = "review"
+
+
+class ProgrammeLevel(StrEnum):
+    BASIC_KNOWLEDGE = "basic-knowledge"
+    DEEPER_UNDERSTANDING = "deeper-understanding"
+    PARTNERSHIP = "partnership"
+
+
+class Horizon(StrEnum):
+    THREE_MONTHS = "3m"
+    SIX_MONTHS = "6m"
+    BEYOND = "beyond"
+
+    @property
+    def label(self) -> str:
+        return HORIZON_LABELS[self]
+
+
+HORIZON_LABELS = {
+    Horizon.THREE_MONTHS: "Next 3 months",
+    Horizon.SIX_MONTHS: "Next 6 months",
+    Horizon.BEYOND: "Beyond 6 months",
+}
+
+
+class ActionStatus(StrEnum):
+    NOT_STARTED = "not-started"
+    ON_TRACK = "on-track"
+    AT_RISK = "at-risk"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class Verdict(StrEnum):
+    """Does a debated block to customer focus apply here?"""
+
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+
+
+# --- the agenda ---------------------------------------------------------------------------
+
+
+class VoteBudget(Record):
+    votes_per_person: int = Field(default=5, ge=1, le=100)
+    max_per_idea: int = Field(default=3, ge=1, le=100)
+
+    @model_validator(mode="after")
+    def _max_within_budget(self) -> VoteBudget:
+        if self.max_per_idea > self.votes_per_person:
+            raise ValueError("max_per_idea cannot exceed votes_per_person")
+        return self
+
+
+class Scale(Record):
+    low: int = 1
+    high: int = 5
+    low_label: str = ""
+    high_label: str = ""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Scale:
+        if self.high <= self.low:
+            raise ValueError("high must be greater than low")
+        return self
+
+
+class Criterion(Record):
+    id: Identifier
+    title: str
+    description: str = ""
+    target: float | None = None
+
+
+class DebateItem(Record):
+    id: Identifier
+    title: str
+    description: str = ""
+    questions: list[str] = []
+
+
+class Activity(Record):
+    id: Identifier
+    kind: ActivityKind
+    title: str
+    prompts: list[str] = []
+    notes: str = ""
+    minutes: int = Field(default=10, ge=0, le=24 * 60)
+    votes: VoteBudget | None = None
+    scale: Scale | None = None
+    criteria: list[Criterion] = []
+    debate_items: list[DebateItem] = []
+
+    @model_validator(mode="after")
+    def _settings_for_kind(self) -> Activity:
+        if self.kind is ActivityKind.RATE and not self.criteria:
+            raise ValueError("a rate activity needs criteria")
+        if self.kind is ActivityKind.DEBATE and not self.debate_items:
+            # Debate may also run over the session's top themes; no items is allowed.
+            pass
+        _require_unique([c.id for c in self.criteria], "criterion")
+        _require_unique([d.id for d in self.debate_items], "debate item")
+        return self
+
+    @property
+    def vote_budget(self) -> VoteBudget:
+        return self.votes or VoteBudget()
+
+    @property
+    def rating_scale(self) -> Scale:
+        return self.scale or Scale()
+
+
+class Step(Record):
+    id: Identifier
+    title: str
+    description: str = ""
+    activities: list[Activity] = Field(min_length=1)
+
+
+class Agenda(Record):
+    title: str
+    description: str = ""
+    level: ProgrammeLevel = ProgrammeLevel.BASIC_KNOWLEDGE
+    steps: list[Step] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Agenda:
+        _require_unique([s.id for s in self.steps], "step")
+        _require_unique([a.id for a in self.activities()], "activity")
+        return self
+
+    def activities(self) -> list[Activity]:
+        """Every activity, in running order."""
+        return [activity for step in self.steps for activity in step.activities]
+
+    def activity(self, activity_id: str) -> Activity:
+        for activity in self.activities():
+            if activity.id == activity_id:
+                return activity
+        raise KeyError(activity_id)
+
+    def step_of(self, activity_id: str) -> Step:
+        for step in self.steps:
+            if any(a.id == activity_id for a in step.activities):
+                return step
+        raise KeyError(activity_id)
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(a.minutes for a in self.activities())
+
+
+# --- the session's records ------------------------------------------------------------------
+
+
+class Participant(Record):
+    id: Identifier
+    name: str = ""
+    segment: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.name or f"Participant {self.id.lstrip('p')}"
+
+
+class Idea(Record):
+    id: Identifier
+    text: str
+    activity: str = ""
+    tags: list[str] = []
+    author: str = ""
+    created: datetime
+    hidden: bool = False
+    theme: str = ""
+
+
+class Theme(Record):
+    id: Identifier
+    title: str
+    activity: str = ""
+
+
+class Vote(Record):
+    """Votes given to an idea or a theme: one participant's dots, or a show-of-hands tally."""
+
+    activity: str
+    target: str
+    count: int = Field(ge=0)
+    voter: str = ""
+
+
+class DebateNote(Record):
+    activity: str
+    item: str
+    verdict: Verdict | None = None
+    evidence: str = ""
+    points_for: list[str] = []
+    points_against: list[str] = []
+    process: str = ""
+    convenience: str = ""
+    decision: str = ""
+
+
+class Rating(Record):
+    activity: str
+    participant: str
+    criterion: str
+    score: int
+
+
+class Review(Record):
+    """One quarterly look at an action: how far it got, on the progress scale."""
+
+    date: date
+    progress: int = Field(ge=0, le=4)
+    status: ActionStatus
+    note: str = ""
+    reviewer: str = ""
+
+
+class Action(Record):
+    id: Identifier
+    title: str
+    owner: str = ""
+    horizon: Horizon = Horizon.THREE_MONTHS
+    measure: str = ""
+    ideas: list[str] = []
+    status: ActionStatus = ActionStatus.NOT_STARTED
+    due: date | None = None
+    created: datetime | None = None
+    carried_from: str = ""
+    reviews: list[Review] = []
+
+
+class LogEntry(Record):
+    """When an activity actually ran. An activity visited twice has two entries."""
+
+    activity: str
+    started: datetime
+    ended: datetime | None = None
+
+
+class ActivityNote(Record):
+    """The facilitator's notes taken during an activity (a present activity's discussion)."""
+
+    activity: str
+    text: str
+
+
+class Session(BaseModel):
+    """One workshop: what was planned (a copy of the agenda) and everything the room said.
+
+    The session itself is mutable (its lists change); the records in it are frozen.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+    schema_version: int = SCHEMA_VERSION
+    title: str
+    team: str = ""
+    facilitator: str = ""
+    date: date
+    current_activity: str = ""
+    agenda: Agenda
+    participants: list[Participant] = []
+    themes: list[Theme] = []
+    votes: list[Vote] = []
+    debate: list[DebateNote] = []
+    ratings: list[Rating] = []
+    actions: list[Action] = []
+    log: list[LogEntry] = []
+    notes: list[ActivityNote] = []
+    ideas: list[Idea] = []
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Session:
+        _require_unique([p.id for p in self.participants], "participant")
+        _require_unique([i.id for i in self.ideas], "idea")
+        _require_unique([t.id for t in self.themes], "theme")
+        _require_unique([a.id for a in self.actions], "action")
+        return self
+
+    RECORD_LISTS: ClassVar[tuple[str, ...]] = (
+        "participants",
+        "themes",
+        "votes",
+        "debate",
+        "ratings",
+        "actions",
+        "log",
+        "notes",
+        "ideas",
+    )
+    """The session's lists of records, in the order they are written to disk."""
+
+    def draft(self) -> Session:
+        """A copy whose lists can be changed without touching this session's lists."""
+        copied = self.model_copy()
+        for name in self.RECORD_LISTS:
+            setattr(copied, name, list(getattr(self, name)))
+        return copied
+
+
+def _require_unique(ids: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for record_id in ids:
+        if record_id in seen:
+            raise ValueError(f"duplicate {what} id {record_id!r}")
+        seen.add(record_id)

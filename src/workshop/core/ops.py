@@ -1,0 +1,508 @@
+"""Changes to a session: each function edits a session draft in place and checks the rules.
+
+Call them inside `SessionFile.change(...)`, which hands them the latest draft and saves it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any, Protocol, TypeVar
+
+from workshop.core.models import (
+    Action,
+    ActionStatus,
+    ActivityKind,
+    ActivityNote,
+    Agenda,
+    DebateNote,
+    Horizon,
+    Idea,
+    LogEntry,
+    Participant,
+    Rating,
+    Review,
+    Session,
+    Theme,
+    Vote,
+)
+from workshop.files import WorkshopError
+
+_TAG = re.compile(r"(?<![\w#])#([\w][\w-]*)")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+class RuleError(WorkshopError):
+    """A change the session's rules do not allow (unknown id, over the vote budget...)."""
+
+    exit_code = 2
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+RecordT = TypeVar("RecordT", bound=HasId)
+
+
+def now() -> datetime:
+    """The current local time, to the second, with its UTC offset."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def clean_text(text: str) -> str:
+    """Text as typed, minus what cannot be stored as UTF-8 (lone surrogates)."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def tags_in(text: str) -> list[str]:
+    """The `#word` tags in a text, lower-cased, in order, without repeats."""
+    found: list[str] = []
+    for match in _TAG.finditer(text):
+        tag = match.group(1).lower()
+        if tag not in found:
+            found.append(tag)
+    return found
+
+
+def next_id(records: Iterable[HasId], prefix: str) -> str:
+    """The next free id of the form prefix + number (i1, i2, ...)."""
+    highest = 0
+    for record in records:
+        number = record.id[len(prefix) :]
+        if record.id.startswith(prefix) and number.isdigit():
+            highest = max(highest, int(number))
+    return f"{prefix}{highest + 1}"
+
+
+def find(records: Sequence[RecordT], record_id: str, what: str) -> tuple[int, RecordT]:
+    for index, record in enumerate(records):
+        if record.id == record_id:
+            return index, record
+    raise RuleError(f"no {what} with id {record_id!r}")
+
+
+def new_session(
+    title: str,
+    agenda: Agenda,
+    *,
+    team: str = "",
+    facilitator: str = "",
+    on: date | None = None,
+) -> Session:
+    title = clean_text(title).strip()
+    if not title:
+        raise RuleError("a session needs a title")
+    return Session(
+        title=title,
+        team=clean_text(team).strip(),
+        facilitator=clean_text(facilitator).strip(),
+        date=on or date.today(),
+        agenda=agenda,
+        current_activity=agenda.activities()[0].id,
+    )
+
+
+def require_activity(session: Session, activity_id: str) -> None:
+    if activity_id and activity_id not in {a.id for a in session.agenda.activities()}:
+        raise RuleError(f"no activity {activity_id!r} in this session's agenda")
+
+
+def default_capture_activity(session: Session) -> str:
+    """Where a new idea goes when no activity is named: the current one if it collects ideas."""
+    activities = session.agenda.activities()
+    current = next((a for a in activities if a.id == session.current_activity), None)
+    if current is not None and current.kind is ActivityKind.BRAINSTORM:
+        return current.id
+    brainstorms = [a for a in activities if a.kind is ActivityKind.BRAINSTORM]
+    return brainstorms[0].id if brainstorms else session.current_activity
+
+
+# --- ideas ----------------------------------------------------------------------------------
+
+
+def add_idea(
+    session: Session,
+    text: str,
+    *,
+    activity: str | None = None,
+    author: str = "",
+    tags: Iterable[str] = (),
+    at: datetime | None = None,
+) -> Idea:
+    """Capture an idea; `#word` in its text becomes a tag."""
+    text = clean_text(text).strip()
+    if not text:
+        raise RuleError("an idea needs some text")
+    activity_id = default_capture_activity(session) if activity is None else activity
+    require_activity(session, activity_id)
+    all_tags = tags_in(text)
+    for tag in tags:
+        tag = clean_text(tag).strip().lstrip("#").lower()
+        if tag and tag not in all_tags:
+            all_tags.append(tag)
+    idea = Idea(
+        id=next_id(session.ideas, "i"),
+        text=text,
+        activity=activity_id,
+        tags=all_tags,
+        author=clean_text(author).strip(),
+        created=at or now(),
+    )
+    session.ideas.append(idea)
+    return idea
+
+
+def edit_idea(session: Session, idea_id: str, text: str) -> Idea:
+    text = clean_text(text).strip()
+    if not text:
+        raise RuleError("an idea needs some text")
+    index, idea = find(session.ideas, idea_id, "idea")
+    edited = idea.model_copy(update={"text": text, "tags": _merge_tags(idea.tags, text)})
+    session.ideas[index] = edited
+    return edited
+
+
+def _merge_tags(old_tags: list[str], text: str) -> list[str]:
+    merged = list(old_tags)
+    for tag in tags_in(text):
+        if tag not in merged:
+            merged.append(tag)
+    return merged
+
+
+def delete_idea(session: Session, idea_id: str) -> tuple[int, Idea]:
+    """Remove an idea; returns where it was, so `restore_idea` can undo it."""
+    index, idea = find(session.ideas, idea_id, "idea")
+    del session.ideas[index]
+    return index, idea
+
+
+def restore_idea(session: Session, index: int, idea: Idea) -> None:
+    """Put back a deleted idea (undo). Its id is kept unless another idea took it."""
+    if any(existing.id == idea.id for existing in session.ideas):
+        idea = idea.model_copy(update={"id": next_id(session.ideas, "i")})
+    session.ideas.insert(min(index, len(session.ideas)), idea)
+
+
+def set_hidden(session: Session, idea_id: str, hidden: bool) -> Idea:
+    index, idea = find(session.ideas, idea_id, "idea")
+    changed = idea.model_copy(update={"hidden": hidden})
+    session.ideas[index] = changed
+    return changed
+
+
+def visible_ideas(session: Session, activity: str | None = None) -> list[Idea]:
+    return [
+        idea
+        for idea in session.ideas
+        if not idea.hidden and (activity is None or idea.activity == activity)
+    ]
+
+
+# --- themes ---------------------------------------------------------------------------------
+
+
+def add_theme(session: Session, title: str, activity: str = "") -> Theme:
+    title = clean_text(title).strip()
+    if not title:
+        raise RuleError("a theme needs a title")
+    require_activity(session, activity)
+    theme = Theme(id=next_id(session.themes, "t"), title=title, activity=activity)
+    session.themes.append(theme)
+    return theme
+
+
+def rename_theme(session: Session, theme_id: str, title: str) -> Theme:
+    title = clean_text(title).strip()
+    if not title:
+        raise RuleError("a theme needs a title")
+    index, theme = find(session.themes, theme_id, "theme")
+    renamed = theme.model_copy(update={"title": title})
+    session.themes[index] = renamed
+    return renamed
+
+
+def move_to_theme(session: Session, idea_id: str, theme_id: str) -> Idea:
+    """Put an idea in a theme ("" takes it out of any theme)."""
+    if theme_id:
+        find(session.themes, theme_id, "theme")
+    index, idea = find(session.ideas, idea_id, "idea")
+    moved = idea.model_copy(update={"theme": theme_id})
+    session.ideas[index] = moved
+    return moved
+
+
+def delete_theme(session: Session, theme_id: str) -> tuple[int, Theme, list[str]]:
+    """Remove a theme; its ideas become ungrouped. Returns what undo needs."""
+    index, theme = find(session.themes, theme_id, "theme")
+    members = [idea.id for idea in session.ideas if idea.theme == theme_id]
+    _retheme(session, theme_id, "")
+    del session.themes[index]
+    return index, theme, members
+
+
+def restore_theme(session: Session, index: int, theme: Theme, members: list[str]) -> None:
+    session.themes.insert(min(index, len(session.themes)), theme)
+    member_ids = set(members)
+    for position, idea in enumerate(session.ideas):
+        if idea.id in member_ids and not idea.theme:
+            session.ideas[position] = idea.model_copy(update={"theme": theme.id})
+
+
+def merge_themes(session: Session, source_id: str, target_id: str) -> Theme:
+    """Move every idea of `source` into `target`, then remove `source`."""
+    if source_id == target_id:
+        raise RuleError("cannot merge a theme into itself")
+    _, target = find(session.themes, target_id, "theme")
+    source_index, _ = find(session.themes, source_id, "theme")
+    _retheme(session, source_id, target_id)
+    for position, vote in enumerate(session.votes):
+        if vote.target == source_id:
+            session.votes[position] = vote.model_copy(update={"target": target_id})
+    del session.themes[source_index]
+    return target
+
+
+def _retheme(session: Session, old: str, new: str) -> None:
+    for position, idea in enumerate(session.ideas):
+        if idea.theme == old:
+            session.ideas[position] = idea.model_copy(update={"theme": new})
+
+
+def ideas_in_theme(session: Session, theme_id: str) -> list[Idea]:
+    return [idea for idea in session.ideas if idea.theme == theme_id]
+
+
+# --- participants ---------------------------------------------------------------------------
+
+
+def add_participant(session: Session, name: str = "", segment: str = "") -> Participant:
+    participant = Participant(
+        id=next_id(session.participants, "p"),
+        name=clean_text(name).strip(),
+        segment=clean_text(segment).strip(),
+    )
+    session.participants.append(participant)
+    return participant
+
+
+def update_participant(session: Session, participant_id: str, **changes: str) -> Participant:
+    index, participant = find(session.participants, participant_id, "participant")
+    cleaned = {k: clean_text(v).strip() for k, v in changes.items()}
+    updated = Participant.model_validate({**participant.model_dump(), **cleaned})
+    session.participants[index] = updated
+    return updated
+
+
+# --- the activity log -----------------------------------------------------------------------
+
+
+def start_activity(session: Session, activity_id: str, at: datetime | None = None) -> None:
+    """Make `activity_id` current: close the running log entry and open a new one."""
+    require_activity(session, activity_id)
+    moment = at or now()
+    end_activity(session, moment)
+    session.log.append(LogEntry(activity=activity_id, started=moment))
+    session.current_activity = activity_id
+
+
+def end_activity(session: Session, at: datetime | None = None) -> None:
+    """Close the open log entry, if any."""
+    for position in range(len(session.log) - 1, -1, -1):
+        entry = session.log[position]
+        if entry.ended is None:
+            session.log[position] = entry.model_copy(update={"ended": at or now()})
+            return
+
+
+def set_note(session: Session, activity_id: str, text: str) -> None:
+    require_activity(session, activity_id)
+    text = clean_text(text)
+    remaining = [note for note in session.notes if note.activity != activity_id]
+    if text.strip():
+        remaining.append(ActivityNote(activity=activity_id, text=text))
+    session.notes[:] = remaining
+
+
+def note_for(session: Session, activity_id: str) -> str:
+    return next((n.text for n in session.notes if n.activity == activity_id), "")
+
+
+# --- votes ----------------------------------------------------------------------------------
+
+
+def set_tally(session: Session, activity_id: str, target: str, count: int) -> None:
+    """Record a show-of-hands tally for one idea or theme (replaces the previous tally)."""
+    require_activity(session, activity_id)
+    if count < 0:
+        raise RuleError("a tally cannot be negative")
+    _require_target(session, target)
+    session.votes[:] = [
+        v
+        for v in session.votes
+        if not (v.activity == activity_id and v.target == target and v.voter == "")
+    ]
+    if count:
+        session.votes.append(Vote(activity=activity_id, target=target, count=count))
+
+
+def cast_votes(
+    session: Session, activity_id: str, voter: str, allocation: dict[str, int]
+) -> None:
+    """Record one participant's dots, replacing theirs; checks the agenda's vote budget."""
+    require_activity(session, activity_id)
+    find(session.participants, voter, "participant")
+    budget = session.agenda.activity(activity_id).vote_budget
+    spent = sum(allocation.values())
+    if spent > budget.votes_per_person:
+        raise RuleError(f"{spent} votes is over the budget of {budget.votes_per_person}")
+    for target, count in allocation.items():
+        _require_target(session, target)
+        if count < 0:
+            raise RuleError("votes cannot be negative")
+        if count > budget.max_per_idea:
+            raise RuleError(f"at most {budget.max_per_idea} votes on one item")
+    session.votes[:] = [
+        v for v in session.votes if not (v.activity == activity_id and v.voter == voter)
+    ]
+    session.votes.extend(
+        Vote(activity=activity_id, target=target, count=count, voter=voter)
+        for target, count in allocation.items()
+        if count
+    )
+
+
+def _require_target(session: Session, target: str) -> None:
+    if not any(i.id == target for i in session.ideas) and not any(
+        t.id == target for t in session.themes
+    ):
+        raise RuleError(f"no idea or theme with id {target!r}")
+
+
+def votes_of(session: Session, activity_id: str, voter: str) -> dict[str, int]:
+    return {
+        v.target: v.count
+        for v in session.votes
+        if v.activity == activity_id and v.voter == voter
+    }
+
+
+# --- actions --------------------------------------------------------------------------------
+
+
+def add_action(
+    session: Session,
+    title: str,
+    *,
+    owner: str = "",
+    horizon: Horizon | str = Horizon.THREE_MONTHS,
+    measure: str = "",
+    ideas: Iterable[str] = (),
+    due: date | None = None,
+    at: datetime | None = None,
+) -> Action:
+    title = clean_text(title).strip()
+    if not title:
+        raise RuleError("an action needs a title")
+    idea_ids = list(dict.fromkeys(ideas))
+    for idea_id in idea_ids:
+        _require_target(session, idea_id)
+    action = Action(
+        id=next_id(session.actions, "a"),
+        title=title,
+        owner=clean_text(owner).strip(),
+        horizon=Horizon(horizon),
+        measure=clean_text(measure).strip(),
+        ideas=idea_ids,
+        due=due,
+        created=at or now(),
+    )
+    session.actions.append(action)
+    return action
+
+
+def update_action(session: Session, action_id: str, **changes: Any) -> Action:
+    index, action = find(session.actions, action_id, "action")
+    cleaned = {k: clean_text(v).strip() if isinstance(v, str) else v for k, v in changes.items()}
+    if "title" in cleaned and not cleaned["title"]:
+        raise RuleError("an action needs a title")
+    updated = Action.model_validate({**action.model_dump(), **cleaned})
+    session.actions[index] = updated
+    return updated
+
+
+def delete_action(session: Session, action_id: str) -> tuple[int, Action]:
+    index, action = find(session.actions, action_id, "action")
+    del session.actions[index]
+    return index, action
+
+
+def restore_action(session: Session, index: int, action: Action) -> None:
+    if any(existing.id == action.id for existing in session.actions):
+        action = action.model_copy(update={"id": next_id(session.actions, "a")})
+    session.actions.insert(min(index, len(session.actions)), action)
+
+
+def move_action(session: Session, action_id: str, offset: int) -> None:
+    """Move an action up (negative offset) or down the plan."""
+    index, action = find(session.actions, action_id, "action")
+    target = max(0, min(len(session.actions) - 1, index + offset))
+    del session.actions[index]
+    session.actions.insert(target, action)
+
+
+def add_review(session: Session, action_id: str, review: Review) -> Action:
+    """Add a review to an action (never replacing earlier ones) and take on its status."""
+    index, action = find(session.actions, action_id, "action")
+    reviews = sorted([*action.reviews, review], key=lambda r: r.date)
+    updated = action.model_copy(update={"reviews": reviews, "status": reviews[-1].status})
+    session.actions[index] = updated
+    return updated
+
+
+def set_status(session: Session, action_id: str, status: ActionStatus) -> Action:
+    return update_action(session, action_id, status=status)
+
+
+# --- ratings and debate ---------------------------------------------------------------------
+
+
+def set_rating(
+    session: Session, activity_id: str, participant: str, criterion: str, score: int | None
+) -> None:
+    """Set (or with None, leave out) one participant's score on one criterion."""
+    activity = session.agenda.activity(activity_id)
+    if criterion not in {c.id for c in activity.criteria}:
+        raise RuleError(f"no criterion {criterion!r} in activity {activity_id!r}")
+    find(session.participants, participant, "participant")
+    scale = activity.rating_scale
+    if score is not None and not scale.low <= score <= scale.high:
+        raise RuleError(f"a score must be from {scale.low} to {scale.high}")
+    kept = [
+        r
+        for r in session.ratings
+        if not (
+            r.activity == activity_id and r.participant == participant and r.criterion == criterion
+        )
+    ]
+    if score is not None:
+        kept.append(
+            Rating(activity=activity_id, participant=participant, criterion=criterion, score=score)
+        )
+    session.ratings[:] = kept
+
+
+def set_debate_note(session: Session, activity_id: str, item: str, **fields: Any) -> DebateNote:
+    require_activity(session, activity_id)
+    cleaned = {k: clean_text(v) if isinstance(v, str) else v for k, v in fields.items()}
+    for position, note in enumerate(session.debate):
+        if note.activity == activity_id and note.item == item:
+            updated = DebateNote.model_validate({**note.model_dump(), **cleaned})
+            session.debate[position] = updated
+            return updated
+    created = DebateNote.model_validate({"activity": activity_id, "item": item, **cleaned})
+    session.debate.append(created)
+    return created

@@ -1,0 +1,105 @@
+"""Reading TOML files into models, with one-line errors that name the file and the place."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+_TOML_POSITION = re.compile(r"^(?P<message>.*?)\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)$")
+_TOML_END = re.compile(r"^(?P<message>.*?)\s*\(at end of document\)$")
+
+
+class WorkshopError(Exception):
+    """An error a person can act on; str() is one line. Exit code 1."""
+
+    exit_code = 1
+
+
+class InvalidFileError(WorkshopError):
+    """A file that is not valid TOML or not a valid agenda or session. Exit code 2."""
+
+    exit_code = 2
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read_toml_text(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raw = str(error)
+        positioned = _TOML_POSITION.match(raw)
+        if positioned:
+            place = f"{positioned['line']}:{positioned['column']}"
+            raise InvalidFileError(
+                f"{path}:{place}: invalid TOML: {positioned['message']}"
+            ) from None
+        ended = _TOML_END.match(raw)
+        if ended:
+            lines = text.count("\n") + 1
+            raise InvalidFileError(
+                f"{path}:{lines}: invalid TOML: {ended['message']} at end of file"
+            ) from None
+        raise InvalidFileError(f"{path}: invalid TOML: {one_line(raw)}") from None
+
+
+def read_text(path: Path) -> str:
+    """A file's UTF-8 text, or a one-line error naming it."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InvalidFileError(f"{path}: is a folder, not a file") from None
+    except OSError as error:
+        raise WorkshopError(f"{path}: cannot read: {error.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InvalidFileError(f"{path}:{line}: not UTF-8 text") from None
+    return text
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's parsed contents, or a one-line error naming the file and the place."""
+    return read_toml_text(path, read_text(path))
+
+
+def key_path(location: tuple[int | str, ...]) -> str:
+    """('ideas', 3, 'created') -> 'ideas[3].created'."""
+    path = ""
+    for part in location:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path or "(top level)"
+
+
+def validate(model: type[ModelT], data: dict[str, Any], path: Path) -> ModelT:
+    """The model for `data`, or an InvalidFileError naming the key path of the first problem."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        problems = error.errors(include_url=False)
+        first = problems[0]
+        # Union members repeat the location with a type tag; drop those tags.
+        location = tuple(
+            part for part in first["loc"] if isinstance(part, int) or "[" not in str(part)
+        )
+        message = one_line(first["msg"])
+        if first["type"] == "missing":
+            message = "required key is missing"
+        elif first["type"] == "extra_forbidden":
+            message = "unknown key"
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise InvalidFileError(f"{path}: {key_path(location)}: {message}{more}") from None

@@ -1,0 +1,39 @@
+"""The one place that knows where workshop keeps its files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+HOME_VARIABLE = "WORKSHOP_HOME"
+
+
+def workshop_home() -> Path:
+    """`$WORKSHOP_HOME`, else the per-user data folder."""
+    configured = os.environ.get(HOME_VARIABLE)
+    if configured:
+        return Path(configured).expanduser()
+    import platformdirs  # imported here: most commands never need it
+
+    return Path(platformdirs.user_data_dir("workshop", appauthor=False))
+
+
+def sessions_dir(override: Path | str | None = None) -> Path:
+    """Where session files live: `--dir` if given, else `<home>/sessions`."""
+    if override is not None:
+        return Path(override).expanduser()
+    return workshop_home() / "sessions"
+
+
+def user_agendas_dir() -> Path:
+    """Agendas the user wrote: `<home>/agendas`."""
+    return workshop_home() / "agendas"
+
+
+def shipped_agendas_dir() -> Path:
+    """The agendas that come with workshop (package data)."""
+    return Path(__file__).parent / "agendas"
+
+
+def settings_file() -> Path:
+    return workshop_home() / "settings.toml"

@@ -1,0 +1,354 @@
+"""Session files on disk: one TOML file per session, changed atomically under a lock.
+
+The promise: a change is written, flushed, fsynced and atomically renamed into place before
+`SessionFile.change` returns, and it is made under an exclusive lock on the latest contents of
+the file, so several processes can change one session without losing each other's work. A
+process killed at any moment leaves either the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from workshop import tomlfmt
+from workshop.core.models import SCHEMA_VERSION, Session
+from workshop.files import InvalidFileError, WorkshopError, read_text, read_toml_text, validate
+
+ResultT = TypeVar("ResultT")
+
+NEW_FILE_MODE = 0o600
+"""Session files hold employees' words: readable by their owner only."""
+
+LOCK_TIMEOUT_SECONDS = 10.0
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+"""Upgrades of the raw file contents, keyed by the version they upgrade from (to version + 1)."""
+
+_HEADER_KEYS = ("schema_version", "title", "team", "facilitator", "date", "current_activity")
+
+
+class SaveError(WorkshopError):
+    """A change could not be made durable. Nothing already saved was harmed."""
+
+
+class LockTimeoutError(SaveError):
+    pass
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Bring raw file contents written by an older version up to SCHEMA_VERSION."""
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InvalidFileError(f"{path}: schema_version: must be a whole number from 1")
+    if version > SCHEMA_VERSION:
+        raise InvalidFileError(
+            f"{path}: schema_version: written by a newer workshop (schema {version}; "
+            f"this version reads up to {SCHEMA_VERSION}); upgrade workshop to open it"
+        )
+    while version < SCHEMA_VERSION:
+        upgrade = MIGRATIONS.get(version)
+        if upgrade is None:
+            raise InvalidFileError(f"{path}: schema_version: no upgrade from schema {version}")
+        data = upgrade(data)
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def parse_session(path: Path, text: str) -> Session:
+    return validate(Session, migrate(read_toml_text(path, text), path), path)
+
+
+def load_session(path: Path | str) -> Session:
+    """Read and check a session file. Raises InvalidFileError with a one-line message."""
+    path = Path(path)
+    return parse_session(path, read_text(path))
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+class RecordTextCache:
+    """The serialised text of each record, kept until that record object is replaced."""
+
+    def __init__(self) -> None:
+        self._texts: dict[int, tuple[object, str]] = {}
+
+    def render(self, session: Session) -> str:
+        previous, current = self._texts, {}
+        parts = [tomlfmt.document(_header(session))]
+        records: list[tuple[str, Any]] = [("agenda", session.agenda)]
+        for name in Session.RECORD_LISTS:
+            records.extend((name, record) for record in getattr(session, name))
+        for name, record in records:
+            cached = previous.get(id(record))
+            if cached is not None and cached[0] is record:
+                text = cached[1]
+            else:
+                dumped = record.model_dump(exclude_defaults=True)
+                text = tomlfmt.table(name, dumped, array=name != "agenda")
+            current[id(record)] = (record, text)
+            parts.append(text)
+        self._texts = current
+        return "\n".join(parts)
+
+
+def _header(session: Session) -> dict[str, Any]:
+    header = {name: getattr(session, name) for name in _HEADER_KEYS}
+    return {name: value for name, value in header.items() if value != ""}
+
+
+def render_session(session: Session) -> str:
+    """The session's file text (the same session always gives the same bytes)."""
+    return RecordTextCache().render(session)
+
+
+def _fsync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def remove_stale_temp_files(path: Path) -> None:
+    """Remove temporary files a killed writer left beside `path` (call under the lock)."""
+    prefix = _temp_prefix(path)
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
+
+
+def write_atomically(path: Path, data: bytes, mode: int = NEW_FILE_MODE) -> os.stat_result:
+    """Write `data` to a temporary file, fsync it, and rename it over `path`."""
+    temp = path.with_name(f"{_temp_prefix(path)}{secrets.token_hex(4)}.tmp")
+    try:
+        descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    except OSError as error:
+        raise SaveError(f"{path}: cannot save: {error.strerror}") from None
+    try:
+        try:
+            os.fchmod(descriptor, mode)
+            view = memoryview(data)
+            while view:
+                written = os.write(descriptor, view)
+                view = view[written:]
+            os.fsync(descriptor)
+            written_stat = os.fstat(descriptor)
+        finally:
+            os.close(descriptor)
+        os.replace(temp, path)
+    except OSError as error:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise SaveError(f"{path}: cannot save: {error.strerror}") from None
+    try:
+        _fsync_folder(path.parent)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the rename itself is done
+    return written_stat
+
+
+def _signature(file_stat: os.stat_result) -> tuple[int, int, int]:
+    return (file_stat.st_ino, file_stat.st_mtime_ns, file_stat.st_size)
+
+
+def _keep_unchanged_records(old: Session, new: Session) -> None:
+    """Reuse old record objects equal to the reloaded ones, so their cached text stays valid."""
+    if new.agenda == old.agenda:
+        new.agenda = old.agenda
+    for name in Session.RECORD_LISTS:
+        old_records, new_records = getattr(old, name), getattr(new, name)
+        for index in range(min(len(old_records), len(new_records))):
+            if old_records[index] == new_records[index]:
+                new_records[index] = old_records[index]
+
+
+@dataclass
+class SessionSummary:
+    path: Path
+    title: str
+    team: str
+    date: date
+    ideas: int
+    actions: int
+    agenda: str
+
+
+class SessionFile:
+    """A session and the file that holds it; every change goes through `change`."""
+
+    def __init__(self, path: Path, session: Session, signature: tuple[int, int, int]) -> None:
+        self.path = path
+        self.session = session
+        self._signature = signature
+        self._mode = NEW_FILE_MODE
+        self._texts = RecordTextCache()
+        from filelock import FileLock  # imported here: reading a session needs no lock
+
+        self._lock = FileLock(
+            str(path.with_name(f".{path.name}.lock")), timeout=LOCK_TIMEOUT_SECONDS
+        )
+
+    @classmethod
+    def open(cls, path: Path | str) -> SessionFile:
+        """Open an existing session file. Raises InvalidFileError if it is not valid."""
+        path = Path(path)
+        text = read_text(path)
+        file_stat = os.stat(path)
+        opened = cls(path, parse_session(path, text), _signature(file_stat))
+        opened._mode = stat.S_IMODE(file_stat.st_mode)
+        return opened
+
+    @classmethod
+    def create(cls, path: Path | str, session: Session) -> SessionFile:
+        """Write a new session file; refuses to overwrite an existing one."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        created = cls(path, session, (0, 0, 0))
+        with created._locked():
+            if path.exists():
+                raise SaveError(f"{path}: a session file already exists there")
+            created._write(session)
+        return created
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        from filelock import Timeout
+
+        try:
+            with self._lock:
+                yield
+        except Timeout:
+            raise LockTimeoutError(
+                f"{self.path}: another process has held the session's lock for "
+                f"{LOCK_TIMEOUT_SECONDS:.0f} s"
+            ) from None
+        except PermissionError as error:
+            raise SaveError(f"{self.path}: cannot lock: {error.strerror}") from None
+
+    def _write(self, session: Session) -> None:
+        remove_stale_temp_files(self.path)
+        text = self._texts.render(session)
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise SaveError(f"{self.path}: cannot save text that is not valid Unicode") from error
+        self._signature = _signature(write_atomically(self.path, data, self._mode))
+
+    def _reload_under_lock(self) -> bool:
+        try:
+            current = _signature(os.stat(self.path))
+        except FileNotFoundError:
+            raise SaveError(f"{self.path}: the session file was removed") from None
+        if current == self._signature:
+            return False
+        text = read_text(self.path)
+        reloaded = parse_session(self.path, text)
+        _keep_unchanged_records(self.session, reloaded)
+        self.session = reloaded
+        self._signature = current
+        return True
+
+    def change(self, edit: Callable[[Session], ResultT]) -> ResultT:
+        """Apply `edit` to the latest session on disk and make it durable, under the lock.
+
+        `edit` receives a draft; if it raises, or the save fails, `self.session` is left as it
+        was and the error propagates. When this returns, the change is on disk.
+        """
+        with self._locked():
+            self._reload_under_lock()
+            draft = self.session.draft()
+            result = edit(draft)
+            self._write(draft)
+            self.session = draft
+        return result
+
+    def refresh(self) -> bool:
+        """Pick up changes another process saved. True if the session changed."""
+        try:
+            current = _signature(os.stat(self.path))
+        except FileNotFoundError:
+            return False
+        if current == self._signature:
+            return False
+        with self._locked():
+            return self._reload_under_lock()
+
+
+# --- the sessions folder --------------------------------------------------------------------
+
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+
+def slug(title: str) -> str:
+    return _SLUG_JUNK.sub("-", title.lower()).strip("-")[:60] or "session"
+
+
+def new_session_path(folder: Path, title: str, on: date) -> Path:
+    """A free file name in `folder` for a session called `title`."""
+    stem = f"{on.isoformat()}-{slug(title)}"
+    candidate = folder / f"{stem}.toml"
+    counter = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{counter}.toml"
+        counter += 1
+    return candidate
+
+
+def session_files(folder: Path) -> list[Path]:
+    """The session files in a folder, oldest name first (names begin with the date)."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
+
+
+def summarise(path: Path) -> SessionSummary:
+    session = load_session(path)
+    return SessionSummary(
+        path=path,
+        title=session.title,
+        team=session.team,
+        date=session.date,
+        ideas=len(session.ideas),
+        actions=len(session.actions),
+        agenda=session.agenda.title,
+    )
+
+
+def summarise_folder(folder: Path) -> tuple[list[SessionSummary], list[str]]:
+    """Summaries of every readable session in `folder`, and one line per file skipped."""
+    summaries: list[SessionSummary] = []
+    skipped: list[str] = []
+    for path in session_files(folder):
+        try:
+            summaries.append(summarise(path))
+        except WorkshopError as error:
+            skipped.append(str(error))
+    summaries.sort(key=lambda s: (s.date, s.title), reverse=True)
+    return summaries, skipped
