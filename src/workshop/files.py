@@ -11,7 +11,9 @@ from pydantic import BaseModel, ValidationError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-_TOML_POSITION = re.compile(r"^(?P<message>.*?)\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)$")
+_TOML_POSITION = re.compile(
+    r"^(?P<message>.*?)\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)$"
+)
 _TOML_END = re.compile(r"^(?P<message>.*?)\s*\(at end of document\)$")
 
 

@@ -59,4 +59,4 @@ def top_items(session: Session, activity_id: str | None = None, limit: int = 5) 
     if len(ranked) <= limit:
         return ranked
     cutoff_rank = ranked[limit - 1].rank
-    return [item for item in ranked if item.rank <= cutoff_rank or item.votes == ranked[limit - 1].votes]
+    return [item for item in ranked if item.rank <= cutoff_rank]
