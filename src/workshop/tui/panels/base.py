@@ -1,0 +1,34 @@
+"""The base of every activity panel: the part of the session screen that runs one activity."""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+
+from workshop.core.models import Activity, Session
+
+
+class ActivityPanel(Widget):
+    """Shows one activity of a session and posts `ChangeRequested` messages for changes.
+
+    The session screen mounts the panel for the current activity, and calls `show_session`
+    after every saved change, its own or another process's. Panels read the session they are
+    given and never hold on to it as their own state.
+    """
+
+    DEFAULT_CSS = """
+    ActivityPanel {
+        height: 1fr;
+    }
+    """
+
+    HELP = "This activity has no help yet."
+    """Markdown shown by F1 / ? when this panel has focus."""
+
+    def __init__(self, activity: Activity, session: Session, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.activity = activity
+        self.session = session
+
+    def show_session(self, session: Session) -> None:
+        """Update the panel from a newer session. Override; keep it fast at 10,000 ideas."""
+        self.session = session
