@@ -1,0 +1,252 @@
+"""The store's promise: round-trips, stable bytes, atomic saves, locks, clear errors."""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from workshop.core import ops
+from workshop.core.models import SCHEMA_VERSION, Action, Horizon, Review, Session
+from workshop.files import InvalidFileError
+from workshop.store import (
+    MIGRATIONS,
+    SaveError,
+    SessionFile,
+    load_session,
+    new_session_path,
+    render_session,
+)
+
+MOMENT = datetime(2026, 11, 23, 9, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+def filled(session: Session) -> Session:
+    ops.add_participant(session, "Ana", "Billing")
+    idea = ops.add_idea(session, "Invoices arrive late #billing", at=MOMENT)
+    theme = ops.add_theme(session, "Money")
+    ops.move_to_theme(session, idea.id, theme.id)
+    ops.set_tally(session, "prioritise", theme.id, 4)
+    action = ops.add_action(
+        session, "Send invoices on day 1", owner="Ana", horizon="6m", ideas=[idea.id], at=MOMENT
+    )
+    ops.add_review(session, action.id, Review(date=date(2027, 2, 1), progress=2, status="on-track"))
+    ops.start_activity(session, "the-case", at=MOMENT)
+    ops.set_note(session, "the-case", "Quiet room;\nthen a debate")
+    return session
+
+
+def test_a_saved_session_loads_back_equal(session_file: SessionFile) -> None:
+    session_file.change(filled)
+
+    loaded = load_session(session_file.path)
+
+    assert loaded == session_file.session
+    assert loaded.ideas[0].tags == ["billing"]
+    assert loaded.actions[0].reviews[0].progress == 2
+    assert loaded.actions[0].horizon is Horizon.SIX_MONTHS
+
+
+def test_two_saves_of_the_same_session_are_byte_identical(session_file: SessionFile) -> None:
+    session_file.change(filled)
+    first = session_file.path.read_bytes()
+
+    assert render_session(load_session(session_file.path)).encode() == first
+    session_file.change(lambda s: None)
+    assert session_file.path.read_bytes() == first
+
+
+def test_one_new_idea_is_a_small_diff(session_file: SessionFile) -> None:
+    session_file.change(filled)
+    before = session_file.path.read_text().splitlines()
+
+    session_file.change(lambda s: ops.add_idea(s, "Parking is full", at=MOMENT))
+
+    after = session_file.path.read_text().splitlines()
+    assert after[: len(before)] == before
+    assert len(after) - len(before) <= 6
+
+
+def test_new_session_files_are_readable_by_their_owner_only(session_file: SessionFile) -> None:
+    assert stat.S_IMODE(session_file.path.stat().st_mode) == 0o600
+    session_file.change(lambda s: ops.add_idea(s, "x"))
+    assert stat.S_IMODE(session_file.path.stat().st_mode) == 0o600
+
+
+def test_create_refuses_to_overwrite(session_file: SessionFile) -> None:
+    with pytest.raises(SaveError, match="already exists"):
+        SessionFile.create(session_file.path, session_file.session)
+
+
+def test_a_failed_edit_changes_nothing(session_file: SessionFile) -> None:
+    before = session_file.path.read_bytes()
+
+    def broken(session: Session) -> None:
+        ops.add_idea(session, "half done")
+        raise ValueError("boom")
+
+    with pytest.raises(ValueError):
+        session_file.change(broken)
+
+    assert session_file.session.ideas == []
+    assert session_file.path.read_bytes() == before
+
+
+def test_a_failed_write_keeps_the_file_and_the_session(
+    session_file: SessionFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session_file.change(lambda s: ops.add_idea(s, "kept"))
+    before = session_file.path.read_bytes()
+
+    def disk_full(*args: object, **kwargs: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "write", disk_full)
+    with pytest.raises(SaveError, match="No space left on device"):
+        session_file.change(lambda s: ops.add_idea(s, "lost?"))
+    monkeypatch.undo()
+
+    assert [i.text for i in session_file.session.ideas] == ["kept"]
+    assert session_file.path.read_bytes() == before
+    assert not [p for p in session_file.path.parent.iterdir() if p.name.endswith(".tmp")]
+    session_file.change(lambda s: ops.add_idea(s, "after the disk was freed"))
+    assert len(load_session(session_file.path).ideas) == 2
+
+
+def test_stale_temp_files_are_removed_on_the_next_save(session_file: SessionFile) -> None:
+    stale = session_file.path.with_name(f".{session_file.path.name}.dead.tmp")
+    stale.write_text("half a file")
+
+    session_file.change(lambda s: ops.add_idea(s, "x"))
+
+    assert not stale.exists()
+
+
+def test_changes_by_another_writer_are_kept(session_file: SessionFile) -> None:
+    other = SessionFile.open(session_file.path)
+    other.change(lambda s: ops.add_idea(s, "from the other terminal"))
+
+    session_file.change(lambda s: ops.add_idea(s, "from the screen"))
+
+    texts = [i.text for i in load_session(session_file.path).ideas]
+    assert texts == ["from the other terminal", "from the screen"]
+    assert [i.id for i in session_file.session.ideas] == ["i1", "i2"]
+
+
+def test_refresh_sees_another_writers_change(session_file: SessionFile) -> None:
+    assert session_file.refresh() is False
+    SessionFile.open(session_file.path).change(lambda s: ops.add_idea(s, "new"))
+
+    assert session_file.refresh() is True
+    assert [i.text for i in session_file.session.ideas] == ["new"]
+    assert session_file.refresh() is False
+
+
+def test_new_session_paths_do_not_collide(tmp_path: Path) -> None:
+    first = new_session_path(tmp_path, "Service / Desk!", date(2026, 1, 2))
+    first.write_text("")
+    second = new_session_path(tmp_path, "Service / Desk!", date(2026, 1, 2))
+
+    assert first.name == "2026-01-02-service-desk.toml"
+    assert second.name == "2026-01-02-service-desk-2.toml"
+
+
+# --- bad files ------------------------------------------------------------------------------
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "bad.toml"
+    path.write_text(text)
+    return path
+
+
+def valid_text(session_file: SessionFile) -> str:
+    return session_file.path.read_text()
+
+
+def test_a_toml_syntax_error_names_the_line_and_column(tmp_path: Path) -> None:
+    path = write(tmp_path, 'title = "x"\ndate = 2026-01-01\nteam = \n')
+
+    with pytest.raises(InvalidFileError) as caught:
+        load_session(path)
+
+    message = str(caught.value)
+    assert message.startswith(f"{path}:3:")
+    assert "\n" not in message
+
+
+def test_an_invalid_value_names_the_key_path(session_file: SessionFile, tmp_path: Path) -> None:
+    session_file.change(lambda s: ops.add_idea(s, "x"))
+    text = valid_text(session_file).replace('id = "i1"\n', 'id = "i1"\nhidden = "maybe"\n')
+    path = write(tmp_path, text)
+
+    with pytest.raises(InvalidFileError, match=r"ideas\[0\]\.hidden: "):
+        load_session(path)
+
+
+def test_a_missing_key_and_an_unknown_key_are_named(
+    session_file: SessionFile, tmp_path: Path
+) -> None:
+    missing = write(tmp_path, valid_text(session_file).replace('title = "Service desk"\n', ""))
+    with pytest.raises(InvalidFileError, match=r": title: required key is missing"):
+        load_session(missing)
+
+    unknown = write(tmp_path, 'colour = "red"\n' + valid_text(session_file))
+    with pytest.raises(InvalidFileError, match=r": colour: unknown key"):
+        load_session(unknown)
+
+
+def test_duplicate_ids_are_refused(session_file: SessionFile, tmp_path: Path) -> None:
+    session_file.change(lambda s: [ops.add_idea(s, "a"), ops.add_idea(s, "b")])
+    path = write(tmp_path, valid_text(session_file).replace('id = "i2"', 'id = "i1"'))
+
+    with pytest.raises(InvalidFileError, match="duplicate idea id 'i1'"):
+        load_session(path)
+
+
+def test_a_file_from_a_newer_version_is_refused(session_file: SessionFile, tmp_path: Path) -> None:
+    text = valid_text(session_file).replace(
+        f"schema_version = {SCHEMA_VERSION}", f"schema_version = {SCHEMA_VERSION + 1}"
+    )
+    with pytest.raises(InvalidFileError, match="written by a newer workshop"):
+        load_session(write(tmp_path, text))
+
+
+def test_an_older_file_is_migrated_on_load(
+    session_file: SessionFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pretend the current schema is one newer, whose change renamed `team` from `group`.
+    def rename_group_to_team(data: dict) -> dict:
+        data["team"] = data.pop("group")
+        return data
+
+    old = valid_text(session_file).replace('team = "Support"', 'group = "Support"')
+    monkeypatch.setattr("workshop.store.SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setitem(MIGRATIONS, SCHEMA_VERSION, rename_group_to_team)
+
+    loaded = load_session(write(tmp_path, old))
+
+    assert loaded.team == "Support"
+    assert loaded.schema_version == SCHEMA_VERSION + 1
+
+
+def test_not_utf8_and_missing_files_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(b'title = "caf\xe9"\n')
+    with pytest.raises(InvalidFileError, match=r"latin1.toml:1: not UTF-8"):
+        load_session(path)
+    with pytest.raises(InvalidFileError, match="no such file"):
+        load_session(tmp_path / "nowhere.toml")
+
+
+def test_an_action_in_a_hand_edited_file_needs_a_known_horizon(
+    session_file: SessionFile, tmp_path: Path
+) -> None:
+    session_file.change(lambda s: s.actions.append(Action(id="a1", title="t")))
+    text = valid_text(session_file).replace('title = "t"', 'title = "t"\nhorizon = "someday"')
+
+    with pytest.raises(InvalidFileError, match=r"actions\[0\]\.horizon: "):
+        load_session(write(tmp_path, text))
