@@ -1,0 +1,334 @@
+"""Brainstorm: capture the room's ideas as fast as people speak, newest first."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from workshop.core import ops
+from workshop.core.models import Idea, Session
+from workshop.tui.messages import ChangeRequested, Undo
+from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.widgets.idea_filter import IdeaFilter, count_label
+from workshop.tui.widgets.idea_list import IdeaList
+from workshop.tui.widgets.idea_text import literal
+
+LIST_ACTIONS = {"edit", "delete", "toggle_hidden", "focus_input"}
+"""Actions on the highlighted idea: offered only while the list has focus."""
+
+
+class BrainstormPanel(ActivityPanel):
+    DEFAULT_CSS = """
+    BrainstormPanel {
+        layout: vertical;
+        & #prompt { text-style: bold; padding: 0 1; margin-bottom: 1; height: auto; max-height: 5; }
+        & #capture { height: auto; }
+        & #author { width: 24; display: none; }
+        & #author.-shown { display: block; }
+        & #idea { width: 1fr; }
+        & #editing { display: none; color: $warning; padding: 0 1; height: 1; }
+        & #editing.-shown { display: block; }
+        & #list-bar { height: auto; }
+        & #count { width: auto; padding: 0 1; color: $text-muted; height: 1; }
+        & #filter { width: 1fr; display: none; border: none; height: 1; padding: 0 1; }
+        & #filter.-shown { display: block; }
+    }
+    """
+
+    HELP = """\
+# Brainstorm
+
+Type an idea and press **Enter**: it is saved, then the box clears. A word written
+`#like-this` becomes a tag. Ideas are anonymous unless you turn the author box on.
+
+| Key | What it does |
+| :- | :- |
+| Enter | Capture the idea (or save the edit) |
+| ctrl+o | Show or hide the author box (off: anonymous) |
+| ctrl+t | Next prompt |
+| ctrl+f or / | Filter by words, or by `#tag` |
+| down / up | Move from the box into the list and back |
+| e | Edit the highlighted idea (Esc cancels) |
+| d or Delete | Delete the highlighted idea (it can be undone) |
+| h | Hide or show the idea (moderation: kept in the file, left out of exports) |
+| v | Projector view: hidden ideas and authors left out |
+| Esc | Back to the idea box; in the filter, clear it |
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+o", "toggle_author", "Author", id="brainstorm.author"),
+        Binding("ctrl+t", "next_prompt", "Next prompt", id="brainstorm.next_prompt"),
+        Binding("ctrl+f", "filter", "Filter", id="brainstorm.filter"),
+        Binding("slash", "filter", "Filter", show=False, id="brainstorm.filter_slash"),
+        Binding("e", "edit", "Edit", id="brainstorm.edit"),
+        Binding("d,delete", "delete", "Delete", id="brainstorm.delete"),
+        Binding("h", "toggle_hidden", "Hide/show", id="brainstorm.hide"),
+        Binding("v", "toggle_projector", "Projector view", id="brainstorm.projector"),
+        Binding("escape", "escape", "Back", show=False, id="brainstorm.escape"),
+        Binding("down", "focus_list", "List", show=False, id="brainstorm.focus_list"),
+    ]
+
+    def __init__(self, activity, session: Session, **kwargs: object) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(activity, session, **kwargs)
+        self.prompt_index = 0
+        self.projector_view = False
+        self.editing: Idea | None = None
+        self._stashed_draft = ""
+        self._follow_idea: str | None = None
+        self.idea_filter = IdeaFilter("")
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._prompt_content(), id="prompt")
+        with Horizontal(id="capture"):
+            yield Input(placeholder="Author (optional)", id="author", compact=True)
+            yield Input(
+                placeholder="Type an idea, Enter to capture (#word makes a tag)",
+                id="idea",
+                select_on_focus=False,
+            )
+        yield Static(id="editing")
+        with Horizontal(id="list-bar"):
+            yield Static(id="count")
+            yield Input(placeholder="Filter: words or #tag (Esc clears)", id="filter")
+        yield IdeaList(
+            empty_text="No ideas yet: type one and press Enter",
+            detail=self._detail,
+            id="ideas",
+        )
+
+    def on_mount(self) -> None:
+        self.show_session(self.session)
+        self.query_one("#idea", Input).focus()
+
+    # --- parts ----------------------------------------------------------------------------
+
+    @property
+    def idea_input(self) -> Input:
+        return self.query_one("#idea", Input)
+
+    @property
+    def author_input(self) -> Input:
+        return self.query_one("#author", Input)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#filter", Input)
+
+    @property
+    def idea_list(self) -> IdeaList:
+        return self.query_one("#ideas", IdeaList)
+
+    def _prompt_content(self) -> Content:
+        prompts = self.activity.prompts or [self.activity.title]
+        prompt = prompts[self.prompt_index % len(prompts)]
+        if len(prompts) == 1:
+            return literal(prompt)
+        position = f"  ({self.prompt_index % len(prompts) + 1}/{len(prompts)})"
+        return Content.assemble(literal(prompt), (position, "not bold $text-muted"))
+
+    def _detail(self, idea: Idea) -> str:
+        return "" if self.projector_view or not idea.author else f"— {idea.author}"
+
+    # --- showing the session --------------------------------------------------------------
+
+    def show_session(self, session: Session) -> None:
+        self.session = session
+        activity_id = self.activity.id
+        own_ideas = [idea for idea in session.ideas if idea.activity == activity_id]
+        shown = self.idea_filter.apply(own_ideas, include_hidden=not self.projector_view)
+        idea_list = self.idea_list
+        if self.idea_filter:
+            idea_list.empty_text = "No idea matches the filter (Esc clears it)"
+        else:
+            idea_list.empty_text = "No ideas yet: type one and press Enter"
+        idea_list.set_ideas(shown, follow=self._follow_idea)
+        self._follow_idea = None
+        self.query_one("#count", Static).update(
+            count_label(own_ideas, len(shown), filtered=bool(self.idea_filter))
+        )
+
+    # --- capture ----------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#idea")
+    def submit_idea(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value
+        if not text.strip():
+            self.notify("Type an idea first.", severity="warning")
+            return
+        if self.editing is not None:
+            self._save_edit(self.editing, text)
+            return
+        activity_id = self.activity.id
+        author = self.author_input.value if self.author_input.has_class("-shown") else ""
+
+        def saved(idea: Idea) -> None:
+            # Cleared only now, once the idea is on disk; a failed save keeps the text.
+            if self.idea_input.value == text:
+                self.idea_input.value = ""
+            self._follow_idea = idea.id
+
+        self.post_message(
+            ChangeRequested(
+                lambda session: ops.add_idea(session, text, activity=activity_id, author=author),
+                "Add an idea",
+                on_saved=saved,
+                make_undo=lambda idea: Undo(
+                    lambda session: ops.delete_idea(session, idea.id), "Remove the idea just added"
+                ),
+            )
+        )
+
+    def _save_edit(self, idea: Idea, text: str) -> None:
+        old_text = idea.text
+
+        def saved(_: Idea) -> None:
+            self._end_editing()
+            self._follow_idea = idea.id
+
+        self.post_message(
+            ChangeRequested(
+                lambda session: ops.edit_idea(session, idea.id, text),
+                "Edit an idea",
+                on_saved=saved,
+                make_undo=lambda _: Undo(
+                    lambda session: ops.edit_idea(session, idea.id, old_text), "Undo the edit"
+                ),
+            )
+        )
+
+    def _end_editing(self) -> None:
+        self.editing = None
+        self.idea_input.value = self._stashed_draft
+        self._stashed_draft = ""
+        self.query_one("#editing", Static).remove_class("-shown")
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in LIST_ACTIONS:
+            return self.is_mounted and self.idea_list.has_focus
+        if action == "filter" and self.is_mounted:
+            focused = self.screen.focused
+            return not isinstance(focused, Input) or focused.id == "filter"
+        return True
+
+    def action_toggle_author(self) -> None:
+        author = self.author_input
+        author.toggle_class("-shown")
+        if author.has_class("-shown"):
+            author.focus()
+            self.notify("Author box on: ideas carry the name typed there.")
+        else:
+            author.value = ""
+            self.idea_input.focus()
+            self.notify("Author box off: ideas are anonymous.")
+
+    def action_next_prompt(self) -> None:
+        self.prompt_index += 1
+        self.query_one("#prompt", Static).update(self._prompt_content())
+
+    def action_filter(self) -> None:
+        self.filter_input.add_class("-shown")
+        self.filter_input.focus()
+
+    def action_focus_list(self) -> None:
+        self.idea_list.focus()
+
+    def action_focus_input(self) -> None:
+        self.idea_input.focus()
+
+    def action_escape(self) -> None:
+        focused = self.screen.focused
+        if focused is self.filter_input:
+            self._clear_filter()
+        elif self.editing is not None:
+            self._end_editing()
+            self.notify("Edit cancelled.")
+        elif focused is self.idea_list:
+            self.idea_input.focus()
+
+    def action_edit(self) -> None:
+        idea = self.idea_list.highlighted_idea
+        if idea is None:
+            return
+        if self.editing is None:
+            self._stashed_draft = self.idea_input.value
+        self.editing = idea
+        self.idea_input.value = idea.text
+        editing = self.query_one("#editing", Static)
+        editing.update("Editing an idea: Enter saves, Esc cancels")
+        editing.add_class("-shown")
+        self.idea_input.focus()
+
+    def action_delete(self) -> None:
+        idea = self.idea_list.highlighted_idea
+        if idea is None:
+            return
+        self.post_message(
+            ChangeRequested(
+                lambda session: ops.delete_idea(session, idea.id),
+                "Delete an idea",
+                on_saved=lambda _: self.notify("Idea deleted (undo brings it back)."),
+                make_undo=lambda deleted: Undo(
+                    lambda session: ops.restore_idea(session, *deleted), "Restore the idea"
+                ),
+            )
+        )
+
+    def action_toggle_hidden(self) -> None:
+        idea = self.idea_list.highlighted_idea
+        if idea is None:
+            return
+        hide = not idea.hidden
+        self.post_message(
+            ChangeRequested(
+                lambda session: ops.set_hidden(session, idea.id, hide),
+                "Hide an idea" if hide else "Show an idea",
+                make_undo=lambda _: Undo(
+                    lambda session: ops.set_hidden(session, idea.id, not hide),
+                    "Show the idea again" if hide else "Hide the idea again",
+                ),
+            )
+        )
+
+    def action_toggle_projector(self) -> None:
+        self.projector_view = not self.projector_view
+        self.set_class(self.projector_view, "-projector")
+        self.show_session(self.session)
+        state = "on: hidden ideas and authors left out" if self.projector_view else "off"
+        self.notify(f"Projector view {state}.")
+
+    # --- the filter -------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.idea_filter = IdeaFilter(event.value)
+        self.show_session(self.session)
+
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip():
+            self._clear_filter()
+        else:
+            self.idea_list.focus()
+
+    def _clear_filter(self) -> None:
+        self.filter_input.value = ""
+        self.filter_input.remove_class("-shown")
+        self.idea_filter = IdeaFilter("")
+        self.show_session(self.session)
+        self.idea_list.focus()
+
+    @on(IdeaList.LeftTop)
+    def list_left_at_top(self, event: IdeaList.LeftTop) -> None:
+        event.stop()
+        self.idea_input.focus()

@@ -1,0 +1,241 @@
+"""A list of ideas that stays instant at 10,000 ideas: only the visible rows are rendered.
+
+Built on Textual's line API (a ScrollView with `render_line`), so giving it a new list of ideas
+costs a list copy and a repaint of the rows on screen, not a rebuild of 10,000 widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from workshop.core.models import Idea
+from workshop.tui.widgets.idea_text import one_line
+
+HIDDEN_MARKER = "⊘ "
+"""Shown before a hidden (moderated) idea."""
+
+
+class IdeaList(ScrollView, can_focus=True):
+    """Ideas, one per line; a cursor picks one. Newest first unless told otherwise."""
+
+    DEFAULT_CSS = """
+    IdeaList {
+        height: 1fr;
+        background: $surface;
+        overflow-x: hidden;
+        & > .idea-list--cursor {
+            background: $block-cursor-blurred-background;
+        }
+        &:focus > .idea-list--cursor {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+        & > .idea-list--hidden {
+            color: $text-disabled;
+            text-style: italic;
+        }
+        & > .idea-list--detail {
+            color: $text-muted;
+        }
+        & > .idea-list--empty {
+            color: $text-muted;
+        }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "idea-list--cursor",
+        "idea-list--hidden",
+        "idea-list--detail",
+        "idea-list--empty",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    """Row of the highlighted idea (row 0 is at the top)."""
+
+    class Highlighted(Message):
+        """The highlighted idea changed (None when the list is empty)."""
+
+        def __init__(self, idea_list: IdeaList, idea: Idea | None) -> None:
+            super().__init__()
+            self.idea_list = idea_list
+            self.idea = idea
+
+        @property
+        def control(self) -> IdeaList:
+            return self.idea_list
+
+    class LeftTop(Message):
+        """`up` was pressed on the first row (a panel may move focus to its input)."""
+
+        def __init__(self, idea_list: IdeaList) -> None:
+            super().__init__()
+            self.idea_list = idea_list
+
+        @property
+        def control(self) -> IdeaList:
+            return self.idea_list
+
+    def __init__(
+        self,
+        *,
+        empty_text: str = "No ideas yet.",
+        newest_first: bool = True,
+        detail: Callable[[Idea], str] | None = None,
+        id: str | None = None,  # noqa: A002 - Textual's own name for it
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.empty_text = empty_text
+        self.newest_first = newest_first
+        self.detail = detail
+        """Extra text shown dimmed after an idea (its author, its theme...)."""
+        self._ideas: Sequence[Idea] = ()
+
+    # --- the data -------------------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        return len(self._ideas)
+
+    def idea_at(self, row: int) -> Idea | None:
+        if not 0 <= row < len(self._ideas):
+            return None
+        return self._ideas[len(self._ideas) - 1 - row] if self.newest_first else self._ideas[row]
+
+    def row_of(self, idea_id: str) -> int | None:
+        for row in range(len(self._ideas)):
+            idea = self.idea_at(row)
+            if idea is not None and idea.id == idea_id:
+                return row
+        return None
+
+    @property
+    def highlighted_idea(self) -> Idea | None:
+        return self.idea_at(self.cursor)
+
+    def set_ideas(self, ideas: Sequence[Idea], *, follow: str | None = None) -> None:
+        """Show `ideas` (in capture order). The cursor stays on the same idea if it is still
+        listed, else on the same row; `follow` names an idea to put the cursor on instead."""
+        previous = self.highlighted_idea
+        previous_row = self.cursor
+        self._ideas = ideas
+        self.virtual_size = Size(self.size.width, len(ideas))
+        target_id = follow or (previous.id if previous is not None else None)
+        row = previous_row
+        if target_id is not None:
+            current = self.idea_at(previous_row)
+            if current is None or current.id != target_id:
+                found = self._find_near(target_id, previous_row)
+                row = found if found is not None else previous_row
+        self.cursor = max(0, min(row, len(ideas) - 1))
+        self.refresh()
+
+    def _find_near(self, idea_id: str, row: int) -> int | None:
+        """The row of `idea_id`, looking first next to `row` (where it usually is)."""
+        for candidate in (row - 1, row + 1, 0):
+            idea = self.idea_at(candidate)
+            if idea is not None and idea.id == idea_id:
+                return candidate
+        return self.row_of(idea_id)
+
+    # --- the cursor ---------------------------------------------------------------------------
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, len(self._ideas) - 1))
+
+    def watch_cursor(self, old_cursor: int, new_cursor: int) -> None:
+        self.refresh_line(old_cursor)
+        self.refresh_line(new_cursor)
+        self.scroll_to_cursor()
+        self.post_message(self.Highlighted(self, self.highlighted_idea))
+
+    def scroll_to_cursor(self) -> None:
+        if self._ideas and self.is_mounted:
+            self.scroll_to_region(
+                Region(0, self.cursor, 1, 1), animate=False, force=True, immediate=True
+            )
+
+    def action_cursor_up(self) -> None:
+        if self.cursor == 0:
+            self.post_message(self.LeftTop(self))
+        else:
+            self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.scrollable_content_region.height - 1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._ideas) - 1
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None:
+            self.cursor = self.scroll_offset.y + offset.y
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self._ideas))
+
+    # --- rendering ----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.get_visual_style().rich_style
+        row = self.scroll_offset.y + y
+        if not self._ideas:
+            if y == 0:
+                style = self.get_visual_style("idea-list--empty").rich_style
+                return self._fit([Segment(" " + one_line(self.empty_text), style)], width, base)
+            return Strip.blank(width, base)
+        idea = self.idea_at(row)
+        if idea is None:
+            return Strip.blank(width, base)
+        classes = ["idea-list--hidden"] if idea.hidden else []
+        if row == self.cursor:
+            classes.append("idea-list--cursor")
+        style = self.get_visual_style(*classes).rich_style if classes else base
+        segments = [Segment(" " + (HIDDEN_MARKER if idea.hidden else ""), style)]
+        segments.append(Segment(one_line(idea.text), style))
+        detail = self.detail(idea) if self.detail is not None else ""
+        if detail:
+            detail_style = style + self.get_visual_style("idea-list--detail", partial=True).rich_style
+            segments.append(Segment("  " + one_line(detail), detail_style))
+        return self._fit(segments, width, style).apply_meta({"row": row})
+
+    @staticmethod
+    def _fit(segments: list[Segment], width: int, style: object) -> Strip:
+        strip = Strip(segments)
+        if strip.cell_length > width > 1:
+            strip = strip.crop(0, width - 1)
+            last_style = segments[-1].style
+            strip = Strip([*strip, Segment("…", last_style)]).crop_extend(0, width, None)
+        return strip.extend_cell_length(width, style)  # type: ignore[arg-type]
