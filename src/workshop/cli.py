@@ -1,0 +1,483 @@
+"""The command line: scriptable commands over the core, and the commands that open the screen.
+
+Only the standard library is imported here at first: the store, the models (pydantic) and the
+exports are imported by the commands that need them, and textual only by the commands that open
+the screen, so `workshop --help` and `workshop idea add` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from workshop.core.models import Session
+
+DEFAULT_AGENDA = "customer-focus"  # the same as agendas.DEFAULT_AGENDA, kept here to stay light
+HORIZONS = ("3m", "6m", "beyond")
+EXPORT_FORMATS = ("md", "csv", "json")
+DEFAULT_CSV_TABLE = "ideas"
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+Command = Callable[[argparse.Namespace], int]
+
+
+class UsageError(Exception):
+    """The command line itself is wrong. Exit code 2."""
+
+
+class CommandLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, raised rather than printed."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("workshop").strip()
+        where = f"{command}: " if command else ""
+        raise UsageError(f"{where}{message} (see '{self.prog} --help')")
+
+
+# --- commands that open the screen ------------------------------------------------------------
+
+
+def run_home(args: argparse.Namespace) -> int:
+    """Open the home screen on the sessions folder."""
+    return _open_screen(None, _sessions_folder(args))
+
+
+def run_open(args: argparse.Namespace) -> int:
+    """Open a session on screen (checked first, so a bad file is a one-line error)."""
+    from workshop.store import load_session
+
+    path = _session_path(args.session)
+    load_session(path)
+    return _open_screen(path, path.parent)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """Write a demo session in a new temporary folder and open it (or print its plan)."""
+    import tempfile
+    from datetime import date
+
+    from workshop.agendas import find_agenda, load_agenda
+    from workshop.core.demo import demo_session
+    from workshop.store import SessionFile, new_session_path
+
+    session = demo_session(load_agenda(find_agenda(DEFAULT_AGENDA)), date.today())
+    folder = Path(tempfile.mkdtemp(prefix="workshop-demo-"))
+    path = new_session_path(folder, session.title, session.date)
+    SessionFile.create(path, session)
+    if args.print:
+        _write_stdout(_plan_text(session))
+        print(f"Demo session: {path}", file=sys.stderr)
+        return 0
+    return _open_screen(path, folder)
+
+
+def _open_screen(session_path: Path | None, sessions_folder: Path) -> int:
+    try:
+        from workshop.tui.app import run_app
+    except ImportError as error:
+        if error.name != "workshop.tui.app":
+            raise
+        return _screen_not_ready(session_path, sessions_folder)
+    gc.enable()
+    run_app(session_path, sessions_folder)
+    return 0
+
+
+def _screen_not_ready(session_path: Path | None, sessions_folder: Path) -> int:
+    """Until the screen exists: print what it would show."""
+    print("workshop: the screen is not ready yet; printing instead", file=sys.stderr)
+    if session_path is None:
+        return _print_sessions(sessions_folder)
+    from workshop.store import load_session
+
+    _write_stdout(_plan_text(load_session(session_path)))
+    return 0
+
+
+def _plan_text(session: Session) -> str:
+    try:
+        from workshop.export.markdown import render_markdown
+    except ImportError as error:
+        if error.name != "workshop.export.markdown":
+            raise
+        return f"# {session.title}\n\n{session.team}, {session.date.isoformat()}\n"
+    return render_markdown(session)
+
+
+# --- sessions ---------------------------------------------------------------------------------
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Create a session file for an agenda and print its path."""
+    from workshop.agendas import find_agenda, load_agenda
+    from workshop.core import ops
+    from workshop.store import SessionFile, new_session_path
+
+    agenda = load_agenda(find_agenda(args.agenda))
+    session = ops.new_session(args.title, agenda, team=args.team, facilitator=args.facilitator)
+    path = new_session_path(_sessions_folder(args), session.title, session.date)
+    SessionFile.create(path, session)
+    print(path)
+    return 0
+
+
+def run_sessions(args: argparse.Namespace) -> int:
+    """List the sessions in the sessions folder, newest first."""
+    return _print_sessions(_sessions_folder(args))
+
+
+def _print_sessions(folder: Path) -> int:
+    from workshop.store import summarise_folder
+
+    summaries, skipped = summarise_folder(folder)
+    for problem in skipped:
+        print(f"workshop: skipped {problem}", file=sys.stderr)
+    if not summaries:
+        print(f"No sessions in {folder}")
+        return 0
+    rows = [
+        [s.date.isoformat(), s.title, s.team, str(s.ideas), str(s.actions), s.path.name]
+        for s in summaries
+    ]
+    _print_table(["DATE", "TITLE", "TEAM", "IDEAS", "ACTIONS", "FILE"], rows)
+    return 0
+
+
+# --- agendas ----------------------------------------------------------------------------------
+
+
+def run_agendas(args: argparse.Namespace) -> int:
+    """List the agendas a session can run: shipped ones, and the user's own."""
+    from workshop.agendas import known_agendas, load_agenda
+    from workshop.files import WorkshopError
+
+    rows = []
+    for name, path in known_agendas().items():
+        try:
+            agenda = load_agenda(path)
+        except WorkshopError as error:
+            print(f"workshop: skipped {error}", file=sys.stderr)
+            continue
+        rows.append(
+            [name, agenda.title, agenda.level.value, str(agenda.planned_minutes), str(path)]
+        )
+    _print_table(["NAME", "TITLE", "LEVEL", "MINUTES", "PATH"], rows)
+    return 0
+
+
+def run_agenda_check(args: argparse.Namespace) -> int:
+    """Check agenda files: one line each, 'ok' with its size or the first problem."""
+    from workshop.agendas import find_agenda, load_agenda
+    from workshop.files import InvalidFileError
+
+    exit_code = 0
+    for name_or_path in args.paths:
+        try:
+            path = find_agenda(name_or_path)
+            agenda = load_agenda(path)
+        except InvalidFileError as error:
+            print(f"workshop: {error}", file=sys.stderr)
+            exit_code = EXIT_USAGE
+            continue
+        steps, activities = len(agenda.steps), len(agenda.activities())
+        print(
+            f"{path}: ok ({steps} steps, {activities} activities, {agenda.planned_minutes} minutes)"
+        )
+    return exit_code
+
+
+# --- ideas and actions ------------------------------------------------------------------------
+
+
+def run_idea_add(args: argparse.Namespace) -> int:
+    """Add an idea to a session and print its id."""
+    from workshop.core import ops
+    from workshop.store import SessionFile
+
+    session_file = SessionFile.open(_session_path(args.session))
+    idea = session_file.change(
+        lambda session: ops.add_idea(
+            session, args.text, activity=args.activity, author=args.author, tags=args.tags
+        )
+    )
+    print(idea.id)
+    return 0
+
+
+def run_action_add(args: argparse.Namespace) -> int:
+    """Add an action to a session's plan and print its id."""
+    from workshop.core import ops
+    from workshop.store import SessionFile
+
+    if not args.owner.strip():
+        raise UsageError("action add: an action needs an owner")
+    session_file = SessionFile.open(_session_path(args.session))
+    action = session_file.change(
+        lambda session: ops.add_action(
+            session,
+            args.title,
+            owner=args.owner,
+            horizon=args.horizon,
+            measure=args.measure,
+            ideas=args.ideas,
+            due=args.due,
+        )
+    )
+    print(action.id)
+    return 0
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write a session as markdown, CSV or JSON to stdout or a file."""
+    from workshop.store import load_session, write_atomically
+
+    output = Path(args.output) if args.output else None
+    export_format = args.format or _format_for(output)
+    if args.table and export_format != "csv":
+        raise UsageError("export: --table applies to --format csv only")
+    session = load_session(_session_path(args.session))
+    text = _render(session, export_format, args.table or DEFAULT_CSV_TABLE)
+    if output is None:
+        _write_stdout(text)
+        return 0
+    write_atomically(output, text.encode("utf-8"))
+    print(f"Exported to {output}", file=sys.stderr)
+    return 0
+
+
+def _format_for(output: Path | None) -> str:
+    """The format an output file's name asks for (plan.csv -> csv); markdown otherwise."""
+    suffix = output.suffix.lower().lstrip(".") if output else ""
+    return {"csv": "csv", "json": "json"}.get(suffix, "md")
+
+
+def _render(session: Session, export_format: str, table: str) -> str:
+    if export_format == "csv":
+        from workshop.export.csv_export import CSV_TABLES, render_csv
+
+        if table not in CSV_TABLES:
+            raise UsageError(
+                f"export: no CSV table {table!r} (choose from {', '.join(CSV_TABLES)})"
+            )
+        return render_csv(session, table)
+    if export_format == "json":
+        from workshop.export.json_export import render_json
+
+        return render_json(session)
+    from workshop.export.markdown import render_markdown
+
+    return render_markdown(session)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _sessions_folder(args: argparse.Namespace) -> Path:
+    from workshop import locations
+
+    return locations.sessions_dir(getattr(args, "dir", None))
+
+
+def _session_path(text: str) -> Path:
+    """A session file by path, or by name in the sessions folder (with or without .toml)."""
+    path = Path(text).expanduser()
+    if path.exists() or os.sep in text or path.suffix == ".toml":
+        return path
+    from workshop import locations
+
+    folder = locations.sessions_dir()
+    for candidate in (folder / text, folder / f"{text}.toml"):
+        if candidate.is_file():
+            return candidate
+    return path
+
+
+def _print_table(headers: list[str], rows: list[list[str]]) -> None:
+    """Rows in aligned columns; text a person typed is flattened to one line."""
+    table = [headers, *[[" ".join(cell.split()) for cell in row] for row in rows]]
+    widths = [max(len(row[column]) for row in table) for column in range(len(headers))]
+    for row in table:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+
+
+def _write_stdout(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else f"{text}\n")
+    sys.stdout.flush()
+
+
+def _iso_date(text: str) -> object:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+# --- the parser -------------------------------------------------------------------------------
+
+
+def build_parser() -> CommandLineParser:
+    parser = CommandLineParser(
+        prog="workshop",
+        description="Run customer-focus workshops: capture the room's ideas, ratings and "
+        "actions, and follow them through. With no command, opens the home screen.",
+    )
+    parser.set_defaults(run=run_home, dir=None)
+    commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
+
+    open_command = commands.add_parser("open", help="open a session on screen")
+    open_command.add_argument("session", metavar="SESSION", help="session file (or its name)")
+    open_command.set_defaults(run=run_open)
+
+    new = commands.add_parser("new", help="create a session and print its file's path")
+    new.add_argument("title", metavar="TITLE")
+    new.add_argument(
+        "--agenda",
+        default=DEFAULT_AGENDA,
+        metavar="NAME|PATH",
+        help=f"agenda name or file (default: {DEFAULT_AGENDA})",
+    )
+    new.add_argument("--team", default="", metavar="TEAM")
+    new.add_argument("--facilitator", default="", metavar="NAME")
+    _add_dir_option(new)
+    new.set_defaults(run=run_new)
+
+    sessions = commands.add_parser("sessions", help="list sessions, newest first")
+    _add_dir_option(sessions)
+    sessions.set_defaults(run=run_sessions)
+
+    agendas = commands.add_parser("agendas", help="list the shipped and user agendas")
+    agendas.set_defaults(run=run_agendas)
+
+    agenda = commands.add_parser("agenda", help="work with agenda files")
+    agenda_commands = agenda.add_subparsers(dest="agenda_command", metavar="COMMAND", required=True)
+    check = agenda_commands.add_parser("check", help="check agenda files")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="agenda file (or name)")
+    check.set_defaults(run=run_agenda_check)
+
+    idea = commands.add_parser("idea", help="add ideas to a session")
+    idea_commands = idea.add_subparsers(dest="idea_command", metavar="COMMAND", required=True)
+    idea_add = idea_commands.add_parser("add", help="add an idea and print its id")
+    idea_add.add_argument("session", metavar="SESSION", help="session file (or its name)")
+    idea_add.add_argument("text", metavar="TEXT", help="the idea; #words become tags")
+    idea_add.add_argument(
+        "--activity", metavar="ID", help="brainstorm activity id (default: the current brainstorm)"
+    )
+    idea_add.add_argument("--author", default="", metavar="NAME")
+    idea_add.add_argument("--tag", dest="tags", action="append", default=[], metavar="TAG")
+    idea_add.set_defaults(run=run_idea_add)
+
+    action = commands.add_parser("action", help="add actions to a session's plan")
+    action_commands = action.add_subparsers(dest="action_command", metavar="COMMAND", required=True)
+    action_add = action_commands.add_parser("add", help="add an action and print its id")
+    action_add.add_argument("session", metavar="SESSION", help="session file (or its name)")
+    action_add.add_argument("title", metavar="TITLE")
+    action_add.add_argument("--owner", required=True, metavar="NAME")
+    action_add.add_argument(
+        "--horizon", required=True, choices=HORIZONS, help="the next 3 months, 6 months, or beyond"
+    )
+    action_add.add_argument(
+        "--measure", default="", metavar="TEXT", help="how we will know it worked"
+    )
+    action_add.add_argument(
+        "--idea",
+        dest="ideas",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="an idea (or theme) the action came from; repeatable",
+    )
+    action_add.add_argument("--due", type=_iso_date, metavar="YYYY-MM-DD")
+    action_add.set_defaults(run=run_action_add)
+
+    export = commands.add_parser("export", help="write a session as markdown, CSV or JSON")
+    export.add_argument("session", metavar="SESSION", help="session file (or its name)")
+    export.add_argument(
+        "--format", choices=EXPORT_FORMATS, help="default: from the --output file's suffix, else md"
+    )
+    export.add_argument(
+        "--table",
+        metavar="TABLE",
+        help=f"CSV only: ideas, actions or ratings (default: {DEFAULT_CSV_TABLE})",
+    )
+    export.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+    export.set_defaults(run=run_export)
+
+    demo = commands.add_parser("demo", help="open a demo session in a temporary folder")
+    demo.add_argument(
+        "--print",
+        action="store_true",
+        help="print the demo's plan and file path instead of opening it",
+    )
+    demo.set_defaults(run=run_demo)
+    return parser
+
+
+def _add_dir_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--dir",
+        metavar="DIR",
+        help="sessions folder (default: $WORKSHOP_HOME/sessions or the per-user data folder)",
+    )
+
+
+# --- running ----------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code. Errors are one line on stderr."""
+    # A command allocates many objects in one burst (parsed TOML, models) and then exits: the
+    # cyclic garbage collector would only slow it down. The screen turns it back on.
+    gc.disable()
+    try:
+        args = build_parser().parse_args(argv)
+        run: Command = args.run
+        return run(args)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except SystemExit as exit_request:  # --help
+        return exit_request.code if isinstance(exit_request.code, int) else 0
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1
+    except UsageError as error:
+        return _fail(str(error), EXIT_USAGE)
+    except Exception as error:
+        if os.environ.get("WORKSHOP_DEBUG"):
+            raise
+        return _fail(*_describe(error))
+
+
+def _describe(error: Exception) -> tuple[str, int]:
+    """An error's one-line message and exit code."""
+    files = sys.modules.get("workshop.files")
+    if files is not None and isinstance(error, files.WorkshopError):
+        return str(error), error.exit_code
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        return f"{where}{error.strerror or error}", 1
+    return f"unexpected error: {type(error).__name__}: {error}", 1
+
+
+def _fail(message: str, exit_code: int) -> int:
+    print(f"workshop: {' '.join(message.split())}", file=sys.stderr)
+    return exit_code
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (`workshop export x | head`), stop Python complaining at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
