@@ -227,7 +227,8 @@ class IdeaList(ScrollView, can_focus=True):
         segments.append(Segment(one_line(idea.text), style))
         detail = self.detail(idea) if self.detail is not None else ""
         if detail:
-            detail_style = style + self.get_visual_style("idea-list--detail", partial=True).rich_style
+            dim = self.get_visual_style("idea-list--detail", partial=True).rich_style
+            detail_style = style + dim
             segments.append(Segment("  " + one_line(detail), detail_style))
         return self._fit(segments, width, style).apply_meta({"row": row})
 

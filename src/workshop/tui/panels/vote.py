@@ -1,0 +1,345 @@
+"""Vote: dot voting within the agenda's budget, person by person or from a show of hands."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import DataTable, Input, Static
+
+from workshop.core import ops, tally
+from workshop.core.models import Activity, Participant, Session
+from workshop.tui.messages import ChangeRequested, Undo
+from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.widgets.idea_prompts import ChoicePrompt
+from workshop.tui.widgets.idea_text import literal, literal_text
+from workshop.tui.widgets.vote_items import VoteItem, hands_tally, vote_items
+
+NEW_PARTICIPANT = "-new"
+BY_PERSON = "person"
+BY_HANDS = "hands"
+
+PERSON_ACTIONS = {"add_dot", "remove_dot", "pick_voter", "next_voter"}
+TOP_MARK = "★ top"
+
+
+class VotePanel(ActivityPanel):
+    DEFAULT_CSS = """
+    VotePanel {
+        layout: vertical;
+        & #budget { height: 1; padding: 0 1; color: $text-muted; }
+        & #status { height: 1; padding: 0 1; text-style: bold; }
+        & #status.-refused { color: $error; }
+        & #columns { height: 1fr; }
+        & #items { width: 1fr; height: 1fr; }
+        & #ranking-column { width: 42%; min-width: 30; }
+        & #ranking { height: 1fr; }
+        & .column-title { height: 1; padding: 0 1; text-style: bold; }
+        & #tally { display: none; }
+        & #tally.-shown { display: block; }
+    }
+    """
+
+    HELP = """\
+# Vote
+
+Dot voting with the budget from the agenda. Items are the themes, or the ideas when there
+are no themes. The ranking on the right updates as votes come in; equal totals share a
+rank (shown as `=2`), and the top items are marked ★ for action planning.
+
+**Person by person** (the default): choose who is voting, then give dots to items.
+
+| Key | What it does |
+| :- | :- |
+| n | Next voter: add a new participant and make them the voter |
+| v | Pick the voter (or add a named participant) |
+| + or right | One more dot on the highlighted item |
+| - or left | One dot fewer |
+| t | Switch to the show-of-hands tally |
+
+**Show of hands**: highlight an item, type the number of hands, Enter.
+Esc cancels the number. `t` switches back.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "toggle_mode", "Mode", id="vote.mode"),
+        Binding("n", "next_voter", "Next voter", id="vote.next_voter"),
+        Binding("v", "pick_voter", "Pick voter", id="vote.pick_voter"),
+        Binding("plus,equals_sign,right", "add_dot", "+dot", id="vote.add_dot"),
+        Binding("minus,left", "remove_dot", "-dot", id="vote.remove_dot"),
+        *[
+            Binding(str(digit), f"type_tally('{digit}')", show=False, id=f"vote.tally_{digit}")
+            for digit in range(10)
+        ],
+        Binding("escape", "cancel_tally", "Cancel", show=False, id="vote.cancel_tally"),
+    ]
+
+    def __init__(self, activity: Activity, session: Session, **kwargs: object) -> None:
+        super().__init__(activity, session, **kwargs)
+        self.mode = BY_PERSON
+        self.voter_id: str | None = None
+        self._items: list[VoteItem] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="budget")
+        yield Static(id="status")
+        with Horizontal(id="columns"):
+            table = DataTable(id="items", cursor_type="row", zebra_stripes=True)
+            table.add_column("Item", key="title")
+            table.add_column("Votes", key="votes")
+            table.add_column("Dots", key="dots")
+            yield table
+            with Vertical(id="ranking-column"):
+                yield Static(Content("Ranking"), classes="column-title")
+                ranking = DataTable(id="ranking", cursor_type="none", show_cursor=False)
+                ranking.add_column("Rank", key="rank")
+                ranking.add_column("Item", key="title")
+                ranking.add_column("Votes", key="votes")
+                ranking.add_column("", key="top")
+                yield ranking
+        yield Input(
+            placeholder="Hands for the highlighted item, then Enter (Esc cancels)",
+            id="tally",
+            type="integer",
+        )
+
+    def on_mount(self) -> None:
+        budget = self.activity.vote_budget
+        self.query_one("#budget", Static).update(
+            Content(
+                f"{budget.votes_per_person} votes each, at most {budget.max_per_idea} per item"
+                " · t: person by person / show of hands"
+            )
+        )
+        self.show_session(self.session)
+        self.items_table.focus()
+
+    @property
+    def items_table(self) -> DataTable[Text]:
+        return self.query_one("#items", DataTable)
+
+    @property
+    def tally_input(self) -> Input:
+        return self.query_one("#tally", Input)
+
+    @property
+    def voter(self) -> Participant | None:
+        return next((p for p in self.session.participants if p.id == self.voter_id), None)
+
+    @property
+    def highlighted_item(self) -> VoteItem | None:
+        row = self.items_table.cursor_row
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    # --- showing the session --------------------------------------------------------------
+
+    def show_session(self, session: Session) -> None:
+        self.session = session
+        items = vote_items(session)
+        dots = self._voter_dots()
+        totals = tally.vote_totals(session, self.activity.id)
+        table = self.items_table
+        if [item.target for item in items] != [item.target for item in self._items]:
+            row = table.cursor_row
+            table.clear()
+            for item in items:
+                table.add_row(
+                    literal_text(item.title),
+                    Text(str(totals[item.target])),
+                    Text(dots_text(dots.get(item.target, 0))),
+                    key=item.target,
+                )
+            if items:
+                table.move_cursor(row=max(0, min(row, len(items) - 1)))
+        else:
+            for old, item in zip(self._items, items, strict=True):
+                if old.title != item.title:
+                    table.update_cell(item.target, "title", literal_text(item.title))
+                table.update_cell(item.target, "votes", Text(str(totals[item.target])))
+                table.update_cell(item.target, "dots", Text(dots_text(dots.get(item.target, 0))))
+        self._items = items
+        self._show_ranking(session)
+        self._show_status()
+
+    def _show_ranking(self, session: Session) -> None:
+        ranked = tally.ranking(session, self.activity.id)
+        top = {item.target for item in tally.top_items(session, self.activity.id)}
+        table = self.query_one("#ranking", DataTable)
+        table.clear()
+        for item in ranked[:100]:
+            rank = f"={item.rank}" if item.tied else str(item.rank)
+            table.add_row(
+                Text(rank),
+                literal_text(item.title),
+                Text(str(item.votes)),
+                Text(TOP_MARK if item.target in top else "", style="bold"),
+            )
+
+    def _voter_dots(self) -> dict[str, int]:
+        if self.mode != BY_PERSON or self.voter is None:
+            return {}
+        return ops.votes_of(self.session, self.activity.id, self.voter.id)
+
+    def _show_status(self, refusal: str = "") -> None:
+        status = self.query_one("#status", Static)
+        status.set_class(bool(refusal), "-refused")
+        if refusal:
+            status.update(Content(refusal))
+        elif not self._items:
+            status.update(Content("Nothing to vote on yet: brainstorm ideas or group them first."))
+        elif self.mode == BY_HANDS:
+            status.update(Content("Show of hands: highlight an item, type the count, Enter."))
+        elif self.voter is None:
+            status.update(Content("Press n for the first voter, or v to pick one."))
+        else:
+            budget = self.activity.vote_budget
+            left = budget.votes_per_person - sum(self._voter_dots().values())
+            status.update(
+                Content.assemble(
+                    "Voting: ",
+                    literal(self.voter.label),
+                    f" · {left} of {budget.votes_per_person} votes left",
+                )
+            )
+
+    # --- which keys apply --------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in PERSON_ACTIONS:
+            return self.mode == BY_PERSON
+        if action == "type_tally":
+            return self.mode == BY_HANDS and self.is_mounted and self.items_table.has_focus
+        if action == "cancel_tally":
+            return self.is_mounted and self.tally_input.has_focus
+        return True
+
+    def action_toggle_mode(self) -> None:
+        self.mode = BY_HANDS if self.mode == BY_PERSON else BY_PERSON
+        self.tally_input.set_class(self.mode == BY_HANDS, "-shown")
+        self.items_table.focus()
+        self.show_session(self.session)
+        self.refresh_bindings()
+
+    # --- person by person --------------------------------------------------------------------
+
+    def action_next_voter(self) -> None:
+        def chosen(participant: Participant) -> None:
+            self.voter_id = participant.id
+            self.notify(f"Now voting: {participant.label}", markup=False)
+
+        self.post_message(
+            ChangeRequested(
+                lambda s: ops.add_participant(s), "Add a participant", on_saved=chosen
+            )
+        )
+
+    def action_pick_voter(self) -> None:
+        choices = [(p.id, p.label) for p in self.session.participants]
+        choices.append((NEW_PARTICIPANT, "New participant…"))
+
+        def picked(choice: str | None) -> None:
+            if choice == NEW_PARTICIPANT:
+                self.action_next_voter()
+            elif choice:
+                self.voter_id = choice
+                self.show_session(self.session)
+
+        self.app.push_screen(ChoicePrompt("Who is voting?", choices), picked)
+
+    def action_add_dot(self) -> None:
+        self._change_dots(+1)
+
+    def action_remove_dot(self) -> None:
+        self._change_dots(-1)
+
+    def _change_dots(self, change: int) -> None:
+        item = self.highlighted_item
+        if item is None:
+            return
+        voter = self.voter
+        if voter is None:
+            self._show_status("Choose who is voting first: n for the next voter, v to pick.")
+            return
+        budget = self.activity.vote_budget
+        before = ops.votes_of(self.session, self.activity.id, voter.id)
+        allocation = dict(before)
+        allocation[item.target] = allocation.get(item.target, 0) + change
+        if allocation[item.target] < 0:
+            return
+        if allocation[item.target] > budget.max_per_idea:
+            self._show_status(f"Refused: at most {budget.max_per_idea} votes on one item.")
+            self.app.bell()
+            return
+        if sum(allocation.values()) > budget.votes_per_person:
+            self._show_status(
+                f"Refused: {voter.label} has used all {budget.votes_per_person} votes."
+            )
+            self.app.bell()
+            return
+        activity_id = self.activity.id
+        self.post_message(
+            ChangeRequested(
+                lambda s: ops.cast_votes(s, activity_id, voter.id, allocation),
+                "Cast votes",
+                make_undo=lambda _: Undo(
+                    lambda s: ops.cast_votes(s, activity_id, voter.id, before), "Undo the dot"
+                ),
+            )
+        )
+
+    # --- show of hands -------------------------------------------------------------------------
+
+    def action_type_tally(self, digit: str) -> None:
+        tally_input = self.tally_input
+        tally_input.value = digit
+        tally_input.focus()
+        tally_input.cursor_position = len(digit)
+
+    def action_cancel_tally(self) -> None:
+        self.tally_input.value = ""
+        self.items_table.focus()
+
+    @on(Input.Submitted, "#tally")
+    def tally_typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        item = self.highlighted_item
+        if item is None or not event.value.strip():
+            self.items_table.focus()
+            return
+        try:
+            count = int(event.value)
+        except ValueError:
+            self._show_status("Refused: type a whole number of hands.")
+            return
+        if count < 0:
+            self._show_status("Refused: a tally cannot be negative.")
+            return
+        activity_id = self.activity.id
+        previous = hands_tally(self.session, activity_id, item.target)
+
+        def saved(_: object) -> None:
+            self.tally_input.value = ""
+            table = self.items_table
+            table.focus()
+            table.move_cursor(row=table.cursor_row + 1)
+
+        self.post_message(
+            ChangeRequested(
+                lambda s: ops.set_tally(s, activity_id, item.target, count),
+                "Record a tally",
+                on_saved=saved,
+                make_undo=lambda _: Undo(
+                    lambda s: ops.set_tally(s, activity_id, item.target, previous),
+                    "Undo the tally",
+                ),
+            )
+        )
+
+
+def dots_text(count: int) -> str:
+    return "●" * count if count else ""
