@@ -22,6 +22,7 @@ from workshop.core.models import (
     Horizon,
     Idea,
     Session,
+    Theme,
 )
 from workshop.core.tally import vote_totals
 
@@ -116,10 +117,8 @@ def _quoted(text: str) -> str:
 # --- the action plan --------------------------------------------------------------------------
 
 
-def _action_sources(session: Session, action: Action) -> list[str]:
+def _action_sources(action: Action, ideas: dict[str, Idea], themes: dict[str, Theme]) -> list[str]:
     """The ideas (and themes) an action came from, quoted; hidden ideas are left out."""
-    ideas = {idea.id: idea for idea in session.ideas}
-    themes = {theme.id: theme for theme in session.themes}
     sources: list[str] = []
     for source_id in action.ideas:
         if source_id in ideas:
@@ -132,7 +131,7 @@ def _action_sources(session: Session, action: Action) -> list[str]:
     return sources
 
 
-def _action_item(session: Session, action: Action) -> str:
+def _action_item(action: Action, ideas: dict[str, Idea], themes: dict[str, Theme]) -> str:
     lines = [f"- **{escape_inline(action.title)}**"]
     lines.append(f"  - Owner: {escape_inline(action.owner) or 'not named yet'}")
     lines.append(f"  - Measure of success: {escape_inline(action.measure) or 'not set yet'}")
@@ -150,7 +149,7 @@ def _action_item(session: Session, action: Action) -> str:
     lines.append(status)
     if action.carried_from:
         lines.append(f"  - Carried from: {escape_inline(action.carried_from)}")
-    sources = _action_sources(session, action)
+    sources = _action_sources(action, ideas, themes)
     if sources:
         lines.append("  - From ideas:")
         lines.extend(f"    - {source}" for source in sources)
@@ -161,11 +160,13 @@ def _action_plan(session: Session) -> list[str]:
     blocks = ["## Action plan"]
     if not session.actions:
         return [*blocks, "No actions yet."]
+    ideas = {idea.id: idea for idea in session.ideas}
+    themes = {theme.id: theme for theme in session.themes}
     for horizon in Horizon:
         actions = [a for a in session.actions if a.horizon is horizon]
         if actions:
             blocks.append(f"### {HORIZON_LABELS[horizon]}")
-            blocks.extend(_action_item(session, action) for action in actions)
+            blocks.extend(_action_item(action, ideas, themes) for action in actions)
     return blocks
 
 
@@ -179,23 +180,26 @@ def _idea_line(idea: Idea, votes: int) -> str:
 
 def _ideas_of_activity(session: Session, ideas: list[Idea], totals: dict[str, int]) -> list[str]:
     """One activity's ideas: by theme in theme order, ungrouped last; most votes first."""
-    theme_ids = {theme.id for theme in session.themes}
+    by_theme: dict[str, list[Idea]] = {}
+    for idea in ideas:
+        by_theme.setdefault(idea.theme, []).append(idea)
 
     def by_votes(group: list[Idea]) -> str:
         ordered = sorted(group, key=lambda idea: -totals.get(idea.id, 0))
         return "\n".join(_idea_line(idea, totals.get(idea.id, 0)) for idea in ordered)
 
-    if not any(idea.theme in theme_ids for idea in ideas):
+    if not any(theme.id in by_theme for theme in session.themes):
         return [by_votes(ideas)]
     blocks: list[str] = []
     for theme in session.themes:
-        members = [idea for idea in ideas if idea.theme == theme.id]
+        members = by_theme.pop(theme.id, None)
         if members:
             title = escape_inline(theme.title) or "Untitled theme"
             votes = totals.get(theme.id, 0)
             blocks.append(f"#### {title} ({_plural(votes, 'vote')})" if votes else f"#### {title}")
             blocks.append(by_votes(members))
-    ungrouped = [idea for idea in ideas if idea.theme not in theme_ids]
+    # What is left has no theme, or a theme since removed; keep the capture order.
+    ungrouped = [idea for idea in ideas if idea.theme in by_theme]
     if ungrouped:
         blocks.extend(["#### Not grouped", by_votes(ungrouped)])
     return blocks

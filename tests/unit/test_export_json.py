@@ -1,0 +1,62 @@
+"""The JSON export: the whole session, stable, readable, and loadable again."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from tests.sample_session import sample_session
+from workshop.core.models import Session
+from workshop.export import render_json
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _check_golden(name: str, text: str) -> None:
+    """Compare with tests/unit/golden/<name>; UPDATE_GOLDEN=1 rewrites the file instead."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    assert path.read_bytes().decode("utf-8") == text
+
+
+def test_golden() -> None:
+    _check_golden("sample.json", render_json(sample_session()))
+
+
+def test_keys_in_model_order_and_a_trailing_newline() -> None:
+    text = render_json(sample_session())
+    assert text.endswith("}\n") and not text.endswith("\n\n")
+    assert list(json.loads(text)) == list(Session.model_fields)
+    assert text.startswith('{\n  "schema_version": 1,\n')
+
+
+def test_ideas_and_actions_at_the_top_level() -> None:
+    data = json.loads(render_json(sample_session()))
+    first = data["ideas"][0]
+    assert (first["id"], first["text"], first["tags"]) == (
+        "i1",
+        "Invoices are impossible to read #billing",
+        ["billing"],
+    )
+    assert data["ideas"][4]["text"] == "line\nbreak inside one idea"
+    action = data["actions"][1]
+    assert (action["id"], action["title"], action["owner"], action["horizon"]) == (
+        "a2",
+        "Map the refund process from the customer's side",
+        "Ben | Finance",
+        "6m",
+    )
+
+
+def test_non_ascii_is_kept_as_is() -> None:
+    text = render_json(sample_session())
+    assert '"name": "Chloé"' in text
+    assert "\\u00e9" not in text
+
+
+def test_the_json_loads_back_into_the_same_session() -> None:
+    session = sample_session()
+    assert Session.model_validate(json.loads(render_json(session))) == session
