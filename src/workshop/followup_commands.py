@@ -1,0 +1,178 @@
+"""The follow-through commands: `workshop review SESSION` and `workshop report`.
+
+`add_followup_commands(subparsers)` registers both on the CLI's subparsers. Each sets
+`handler` (and `run`, the name cli.py uses) to a function `(args: argparse.Namespace) -> int`
+that returns the exit code: 0 done, 2 invalid input (a bad file, folder, team or date), 1 any
+other error, 130 interrupted. It prints its own one-line errors on stderr ("workshop: ...") and
+does not raise for them, so a caller can simply `return args.handler(args)`.
+Heavy imports (pydantic models, the store) happen inside the handlers, so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_INVALID = 2
+EXIT_INTERRUPTED = 130
+REPORT_FORMATS = ("md", "json")
+
+
+def add_followup_commands(subparsers: Any) -> None:
+    """Register `review` and `report` on an argparse subparsers object."""
+    review = subparsers.add_parser(
+        "review",
+        help="walk through a session's open actions and score their progress",
+        description="Walk through the session's open actions one at a time: progress 0-4, "
+        "status and a note for each. Each answer is saved at once; Enter skips an action.",
+    )
+    review.add_argument("session", metavar="SESSION", help="session file (or its name)")
+    review.add_argument(
+        "--date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the date of the review (default: today)",
+    )
+    review.add_argument("--reviewer", default="", metavar="NAME", help="who is reviewing")
+    review.add_argument("--dir", metavar="DIR", help="sessions folder to find SESSION by name")
+    review.set_defaults(handler=run_review_command, run=run_review_command)
+
+    report = subparsers.add_parser(
+        "report",
+        help="trends across all sessions: benchmarks, actions, the success index",
+        description="Across every session in the folder, per team and segment: benchmark "
+        "means per criterion over time, actions opened and done per quarter, and the success "
+        "index over time. Files that cannot be read are listed and skipped.",
+    )
+    report.add_argument(
+        "--dir",
+        metavar="DIR",
+        help="sessions folder (default: $WORKSHOP_HOME/sessions or the per-user data folder)",
+    )
+    report.add_argument("--team", metavar="TEAM", help="only this team (case-insensitive)")
+    report.add_argument("--format", choices=REPORT_FORMATS, default="md", help="default: md")
+    report.add_argument(
+        "--as-of",
+        dest="as_of",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the date the index is taken at (default: today)",
+    )
+    report.set_defaults(handler=run_report_command, run=run_report_command)
+
+
+# --- handlers ---------------------------------------------------------------------------------
+
+
+def run_review_command(args: argparse.Namespace) -> int:
+    """`workshop review SESSION [--date D] [--reviewer NAME]`."""
+    from workshop.review_cli import run_review
+
+    def action() -> int:
+        path = _session_path(args.session, getattr(args, "dir", None))
+        return run_review(str(path), on=args.date or date.today(), reviewer=args.reviewer)
+
+    return _guarded(action)
+
+
+def run_report_command(args: argparse.Namespace) -> int:
+    """`workshop report [--dir DIR] [--team TEAM] [--format md|json] [--as-of D]`."""
+
+    def action() -> int:
+        from workshop import locations
+        from workshop.files import InvalidFileError
+        from workshop.report import render_json, render_markdown, report_folder
+
+        folder = locations.sessions_dir(getattr(args, "dir", None))
+        team = args.team.strip() if args.team is not None else None
+        if team == "":
+            raise InvalidFileError("--team: give a team name")
+        with _progress_bar() as on_progress:
+            report = report_folder(
+                folder, args.as_of or date.today(), team=team, on_progress=on_progress
+            )
+        if team is not None and not report.teams:
+            raise InvalidFileError(f"{folder}: no sessions for team {team!r}")
+        text = render_json(report) if args.format == "json" else render_markdown(report)
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+
+    return _guarded(action)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _guarded(action: Callable[[], int]) -> int:
+    """Run a command; expected errors become one line on stderr and an exit code."""
+    from workshop.files import WorkshopError
+
+    try:
+        return action()
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except WorkshopError as error:
+        return _fail(str(error), error.exit_code)
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        return _fail(f"{where}{error.strerror or error}", EXIT_ERROR)
+
+
+def _fail(message: str, exit_code: int) -> int:
+    print(f"workshop: {' '.join(message.split())}", file=sys.stderr)
+    return exit_code
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def _session_path(text: str, folder: str | None) -> Path:
+    """A session file by path, or by name in the sessions folder (with or without .toml)."""
+    path = Path(text).expanduser()
+    if path.exists() or os.sep in text or path.suffix == ".toml":
+        return path
+    from workshop import locations
+
+    sessions = locations.sessions_dir(folder)
+    for candidate in (sessions / text, sessions / f"{text}.toml"):
+        if candidate.is_file():
+            return candidate
+    return path
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr while files are read, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    progress = Progress(
+        TextColumn("Reading sessions"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = progress.add_task("read", total=None)
+
+    def advance(done: int, total: int) -> None:
+        progress.update(task, completed=done, total=total)
+
+    with progress:
+        yield advance

@@ -1,0 +1,349 @@
+"""The follow-through report: golden files over a fixed folder, skipped files, the commands.
+
+Regenerate the golden files with `UPDATE_GOLDEN=1`, then read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from workshop.core import ops
+from workshop.core.carry import carry_actions
+from workshop.core.models import Agenda, Review, Session
+from workshop.followup_commands import add_followup_commands
+from workshop.report import build_report, md_text, read_folder, render_markdown, report_folder
+from workshop.review_cli import run_review, walk
+from workshop.store import SessionFile, load_session, render_session
+
+GOLDEN = Path(__file__).parent / "golden" / "report"
+AS_OF = date(2026, 7, 15)
+TZ = timezone(timedelta(hours=1))
+
+AGENDA = Agenda.model_validate(
+    {
+        "title": "Test agenda",
+        "steps": [
+            {
+                "id": "one",
+                "title": "One",
+                "activities": [
+                    {"id": "bugs", "kind": "brainstorm", "title": "What bugs customers"},
+                    {
+                        "id": "benchmark",
+                        "kind": "rate",
+                        "title": "Benchmark",
+                        "criteria": [
+                            {"id": "basic", "title": "Basic customer knowledge", "target": 4.0},
+                            {"id": "systems", "title": "Systems | processes <for us>"},
+                        ],
+                    },
+                    {"id": "plan", "kind": "plan", "title": "Plan"},
+                ],
+            }
+        ],
+    }
+)
+
+
+def at(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 11, 0, tzinfo=TZ)
+
+
+def review(day: date, progress: int, status: str, note: str = "") -> Review:
+    return Review.model_validate(
+        {"date": day, "progress": progress, "status": status, "note": note}
+    )
+
+
+def rate(session: Session, scores: dict[str, list[tuple[str, int]]]) -> None:
+    """scores: criterion -> [(participant id, score)]."""
+    for criterion, given in scores.items():
+        for participant, score in given:
+            ops.set_rating(session, "benchmark", participant, criterion, score)
+
+
+def kick_off() -> Session:
+    day = date(2026, 1, 15)
+    session = ops.new_session("Kick-off", AGENDA, team="Support", on=day)
+    ops.add_participant(session, "Ana", "Contact centre")
+    ops.add_participant(session, "Ben", "Billing")
+    ops.add_participant(session, "", "Contact centre")
+    ops.add_idea(session, "Nobody calls back", at=at(day))
+    rate(
+        session,
+        {
+            "basic": [("p1", 3), ("p2", 2), ("p3", 4)],
+            "systems": [("p1", 2), ("p2", 1)],
+        },
+    )
+    ops.add_action(session, "Call back within a day", owner="Ana", horizon="3m", at=at(day))
+    ops.add_action(session, "Plain invoices | no codes", owner="Ben", horizon="6m", at=at(day))
+    ops.add_action(session, "<b>Map the journey</b>", horizon="beyond", at=at(day))
+    # a1: halfway by March, done in April.
+    ops.add_review(session, "a1", review(date(2026, 3, 1), 2, "on-track"))
+    ops.add_review(session, "a1", review(date(2026, 4, 10), 4, "done", "Done | shipped"))
+    # a2: reviewed out of date order (April saved before March).
+    ops.add_review(session, "a2", review(date(2026, 4, 10), 2, "at-risk"))
+    ops.add_review(session, "a2", review(date(2026, 3, 1), 1, "on-track"))
+    # a3: dropped at the April review.
+    ops.add_review(session, "a3", review(date(2026, 4, 10), 0, "dropped", "No budget"))
+    return session
+
+
+def quarterly(first: Session) -> Session:
+    day = date(2026, 4, 10)
+    session = ops.new_session("Quarterly review", AGENDA, team="support ", on=day)
+    ops.add_participant(session, "Ana", "Contact centre")
+    ops.add_participant(session, "Ben", "Billing")
+    rate(session, {"basic": [("p1", 4), ("p2", 3)], "systems": [("p1", 3), ("p2", 3)]})
+    carry_actions(first, session, ["a2"])
+    ops.add_review(session, "a1", review(date(2026, 6, 30), 3, "on-track"))
+    ops.add_action(session, "# Hold times under 5 minutes", owner="Ana", at=at(day))
+    return session
+
+
+def billing() -> Session:
+    day = date(2026, 2, 1)
+    session = ops.new_session("Billing session", AGENDA, team="Billing", on=day)
+    ops.add_participant(session)
+    ops.add_participant(session)
+    rate(session, {"basic": [("p1", 5), ("p2", 4)]})
+    ops.add_action(session, "Invoice in plain words", owner="Cleo", horizon="6m", at=at(day))
+    ops.add_review(session, "a1", review(date(2026, 5, 1), 3, "on-track"))
+    return session
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Three sessions of two teams, a broken file and a file that is not a session."""
+    sessions = tmp_path / "sessions"
+    sessions.mkdir()
+    first = kick_off()
+    for name, session in [
+        ("2026-01-15-kick-off.toml", first),
+        ("2026-04-10-quarterly-review.toml", quarterly(first)),
+        ("2026-02-01-billing.toml", billing()),
+    ]:
+        (sessions / name).write_text(render_session(session), encoding="utf-8")
+    (sessions / "2026-03-01-broken.toml").write_text('title = "Half\n', encoding="utf-8")
+    (sessions / "notes.toml").write_text('title = "Not a session"\n', encoding="utf-8")
+    (sessions / ".hidden.toml").write_text("ignored", encoding="utf-8")
+    return sessions
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def command(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="workshop")
+    add_followup_commands(parser.add_subparsers())
+    args = parser.parse_args(argv)
+    exit_code: int = args.handler(args)
+    return exit_code
+
+
+# --- golden files ---------------------------------------------------------------------------
+
+
+def test_markdown_report_matches_golden(folder: Path) -> None:
+    check_golden("all.md", render_markdown(report_folder(folder, AS_OF)))
+
+
+def test_json_report_matches_golden(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        command(["report", "--dir", str(folder), "--format", "json", "--as-of", "2026-07-15"]) == 0
+    )
+    out, err = capsys.readouterr()
+    check_golden("all.json", out)
+    assert err == ""  # no progress bar when stderr is not a terminal
+
+
+def test_one_team_report_matches_golden(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["report", "--dir", str(folder), "--team", "SUPPORT", "--as-of", "2026-07-15"]
+    assert command(argv) == 0
+    check_golden("support.md", capsys.readouterr().out)
+
+
+# --- what the report says -------------------------------------------------------------------
+
+
+def test_broken_files_are_skipped_and_named(folder: Path) -> None:
+    sessions, skipped = read_folder(folder)
+
+    assert [path.name for path, _ in sessions] == [
+        "2026-01-15-kick-off.toml",
+        "2026-02-01-billing.toml",
+        "2026-04-10-quarterly-review.toml",
+    ]
+    assert [s.file for s in skipped] == ["2026-03-01-broken.toml", "notes.toml"]
+    assert skipped[0].reason.startswith("2026-03-01-broken.toml:1:")
+    assert str(folder) not in skipped[0].reason
+
+
+def test_teams_match_whatever_their_case_and_spaces(folder: Path) -> None:
+    report = report_folder(folder, AS_OF)
+    assert [team.team for team in report.teams] == ["Billing", "support"]
+    assert [len(team.sessions) for team in report.teams] == [1, 2]
+
+
+def test_a_carried_action_is_counted_once(folder: Path) -> None:
+    report = report_folder(folder, AS_OF, team="support")
+    opened = sum(row.opened for row in report.quarters)
+    assert opened == 4  # a1, a2 (carried: counted as its copy), a3, the new hold-times action
+
+
+def test_an_empty_folder_reports_nothing_to_say(tmp_path: Path) -> None:
+    report = build_report([], AS_OF)
+    assert report.index is None
+    assert "No sessions to report on." in render_markdown(report)
+
+
+def test_user_text_cannot_make_markdown() -> None:
+    assert md_text("# a | b <script>") == "\\# a \\| b &lt;script>"
+    assert md_text("line\nbreak  \\") == "line break \\\\"
+
+
+def test_report_of_a_missing_folder_is_one_line_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert command(["report", "--dir", str(tmp_path / "nowhere")]) == 2
+    out, err = capsys.readouterr()
+    assert err == f"workshop: {tmp_path / 'nowhere'}: no such folder\n"
+    assert out == ""
+
+
+def test_report_of_an_unknown_team_is_exit_2(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert command(["report", "--dir", str(folder), "--team", "Sales"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "no sessions for team 'Sales'" in err
+
+
+# --- the review walk ------------------------------------------------------------------------
+
+
+def answers(*lines: str):  # type: ignore[no-untyped-def]
+    """An input() that answers with `lines`, then raises EOFError like a closed stdin."""
+    remaining = list(lines)
+    prompts: list[str] = []
+
+    def ask(prompt: str) -> str:
+        prompts.append(prompt)
+        if not remaining:
+            raise EOFError
+        return remaining.pop(0)
+
+    ask.prompts = prompts  # type: ignore[attr-defined]
+    return ask
+
+
+def review_file(tmp_path: Path) -> SessionFile:
+    session = kick_off()
+    ops.add_action(session, "Fourth", owner="Dee", at=at(date(2026, 1, 15)))
+    return SessionFile.create(tmp_path / "kick-off.toml", session)
+
+
+def test_review_walks_open_actions_and_saves_each_answer(tmp_path: Path) -> None:
+    session_file = review_file(tmp_path)
+    said: list[str] = []
+    # Open actions: a2 (at risk) and a4 (not started); a1 is done, a3 dropped.
+    ask = answers("3", "", "Invoices go out | plain", "1", "at risk", "")
+
+    result = walk(session_file, on=date(2026, 7, 1), reviewer="Lee", ask=ask, say=said.append)
+
+    assert (result.saved, result.skipped, result.stopped) == (2, 0, False)
+    saved = load_session(session_file.path)
+    a2 = saved.actions[1]
+    assert [r.date for r in a2.reviews] == [date(2026, 3, 1), date(2026, 4, 10), date(2026, 7, 1)]
+    assert a2.reviews[-1] == Review.model_validate(
+        {
+            "date": "2026-07-01",
+            "progress": 3,
+            "status": "at-risk",  # Enter kept the current status
+            "note": "Invoices go out | plain",
+            "reviewer": "Lee",
+        }
+    )
+    assert saved.actions[3].status == "at-risk"
+    assert (
+        "Progress? 0 not started, 1 started, 2 halfway, 3 nearly there, 4 done" in (ask.prompts[0])
+    )
+    text = "\n".join(said)
+    assert "Action 1 of 2: a2  Plain invoices | no codes" in text
+    assert "Last review: 2026-04-10: progress 2 halfway, at risk" in text
+    assert "Last review: none yet" in text
+
+
+def test_review_stops_at_end_of_input_keeping_what_was_answered(tmp_path: Path) -> None:
+    session_file = review_file(tmp_path)
+    said: list[str] = []
+
+    result = walk(
+        session_file, on=date(2026, 7, 1), ask=answers("4", "", "Shipped"), say=said.append
+    )
+
+    assert (result.saved, result.stopped) == (1, True)
+    saved = load_session(session_file.path)
+    assert saved.actions[1].status == "done"  # progress 4: Enter means done
+    assert saved.actions[3].reviews == []
+    assert said[-1] == "Stopped. 1 review saved."
+
+
+def test_review_enter_skips_and_bad_answers_are_asked_again(tmp_path: Path) -> None:
+    session_file = review_file(tmp_path)
+    said: list[str] = []
+    ask = answers("", "7", "x", "2", "9", "dropped", "")
+
+    result = walk(session_file, on=date(2026, 7, 1), ask=ask, say=said.append)
+
+    assert (result.saved, result.skipped) == (1, 1)
+    saved = load_session(session_file.path)
+    assert len(saved.actions[1].reviews) == 2  # skipped: unchanged
+    assert saved.actions[3].reviews[-1].status == "dropped"
+    assert sum("Please type" in line for line in said) == 3
+
+
+def test_review_command_reads_stdin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session_file = review_file(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
+
+    assert command(["review", str(session_file.path), "--date", "2026-07-01"]) == 0
+    assert "Stopped. 0 reviews saved." in capsys.readouterr().out
+
+
+def test_review_of_a_missing_file_is_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert command(["review", str(tmp_path / "none.toml")]) == 2
+    assert capsys.readouterr().err == f"workshop: {tmp_path / 'none.toml'}: no such file\n"
+
+
+def test_run_review_with_no_open_actions(tmp_path: Path) -> None:
+    path = tmp_path / "empty.toml"
+    SessionFile.create(path, ops.new_session("Empty", AGENDA, on=date(2026, 1, 1)))
+    said: list[str] = []
+    assert run_review(str(path), on=date(2026, 7, 1), ask=answers(), say=said.append) == 0
+    assert said[-1] == "No open actions to review."
+
+
+def test_json_report_is_valid_json(folder: Path) -> None:
+    from workshop.report import render_json
+
+    data = json.loads(render_json(report_folder(folder, AS_OF)))
+    assert data["sessions_read"] == 3
