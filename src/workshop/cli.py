@@ -441,6 +441,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code. Errors are one line on stderr."""
     # A command allocates many objects in one burst (parsed TOML, models) and then exits: the
     # cyclic garbage collector would only slow it down. The screen turns it back on.
+    collecting = gc.isenabled()
     gc.disable()
     try:
         args = build_parser().parse_args(argv)
@@ -459,6 +460,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("WORKSHOP_DEBUG"):
             raise
         return _fail(*_describe(error))
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _describe(error: Exception) -> tuple[str, int]:

@@ -1,0 +1,99 @@
+"""The commands that open the screen hand it the right session and folder (a stand-in screen)."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import RunCli
+from workshop.store import load_session
+
+Opened = list[tuple[Path | None, Path]]
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> Opened:
+    """Replace `workshop.tui.app` with a stand-in whose run_app records what it was asked."""
+    calls: Opened = []
+    stand_in = types.ModuleType("workshop.tui.app")
+
+    def run_app(session_path: Path | None, sessions_folder: Path) -> None:
+        calls.append((session_path, sessions_folder))
+
+    stand_in.run_app = run_app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "workshop.tui.app", stand_in)
+    return calls
+
+
+@pytest.fixture
+def no_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As if `workshop.tui.app` were not written yet."""
+    monkeypatch.setitem(sys.modules, "workshop.tui.app", None)
+
+
+def test_no_command_opens_the_home_screen_on_the_sessions_folder(
+    workshop: RunCli, opened: Opened, home: Path
+) -> None:
+    assert workshop().exit_code == 0
+    assert opened == [(None, home / "sessions")]
+
+
+def test_open_opens_the_session_in_its_folder(
+    workshop: RunCli, opened: Opened, session_path: Path
+) -> None:
+    assert workshop("open", session_path).exit_code == 0
+    assert opened == [(session_path, session_path.parent)]
+
+
+def test_open_checks_the_file_before_opening_the_screen(
+    workshop: RunCli, opened: Opened, session_path: Path
+) -> None:
+    session_path.write_text("title = [\n", encoding="utf-8")
+    failed = workshop("open", session_path)
+    assert failed.exit_code == 2
+    assert failed.error_line.startswith(f"workshop: {session_path}:")
+    assert opened == []
+
+
+def test_demo_writes_a_session_in_a_new_folder_and_opens_it(
+    workshop: RunCli, opened: Opened, home: Path
+) -> None:
+    assert workshop("demo").exit_code == 0
+    ((path, folder),) = opened
+    assert path is not None and path.parent == folder
+    assert folder.name.startswith("workshop-demo-")
+    assert not folder.is_relative_to(home)
+    assert load_session(path).team == "Northwind Customer Service"
+
+
+def test_demo_print_prints_the_plan_and_the_path(workshop: RunCli, opened: Opened) -> None:
+    printed = workshop("demo", "--print")
+    assert printed.exit_code == 0
+    assert "Northwind Customer Service" in printed.out
+    assert "One owner for every complaint" in printed.out
+    assert printed.err.startswith("Demo session: ")
+    path = Path(printed.err.removeprefix("Demo session: ").strip())
+    assert len(load_session(path).ideas) >= 20
+    assert opened == []
+
+
+def test_until_the_screen_exists_open_prints_the_plan(
+    workshop: RunCli, no_screen: None, session_path: Path
+) -> None:
+    workshop("idea", "add", session_path, "Hold music on a loop")
+    shown = workshop("open", session_path)
+    assert shown.exit_code == 0
+    assert shown.out.startswith("# Spring workshop")
+    assert "Hold music on a loop" in shown.out
+    assert shown.error_line == "workshop: the screen is not ready yet; printing instead"
+
+
+def test_until_the_screen_exists_home_lists_the_sessions(
+    workshop: RunCli, no_screen: None, session_path: Path
+) -> None:
+    shown = workshop()
+    assert shown.exit_code == 0
+    assert session_path.name in shown.out
