@@ -118,3 +118,115 @@ async def test_debate_without_items_or_themes_says_what_to_do(tmp_path: Path) ->
         await pilot.pause()
         saved = load_session(session_file.path)
         assert saved.actions[0].ideas == ["t1"]
+
+
+# --- plan -----------------------------------------------------------------------------------
+
+
+def demo_file(tmp_path: Path):
+    from datetime import date
+
+    from tests.tui.programme_app import shipped_agenda
+    from workshop.core.demo import demo_session
+
+    return new_session_file(tmp_path, demo_session(shipped_agenda(), date(2026, 11, 23)))
+
+
+async def test_plan_action_written_edited_moved_deleted_and_undone(tmp_path: Path) -> None:
+    session_file = new_session_file(tmp_path)
+    app = PanelApp(session_file, "action-plan")
+    async with app.run_test(size=(100, 32)) as pilot:
+        assert app.query_one("#plan-empty").display
+        await pilot.press("n", *HOSTILE, "tab", *"Sam", "enter")
+        await pilot.pause()
+        await pilot.press("n", *"Call back within a day", "enter")
+        await pilot.pause()
+        saved = load_session(session_file.path)
+        assert [(a.title, a.owner) for a in saved.actions] == [
+            (HOSTILE, "Sam"),
+            ("Call back within a day", ""),
+        ]
+        listing = app.query_one("#plan-actions", OptionList)
+        assert app.focused is listing and listing.highlighted == 1
+        summary = str(app.query_one("#plan-summary").render())
+        assert "2 actions" in summary and "1 without owner, 2 without measure" in summary
+        # Edit: owner, measure and a due date.
+        await pilot.press("e", "tab", *"Priya", "tab", "tab", *"Callbacks kept: 95%", "tab")
+        await pilot.press(*"2027-02-01", "enter")
+        await pilot.pause()
+        edited = load_session(session_file.path).actions[1]
+        assert (edited.owner, edited.measure, str(edited.due)) == (
+            "Priya", "Callbacks kept: 95%", "2027-02-01"
+        )
+        # Move it to the top, delete it, undo.
+        await pilot.press("shift+up")
+        await pilot.pause()
+        assert [a.id for a in load_session(session_file.path).actions] == ["a2", "a1"]
+        assert listing.highlighted == 0
+        await pilot.press("delete")
+        await pilot.pause()
+        assert [a.id for a in load_session(session_file.path).actions] == ["a1"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        restored = load_session(session_file.path).actions
+        assert [a.id for a in restored] == ["a2", "a1"]
+        assert restored[0].owner == "Priya"
+        assert app.errors == []
+
+
+async def test_plan_form_refuses_a_bad_due_date_and_cancels_cleanly(tmp_path: Path) -> None:
+    session_file = new_session_file(tmp_path)
+    app = PanelApp(session_file, "action-plan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", *"Title", "tab", "tab", "tab", "tab", *"next week", "enter")
+        await pilot.pause()
+        assert "YYYY-MM-DD" in str(app.screen.query_one("#plan-form-error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert load_session(session_file.path).actions == []
+
+
+async def test_plan_starting_point_becomes_an_action_in_one_key(tmp_path: Path) -> None:
+    session_file = demo_file(tmp_path)
+    before = len(session_file.session.actions)
+    app = PanelApp(session_file, "action-plan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab")
+        starts = app.query_one("#plan-starts", OptionList)
+        assert app.focused is starts
+        first = str(starts.get_option_at_index(0).prompt)
+        assert "Nobody owns the problem" in first
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = load_session(session_file.path)
+        assert len(saved.actions) == before + 1
+        new = saved.actions[-1]
+        assert new.title == "Nobody owns the problem" and new.ideas == ["t1"]
+        # Used starting points leave the list.
+        assert "Nobody owns the problem" not in str(starts.get_option_at_index(0).prompt)
+
+
+async def test_plan_views_group_by_horizon_and_owner(tmp_path: Path) -> None:
+    session_file = demo_file(tmp_path)
+    app = PanelApp(session_file, "action-plan")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v")
+        text = str(app.query_one("#plan-groups-text").render())
+        assert "Next 3 months (2)" in text and "Beyond 6 months (1)" in text
+        await pilot.press("v")
+        text = str(app.query_one("#plan-groups-text").render())
+        assert "Maria Okafor (1)" in text
+
+
+async def test_plan_export_writes_markdown_beside_the_session(tmp_path: Path) -> None:
+    session_file = demo_file(tmp_path)
+    app = PanelApp(session_file, "action-plan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        target = tmp_path / "session.md"
+        assert target.exists()
+        text = target.read_text()
+        assert "One owner for every complaint" in text
+        assert any(str(target) in n.message for n in app._notifications)
