@@ -8,6 +8,7 @@ process killed at any moment leaves either the old file or the new one, never ha
 
 from __future__ import annotations
 
+import operator
 import os
 import re
 import secrets
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress, count
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -81,27 +83,42 @@ def load_session(path: Path | str) -> Session:
 
 
 class RecordTextCache:
-    """The serialised text of each record, kept until that record object is replaced."""
+    """The serialised text of each record, kept until that record object is replaced.
+
+    Most changes append or replace one record, so for each list the records up to the first
+    one that is not the same object as last time reuse their text in one C-level pass; the
+    rest are looked up by identity and only new records are serialised.
+    """
 
     def __init__(self) -> None:
-        self._texts: dict[int, tuple[object, str]] = {}
+        self._lists: dict[str, tuple[list[Any], list[str]]] = {}
+
+    def _texts(self, name: str, records: list[Any]) -> list[str]:
+        previous_records, previous_texts = self._lists.get(name, ([], []))
+        unchanged = next(
+            compress(count(), map(operator.is_not, records, previous_records)),
+            min(len(records), len(previous_records)),
+        )
+        texts = previous_texts[:unchanged]
+        if unchanged < len(records):
+            by_identity = dict(
+                zip(map(id, previous_records[unchanged:]), previous_texts[unchanged:], strict=True)
+            )
+            array = name != "agenda"
+            for record in records[unchanged:]:
+                text = by_identity.get(id(record))
+                if text is None:
+                    text = tomlfmt.table(name, record.model_dump(exclude_defaults=True), array=array)
+                texts.append(text)
+        # Keeping the records alive keeps their ids from being reused by new objects.
+        self._lists[name] = (list(records), texts)
+        return texts
 
     def render(self, session: Session) -> str:
-        previous, current = self._texts, {}
         parts = [tomlfmt.document(_header(session))]
-        records: list[tuple[str, Any]] = [("agenda", session.agenda)]
+        parts.extend(self._texts("agenda", [session.agenda]))
         for name in Session.RECORD_LISTS:
-            records.extend((name, record) for record in getattr(session, name))
-        for name, record in records:
-            cached = previous.get(id(record))
-            if cached is not None and cached[0] is record:
-                text = cached[1]
-            else:
-                dumped = record.model_dump(exclude_defaults=True)
-                text = tomlfmt.table(name, dumped, array=name != "agenda")
-            current[id(record)] = (record, text)
-            parts.append(text)
-        self._texts = current
+            parts.extend(self._texts(name, getattr(session, name)))
         return "\n".join(parts)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any, Protocol, TypeVar
 
 from workshop.core.models import (
@@ -68,13 +69,10 @@ def tags_in(text: str) -> list[str]:
 
 
 def next_id(records: Iterable[HasId], prefix: str) -> str:
-    """The next free id of the form prefix + number (i1, i2, ...)."""
-    highest = 0
-    for record in records:
-        number = record.id[len(prefix) :]
-        if record.id.startswith(prefix) and number.isdigit():
-            highest = max(highest, int(number))
-    return f"{prefix}{highest + 1}"
+    """The next free id of the form prefix + number (i1, i2, ...), one past the highest."""
+    ids = "\n".join(map(attrgetter("id"), records))
+    numbers = re.findall(rf"(?m)^{re.escape(prefix)}(\d+)$", ids)
+    return f"{prefix}{max(map(int, numbers), default=0) + 1}"
 
 
 def find(records: Sequence[RecordT], record_id: str, what: str) -> tuple[int, RecordT]:
