@@ -41,7 +41,8 @@ def main() -> None:
         for size in (100, 1_000, 10_000):
             session = ops.new_session("Bench", agenda, on=date(2026, 1, 1))
             for number in range(size):
-                ops.add_idea(session, f"Idea {number}: the invoice arrives after the due date #billing")
+                text = f"Idea {number}: the invoice arrives after the due date #billing"
+                ops.add_idea(session, text)
             path = Path(folder) / f"bench-{size}.toml"
             SessionFile.create(path, session)
             opened = SessionFile.open(path)

@@ -108,7 +108,8 @@ class RecordTextCache:
             for record in records[unchanged:]:
                 text = by_identity.get(id(record))
                 if text is None:
-                    text = tomlfmt.table(name, record.model_dump(exclude_defaults=True), array=array)
+                    dumped = record.model_dump(exclude_defaults=True)
+                    text = tomlfmt.table(name, dumped, array=array)
                 texts.append(text)
         # Keeping the records alive keeps their ids from being reused by new objects.
         self._lists[name] = (list(records), texts)
