@@ -423,6 +423,10 @@ def build_parser() -> CommandLineParser:
         help="print the demo's plan and file path instead of opening it",
     )
     demo.set_defaults(run=run_demo)
+
+    from workshop.followup_commands import add_followup_commands  # standard library only
+
+    add_followup_commands(commands)
     return parser
 
 

@@ -204,6 +204,12 @@ def test_export_takes_the_format_from_the_output_suffix(
 def test_help_lists_every_command(workshop: RunCli) -> None:
     shown = workshop("--help")
     assert shown.exit_code == 0
-    for command in ("open", "new", "sessions", "agendas", "agenda", "idea", "action", "export",
-                    "demo"):  # fmt: skip
+    commands = ["open", "new", "sessions", "agendas", "agenda", "idea", "action", "export", "demo"]
+    for command in [*commands, "review", "report"]:
         assert f"    {command} " in shown.out
+
+
+def test_report_runs_over_the_sessions_folder(workshop: RunCli, session_path: Path) -> None:
+    reported = workshop("report", "--format", "json")
+    assert reported.exit_code == 0, reported.err
+    assert "Service desk" in reported.out
