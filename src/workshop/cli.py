@@ -102,12 +102,8 @@ def _screen_not_ready(session_path: Path | None, sessions_folder: Path) -> int:
 
 
 def _plan_text(session: Session) -> str:
-    try:
-        from workshop.export.markdown import render_markdown
-    except ImportError as error:
-        if error.name != "workshop.export.markdown":
-            raise
-        return f"# {session.title}\n\n{session.team}, {session.date.isoformat()}\n"
+    from workshop.export.markdown import render_markdown
+
     return render_markdown(session)
 
 
