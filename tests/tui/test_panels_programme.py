@@ -230,3 +230,112 @@ async def test_plan_export_writes_markdown_beside_the_session(tmp_path: Path) ->
         text = target.read_text()
         assert "One owner for every complaint" in text
         assert any(str(target) in n.message for n in app._notifications)
+
+
+# --- rate -----------------------------------------------------------------------------------
+
+
+def scores_of(session_path: Path) -> dict[tuple[str, str], int]:
+    return {(r.participant, r.criterion): r.score for r in load_session(session_path).ratings}
+
+
+async def test_rate_scores_typed_across_the_grid_with_one_left_out(tmp_path: Path) -> None:
+    from workshop.tui.widgets.rating_grid import RatingGrid
+
+    session_file = new_session_file(tmp_path)
+    app = PanelApp(session_file, "benchmark")
+    async with app.run_test(size=(100, 32)) as pilot:
+        assert "No participants yet" in str(app.query_one("#rate-status").render())
+        await pilot.press("a", "a", "a")
+        await pilot.pause()
+        grid = app.query_one(RatingGrid)
+        assert grid.row_count == 3 and grid.cursor_coordinate.row == 2
+        await pilot.press("up", "up", "3", "4", "delete")  # p1: 3, 4, (left out)
+        await pilot.press("down", "left", "left", "left", "5", "2")  # p2: 5, 2
+        await pilot.press("down", "left", "left", "1")  # p3: 1
+        await pilot.pause()
+        assert scores_of(session_file.path) == {
+            ("p1", "basic-knowledge"): 3,
+            ("p1", "deeper-understanding"): 4,
+            ("p2", "basic-knowledge"): 5,
+            ("p2", "deeper-understanding"): 2,
+            ("p3", "basic-knowledge"): 1,
+        }
+        table = str(app.query_one("#rate-table").render())
+        first = next(line for line in table.splitlines() if "Basic customer" in line)
+        # mean 3.0, range 1-5, population sd 1.6, target 4.0, flagged as disagreement
+        assert "3.0" in first and "1-5" in first and "±1.6" in first and "→4.0" in first
+        assert "⚠" in first
+        assert "Wide disagreement" in table
+        assert str(grid.columns["basic-knowledge"].label) == "1!"  # type: ignore[index]
+        third = next(line for line in table.splitlines() if "Customer partnership" in line)
+        assert "–" in third  # nobody scored it yet
+        # Leave out a score that was given: the rating goes.
+        await pilot.press("up", "up", "left", "minus")
+        await pilot.pause()
+        assert ("p1", "basic-knowledge") not in scores_of(session_file.path)
+        assert str(grid.get_cell("p1", "basic-knowledge")) == "·"
+        # ctrl+z puts it back
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert scores_of(session_file.path)[("p1", "basic-knowledge")] == 3
+        assert app.errors == []
+
+
+async def test_rate_digits_off_the_scale_are_refused(tmp_path: Path) -> None:
+    session_file = new_session_file(tmp_path)
+    app = PanelApp(session_file, "benchmark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("7", "0")  # 7 is off a 1-5 scale; 0 leaves out (nothing to remove)
+        await pilot.pause()
+        assert scores_of(session_file.path) == {}
+        assert app.errors == []
+
+
+async def test_rate_participant_named_with_a_segment_and_split_shown(tmp_path: Path) -> None:
+    session_file = new_session_file(tmp_path)
+    app = PanelApp(session_file, "benchmark")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a", "a")
+        await pilot.pause()
+        await pilot.press("s", *HOSTILE, "tab", *"Sales", "enter")
+        await pilot.pause()
+        await pilot.press("2", "up", "left", "s", "tab", *"Billing", "enter")
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        saved = load_session(session_file.path)
+        assert [(p.name, p.segment) for p in saved.participants] == [
+            ("", "Billing"),
+            (HOSTILE, "Sales"),
+        ]
+        await pilot.press("c")  # the chart
+        assert app.query_one("#rate-chart").display
+        await pilot.press("c")  # by segment
+        split = str(app.query_one("#rate-table").render())
+        assert "Billing" in split and "Sales" in split
+        line = next(x for x in split.splitlines() if "Basic customer" in x)
+        assert "4.0 (1)" in line and "2.0 (1)" in line
+
+
+async def test_rate_shows_the_previous_session_of_the_same_team(tmp_path: Path) -> None:
+    from datetime import date
+
+    from tests.tui.programme_app import shipped_agenda
+    from workshop.core import ops
+    from workshop.store import SessionFile
+
+    earlier = ops.new_session("Before", shipped_agenda(), team="support", on=date(2026, 5, 1))
+    ops.add_participant(earlier)
+    ops.set_rating(earlier, "benchmark", "p1", "basic-knowledge", 2)
+    SessionFile.create(tmp_path / "2026-05-01-before.toml", earlier)
+    session_file = new_session_file(tmp_path)  # team "Support", 23 Nov 2026
+    app = PanelApp(session_file, "benchmark")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = str(app.query_one("#rate-table").render())
+        line = next(x for x in table.splitlines() if "Basic customer" in x)
+        assert "2.0" in line  # the previous mean
