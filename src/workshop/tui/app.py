@@ -1,0 +1,124 @@
+"""The Textual app: wiring only. Screens own the state; see screens/ and widgets/."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.content import Content
+
+from workshop.core import ops
+from workshop.files import WorkshopError
+from workshop.store import SessionFile
+from workshop.tui.commands import WorkshopCommands
+from workshop.tui.screens.home import HomeScreen
+from workshop.tui.screens.session import SessionScreen
+from workshop.tui.widgets.timer import Clock
+
+LIGHT_THEME = "textual-light"
+DARK_THEME = "textual-dark"
+
+
+class WorkshopApp(App[None]):
+    """Home screen, or straight into one session when given its file."""
+
+    TITLE = "workshop"
+    CSS_PATH = "workshop.tcss"
+    COMMANDS = App.COMMANDS | {WorkshopCommands}
+    BINDINGS = [
+        Binding("f4", "toggle_light", "Light/dark", id="app.toggle_light"),
+    ]
+
+    def __init__(
+        self,
+        session_path: Path | None = None,
+        sessions_folder: Path | None = None,
+        *,
+        clock: Clock = time.monotonic,
+        wall_clock: Callable[[], datetime] = ops.now,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.session_path = session_path
+        self.sessions_folder = sessions_folder or (
+            session_path.parent if session_path else Path.cwd()
+        )
+        self.clock = clock
+        self.wall_clock = wall_clock
+        self.dark_theme = DARK_THEME
+        if theme:
+            self.theme = theme
+
+    def on_mount(self) -> None:
+        if self.session_path is None or not self.open_session(self.session_path):
+            self.push_screen(HomeScreen(self.sessions_folder))
+
+    def open_session(self, path: Path) -> bool:
+        """Show the session in `path` where it was left; False (and a message) if unreadable."""
+        try:
+            session_file = SessionFile.open(path)
+        except WorkshopError as error:
+            self.notify(str(error), title="Cannot open", severity="error", markup=False)
+            return False
+        screen = SessionScreen(session_file, clock=self.clock, wall_clock=self.wall_clock)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        return True
+
+    def on_home_screen_open_session(self, message: HomeScreen.OpenSession) -> None:
+        self.open_session(message.path)
+
+    def action_go_home(self) -> None:
+        screen = self.screen
+        if isinstance(screen, SessionScreen) and not screen.close_log():
+            self.notify("Not leaving: a change is still waiting to be saved.", markup=False)
+            return
+        self.switch_screen(HomeScreen(self.sessions_folder))
+
+    async def action_quit(self) -> None:
+        session_screen = next((s for s in self.screen_stack if isinstance(s, SessionScreen)), None)
+        if session_screen is None or session_screen.close_log():
+            self.exit()
+            return
+        from workshop.tui.screens.confirm import ConfirmScreen
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(
+                Content(
+                    "A change is not saved yet (see the red bar); workshop keeps retrying.\n"
+                    "Quit anyway and lose it?"
+                ),
+                yes="Quit and lose it",
+                no="Stay",
+                title="Unsaved change",
+            ),
+            answered,
+        )
+
+    def action_set_theme(self, name: str) -> None:
+        self.theme = name
+        if not self.current_theme.dark:
+            return
+        self.dark_theme = name
+
+    def action_toggle_light(self) -> None:
+        if self.current_theme.dark:
+            self.dark_theme = self.theme
+            self.theme = LIGHT_THEME
+        else:
+            self.theme = self.dark_theme
+
+
+def run_app(session_path: Path | None, sessions_folder: Path) -> None:
+    """Run the facilitator's screen (the CLI calls this)."""
+    WorkshopApp(session_path=session_path, sessions_folder=sessions_folder).run()

@@ -1,0 +1,59 @@
+"""Help for the focused part of the screen, and the keys that work everywhere."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+SESSION_KEYS = """\
+## Keys on the session screen
+
+| Key | Does |
+| --- | --- |
+| F7 / F8 (alt+← / alt+→) | previous / next activity |
+| ctrl+g | jump to an activity by name |
+| ctrl+t | start or pause the timer |
+| F6 | add a minute to the timer |
+| F2 | large-digit timer |
+| ctrl+b | show or hide the agenda outline |
+| ctrl+z | undo the last change |
+| F4 | light theme for projectors, and back |
+| ctrl+p | command palette: export, themes, the session's folder... |
+| F1 | this help |
+| ctrl+q | quit (everything is already saved) |
+"""
+
+HOME_KEYS = """\
+## Keys on the home screen
+
+| Key | Does |
+| --- | --- |
+| n | new session |
+| Enter | open the highlighted session |
+| ctrl+p | command palette |
+| F4 | light theme for projectors, and back |
+| ctrl+q | quit |
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Markdown help in a box; Escape, F1 or q closes it."""
+
+    BINDINGS = [Binding("escape,f1,q,question_mark", "close", "Close", id="help.close")]
+
+    def __init__(self, markdown: str) -> None:
+        super().__init__()
+        self.markdown = markdown
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box", classes="dialog"):
+            yield Markdown(self.markdown, id="help-text")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,426 @@
+"""The session screen: owns the session file, runs the agenda, and saves every change.
+
+Panels post `ChangeRequested`; this screen applies it through the store (on disk before it
+says "saved"), keeps what failed to save and retries it, and shows the new session to the
+panels, the outline and the header. Another process's changes are picked up by polling.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from workshop import store
+from workshop.core import ops
+from workshop.core.models import Activity, Session
+from workshop.files import WorkshopError
+from workshop.store import SessionFile
+from workshop.tui.messages import ChangeRequested, Undo
+from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.panels.registry import panel_for
+from workshop.tui.safe_text import plain
+from workshop.tui.widgets.outline import AgendaOutline
+from workshop.tui.widgets.status import SaveStatus
+from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine
+
+RETRY_SECONDS = 2.0
+POLL_SECONDS = 0.5
+TICK_SECONDS = 0.5
+NARROW_COLUMNS = 100
+UNDO_DEPTH = 200
+
+
+@dataclass
+class PendingChange:
+    """A change waiting to be saved (or to be saved again after a failure)."""
+
+    edit: Callable[[Session], Any]
+    description: str
+    on_saved: Callable[[Any], None] | None = None
+    make_undo: Callable[[Any], Undo] | None = None
+
+
+class SessionScreen(Screen[None]):
+    """Run one session: header, outline, the current activity's panel, timer, save status."""
+
+    BINDINGS = [
+        Binding("f8", "next_activity", "Next", id="session.next_activity"),
+        Binding("alt+right", "next_activity", show=False, id="session.next_activity_alt"),
+        Binding("f7", "previous_activity", "Prev", id="session.previous_activity"),
+        Binding("alt+left", "previous_activity", show=False, id="session.previous_activity_alt"),
+        Binding("ctrl+g", "jump", "Jump", id="session.jump"),
+        Binding("ctrl+t", "toggle_timer", "Timer", id="session.toggle_timer"),
+        Binding("f6", "add_minute", "+1 min", show=False, id="session.add_minute"),
+        Binding("plus", "add_minute", show=False, id="session.add_minute_plus"),
+        Binding("f2", "toggle_big_timer", "Big timer", show=False, id="session.big_timer"),
+        Binding("ctrl+b", "toggle_outline", "Outline", show=False, id="session.toggle_outline"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="session.undo"),
+        Binding("f1", "help", "Help", id="session.help"),
+        Binding("question_mark", "help", show=False, id="session.help_question"),
+    ]
+
+    def __init__(
+        self,
+        session_file: SessionFile,
+        *,
+        clock: Clock,
+        wall_clock: Callable[[], datetime],
+    ) -> None:
+        super().__init__()
+        self.session_file = session_file
+        self.clock = clock
+        self.wall_clock = wall_clock
+        self.timers: dict[str, ActivityTimer] = {}
+        self.panel: ActivityPanel | None = None
+        self.undo_stack: list[Undo] = []
+        self.pending: deque[PendingChange] = deque()
+        self.outline_choice: bool | None = None
+        """The person's ctrl+b choice; None follows the terminal's width."""
+        self._retry_timer: Timer | None = None
+        self._shown_activity = ""
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="session-header"):
+            with Horizontal(id="header-top"):
+                yield Static(id="session-title")
+                yield TimerLine(id="timer-line")
+            yield Static(id="activity-title")
+            yield Static(id="activity-prompt")
+        with Horizontal(id="session-body"):
+            yield AgendaOutline(id="outline")
+            with Vertical(id="session-main"):
+                yield BigTimer(id="big-timer")
+                yield Vertical(id="panel-area")
+        yield SaveStatus(id="save-status")
+        yield Footer()
+
+    @property
+    def session(self) -> Session:
+        return self.session_file.session
+
+    @property
+    def current_activity(self) -> Activity:
+        session = self.session
+        try:
+            return session.agenda.activity(session.current_activity)
+        except KeyError:
+            return session.agenda.activities()[0]
+
+    def on_mount(self) -> None:
+        self.query_one(SaveStatus).show_idle(f"Opened {self.session_file.path.name}")
+        self.show_session()
+        self.set_interval(POLL_SECONDS, self._poll_file, name="poll-session-file")
+        self.set_interval(TICK_SECONDS, self._tick, name="timer-tick")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_outline_visibility()
+
+    def _apply_outline_visibility(self) -> None:
+        visible = self.outline_choice
+        if visible is None:
+            visible = self.size.width >= NARROW_COLUMNS
+        # display, not a class on the screen: a screen class restyles every widget
+        self.query_one(AgendaOutline).display = visible
+
+    # --- showing the session --------------------------------------------------------------
+
+    def show_session(self) -> None:
+        """Show the latest session everywhere: header, outline, panels, timer."""
+        session = self.session
+        activity = self.current_activity
+        step = session.agenda.step_of(activity.id)
+        title = plain(session.title, "bold", one_line=True)
+        if session.team:
+            title = Content.assemble(
+                title, (" · ", "$text-muted"), plain(session.team, one_line=True)
+            )
+        self.query_one("#session-title", Static).update(title)
+        position = session.agenda.activities().index(activity) + 1
+        self.query_one("#activity-title", Static).update(
+            Content.assemble(
+                (f"{position}/{len(session.agenda.activities())} ", "$text-muted"),
+                plain(step.title, "$text-muted", one_line=True),
+                (" › ", "$text-muted"),
+                plain(activity.title, "bold $text-accent", one_line=True),
+            )
+        )
+        prompt = activity.prompts[0] if activity.prompts else ""
+        self.query_one("#activity-prompt", Static).update(plain(prompt, "italic", one_line=True))
+        self.query_one(AgendaOutline).show_session(session, self.wall_clock())
+        self._show_panel(activity)
+        self._show_timer()
+
+    def _show_panel(self, activity: Activity) -> None:
+        """Show the session in the current panel, or swap in the panel for a new activity.
+
+        Only the current activity's panel is mounted: hidden panels would still be restyled
+        on every focus change, which made moving between activities several times slower.
+        """
+        if self.panel is not None and self._shown_activity == activity.id:
+            if self.panel.session is not self.session:
+                self.panel.show_session(self.session)
+            return
+        self._shown_activity = activity.id
+        self.query_one(AgendaOutline).highlight_activity(activity.id)
+        self.call_later(self._swap_panel, activity.id)
+
+    async def _swap_panel(self, activity_id: str) -> None:
+        if activity_id != self._shown_activity:
+            return  # moved on again before this swap ran
+        area = self.query_one("#panel-area")
+        if self.panel is not None:
+            old, self.panel = self.panel, None
+            await old.remove()
+        panel = panel_for(self.session.agenda.activity(activity_id), self.session)
+        self.panel = panel
+        await area.mount(panel)
+        self.call_after_refresh(self._focus_panel, panel)
+
+    def _focus_panel(self, panel: ActivityPanel) -> None:
+        focused = self.focused
+        if focused is not None and (focused is panel or panel in focused.ancestors):
+            return
+        for widget in panel.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+        if panel.focusable:
+            panel.focus()
+
+    def timer_for(self, activity: Activity) -> ActivityTimer:
+        timer = self.timers.get(activity.id)
+        if timer is None:
+            timer = ActivityTimer(activity.minutes * 60, clock=self.clock)
+            self.timers[activity.id] = timer
+        return timer
+
+    def _show_timer(self) -> None:
+        timer = self.timer_for(self.current_activity)
+        self.query_one(TimerLine).show_timer(timer)
+        self.query_one(BigTimer).show_timer(timer)
+
+    def _tick(self) -> None:
+        self._show_timer()
+        self.query_one(AgendaOutline).show_session(self.session, self.wall_clock())
+
+    # --- saving changes -------------------------------------------------------------------
+
+    @on(ChangeRequested)
+    def _change_requested(self, message: ChangeRequested) -> None:
+        message.stop()
+        self.request_change(
+            PendingChange(message.edit, message.description, message.on_saved, message.make_undo)
+        )
+
+    def request_change(self, change: PendingChange) -> None:
+        """Save a change now, or after the changes already waiting for a retry."""
+        self.pending.append(change)
+        if len(self.pending) == 1:
+            self._save_pending()
+
+    def _save_pending(self) -> None:
+        saved: list[PendingChange] = []
+        failure = ""
+        while self.pending:
+            change = self.pending[0]
+            try:
+                result = self.session_file.change(change.edit)
+            except (ops.RuleError, ValueError) as error:
+                self.pending.popleft()
+                self.app.notify(str(error), severity="warning", markup=False)
+                continue
+            except (WorkshopError, OSError) as error:
+                failure = str(error) or error.__class__.__name__
+                break
+            self.pending.popleft()
+            saved.append(change)
+            if change.make_undo is not None:
+                self.undo_stack.append(change.make_undo(result))
+                del self.undo_stack[:-UNDO_DEPTH]
+            if change.on_saved is not None:
+                change.on_saved(result)
+        status = self.query_one(SaveStatus)
+        if failure:
+            status.show_error(failure, len(self.pending), RETRY_SECONDS)
+            if self._retry_timer is None:
+                self._retry_timer = self.set_interval(
+                    RETRY_SECONDS, self._save_pending, name="retry-save"
+                )
+        else:
+            if self._retry_timer is not None:
+                self._retry_timer.stop()
+                self._retry_timer = None
+            if saved:
+                status.show_saved(self.wall_clock().strftime("%H:%M:%S"), saved[-1].description)
+        if saved:
+            self.show_session()
+
+    def _poll_file(self) -> None:
+        """Pick up another process's change (`workshop idea add` in another terminal)."""
+        if self.pending:
+            return  # the retry reloads the file under the lock anyway
+        try:
+            changed = self.session_file.refresh()
+        except WorkshopError as error:
+            self.query_one(SaveStatus).show_idle(f"Cannot re-read the session file: {error}")
+            return
+        if changed:
+            self.show_session()
+
+    # --- moving through the agenda --------------------------------------------------------
+
+    def go_to(self, activity_id: str) -> None:
+        """Make an activity current; the log records when the last one ended and this began."""
+        if activity_id == self.session.current_activity and self._has_open_entry(activity_id):
+            self._show_panel(self.current_activity)
+            return
+        title = self.session.agenda.activity(activity_id).title
+        self.request_change(
+            PendingChange(
+                lambda draft: ops.start_activity(draft, activity_id, self.wall_clock_now()),
+                f"Now: {title}",
+            )
+        )
+
+    def wall_clock_now(self) -> datetime:
+        return self.wall_clock().astimezone().replace(microsecond=0)
+
+    def _has_open_entry(self, activity_id: str) -> bool:
+        log = self.session.log
+        return bool(log) and log[-1].activity == activity_id and log[-1].ended is None
+
+    def _step(self, offset: int) -> None:
+        activities = self.session.agenda.activities()
+        index = activities.index(self.current_activity) + offset
+        if 0 <= index < len(activities):
+            self.go_to(activities[index].id)
+        else:
+            self.app.notify(
+                "This is the last activity." if offset > 0 else "This is the first activity.",
+                markup=False,
+            )
+
+    def action_next_activity(self) -> None:
+        self._step(1)
+
+    def action_previous_activity(self) -> None:
+        self._step(-1)
+
+    @on(AgendaOutline.ActivityChosen)
+    def _outline_chosen(self, message: AgendaOutline.ActivityChosen) -> None:
+        self.go_to(message.activity_id)
+
+    def action_jump(self) -> None:
+        from workshop.tui.commands import open_jump_palette
+
+        open_jump_palette(self)
+
+    # --- the timer ------------------------------------------------------------------------
+
+    def action_toggle_timer(self) -> None:
+        activity = self.current_activity
+        running = self.timer_for(activity).toggle()
+        if running and not self._has_open_entry(activity.id):
+            self.go_to(activity.id)  # the log records that this activity has begun
+        self._show_timer()
+
+    def action_add_minute(self) -> None:
+        self.timer_for(self.current_activity).add_minute()
+        self._show_timer()
+
+    def action_toggle_big_timer(self) -> None:
+        big_timer = self.query_one(BigTimer)
+        big_timer.display = not big_timer.display
+        self._show_timer()
+
+    # --- other keys -----------------------------------------------------------------------
+
+    def action_toggle_outline(self) -> None:
+        self.outline_choice = not self.query_one(AgendaOutline).display
+        self._apply_outline_visibility()
+        if self.outline_choice:
+            self.query_one(AgendaOutline).option_list.focus()
+        else:
+            if self.panel is not None:
+                self._focus_panel(self.panel)
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.app.notify("Nothing to undo.", markup=False)
+            return
+        undo = self.undo_stack.pop()
+
+        def done(_: object) -> None:
+            self.app.notify(undo.description, title="Undone", markup=False)
+
+        self.request_change(PendingChange(undo.edit, undo.description, on_saved=done))
+
+    def help_markdown(self) -> str:
+        """The help of the focused part (panel, outline, timer), then the screen's keys."""
+        from workshop.tui.screens.help import SESSION_KEYS
+
+        node: Widget | None = self.focused
+        while node is not None and not isinstance(node, Screen):
+            text = getattr(type(node), "HELP", None)
+            if isinstance(text, str) and text:
+                return f"{text}\n\n{SESSION_KEYS}"
+            node = node.parent if isinstance(node.parent, Widget) else None
+        if self.panel is not None:
+            return f"{self.panel.HELP}\n\n{SESSION_KEYS}"
+        return SESSION_KEYS
+
+    def action_help(self) -> None:
+        from workshop.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.help_markdown()))
+
+    def action_export_markdown(self) -> None:
+        """Write the session as markdown to `<session file stem>.md` beside the session."""
+        try:
+            from workshop.export.markdown import render_markdown
+        except ImportError:
+            self.app.notify(
+                "Markdown export is not in this version yet.", severity="warning", markup=False
+            )
+            return
+        target = self.session_file.path.with_suffix(".md")
+        try:
+            store.write_atomically(target, render_markdown(self.session).encode("utf-8"))
+        except (WorkshopError, OSError) as error:
+            self.app.notify(f"Export failed: {error}", severity="error", markup=False)
+            return
+        self.app.notify(f"Exported to {target}", markup=False)
+
+    def action_show_folder(self) -> None:
+        folder = self.session_file.path.parent
+        self.app.notify(str(folder), title="Session folder", timeout=15, markup=False)
+
+    # --- leaving --------------------------------------------------------------------------
+
+    def close_log(self) -> bool:
+        """End the running activity in the log before leaving; False if a save is failing."""
+        if self.pending:
+            return False
+        if any(entry.ended is None for entry in self.session.log):
+            try:
+                self.session_file.change(
+                    lambda draft: ops.end_activity(draft, self.wall_clock_now())
+                )
+            except (WorkshopError, OSError):
+                return False
+        return True

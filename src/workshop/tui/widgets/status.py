@@ -1,0 +1,45 @@
+"""What is saved: a quiet line when all is well, a bar that stays while a save is failing."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from workshop.tui.safe_text import plain
+
+
+class SaveStatus(Static):
+    """'Saved 14:02:11', or a persistent error until the retry succeeds."""
+
+    HELP = """\
+## Save status
+
+Every change is written to the session file before it shows as saved.
+
+If a save fails (disk full, file made read-only), this bar turns red and stays until the
+change is saved: what you typed is kept, and workshop tries again every 2 seconds.
+"""
+
+    def show_saved(self, clock_text: str, what: str = "") -> None:
+        self.remove_class("-error")
+        detail = f" · {what}" if what else ""
+        self.update(
+            Content.assemble(
+                ("✓ Saved ", "$text-success"), clock_text, plain(detail, one_line=True)
+            )
+        )
+
+    def show_idle(self, text: str) -> None:
+        self.remove_class("-error")
+        self.update(plain(text, "$text-muted", one_line=True))
+
+    def show_error(self, problem: str, waiting: int, retry_seconds: float) -> None:
+        self.add_class("-error")
+        changes = "1 change" if waiting == 1 else f"{waiting} changes"
+        self.update(
+            Content.assemble(
+                ("NOT SAVED: ", "bold"),
+                plain(problem, one_line=True),
+                f" — {changes} kept (what you typed is safe), retrying every {retry_seconds:g} s",
+            )
+        )

@@ -1,0 +1,72 @@
+"""Sessions and clocks for the shell's tests and snapshots (no textual app state here)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from workshop.core import ops
+from workshop.core.models import Agenda, Session
+from workshop.files import read_toml, validate
+from workshop.store import SessionFile, new_session_path
+
+AGENDA_FILE = Path(__file__).parents[2] / "src" / "workshop" / "agendas" / "customer-focus.toml"
+SESSION_DATE = date(2025, 3, 4)
+HOSTILE_STRINGS = [
+    "a [/b] c",
+    "[@click=app.quit]x[/]",
+    "[link=http://x]y[/link]",
+    "bell\x07 esc\x1b[31m red\x1b[0m tab\tend",
+]
+
+
+def customer_focus() -> Agenda:
+    return validate(Agenda, read_toml(AGENDA_FILE), AGENDA_FILE)
+
+
+def make_session(
+    folder: Path,
+    title: str = "Spring review",
+    team: str = "Customer service",
+    *,
+    current: str = "",
+    agenda: Agenda | None = None,
+    ideas: int = 0,
+) -> Path:
+    """A session file in `folder`, built the way the CLI builds one."""
+    session: Session = ops.new_session(
+        title, agenda or customer_focus(), team=team, on=SESSION_DATE
+    )
+    if current:
+        session.current_activity = current
+    moment = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
+    for number in range(ideas):
+        ops.add_idea(
+            session,
+            f"Idea number {number} #tag{number % 7}",
+            activity="what-bugs-customers",
+            at=moment + timedelta(seconds=number),
+        )
+    path = new_session_path(folder, session.title, session.date)
+    SessionFile.create(path, session)
+    return path
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+FIXED_WALL_TIME = datetime(2025, 3, 4, 14, 2, 11, tzinfo=UTC)
+
+
+def fixed_wall_clock() -> datetime:
+    return FIXED_WALL_TIME

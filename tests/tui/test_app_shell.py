@@ -1,0 +1,423 @@
+"""The shell driven as a facilitator drives it: keys in, screen and saved file checked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Static
+
+from workshop import store
+from workshop.core import ops
+from workshop.core.models import Agenda
+from workshop.store import SaveError, SessionFile, load_session
+from workshop.tui.app import WorkshopApp
+from workshop.tui.messages import ChangeRequested, Undo
+from workshop.tui.screens.help import HelpScreen
+from workshop.tui.screens.home import HomeScreen
+from workshop.tui.screens.session import SessionScreen
+from workshop.tui.widgets.status import SaveStatus
+from workshop.tui.widgets.timer import TimerLine
+
+from .shell_fixtures import (
+    HOSTILE_STRINGS,
+    FakeClock,
+    customer_focus,
+    fixed_wall_clock,
+    make_session,
+)
+
+
+def text_of(screen: object, selector: str) -> str:
+    widget = screen.query_one(selector, Static)  # type: ignore[attr-defined]
+    return str(widget.content)
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 3.0
+) -> None:
+    """Let the app run until `condition` holds (interval timers need real time to fire)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition(), "condition not met in time"
+
+
+def session_screen(app: WorkshopApp) -> SessionScreen:
+    screen = app.screen
+    assert isinstance(screen, SessionScreen), screen
+    return screen
+
+
+# --- opening ----------------------------------------------------------------------------
+
+
+async def test_opens_the_session_where_it_was_left(tmp_path: Path) -> None:
+    path = make_session(tmp_path, current="what-bugs-customers")
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        assert "Spring review" in text_of(screen, "#session-title")
+        assert "Customer service" in text_of(screen, "#session-title")
+        assert "What bugs our customers?" in text_of(screen, "#activity-title")
+        assert "annoyed" in text_of(screen, "#activity-prompt")
+        await wait_until(pilot, lambda: bool(screen.query("#panel-what-bugs-customers")))
+
+
+async def test_an_unreadable_session_file_lands_on_home_with_a_message(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("title = [unclosed\n")
+    app = WorkshopApp(session_path=broken, sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Skipped 1 file" in text_of(app.screen, "#home-skipped")
+
+
+async def test_home_new_session_to_first_idea_without_a_mouse(tmp_path: Path) -> None:
+    app = WorkshopApp(sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "No sessions here yet" in text_of(app.screen, "#home-empty")
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Team day", "enter")
+        await pilot.pause()
+        screen = session_screen(app)
+        files = list(tmp_path.glob("*.toml"))
+        assert len(files) == 1
+        assert load_session(files[0]).title == "Team day"
+        assert screen.session_file.path == files[0]
+        # Jump to the first brainstorm by name: ctrl+g, a word, Enter.
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"bugs")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen.session.current_activity == "what-bugs-customers")
+        await wait_until(pilot, lambda: isinstance(app.focused, Input))
+        await pilot.press(*"Nobody calls back", "enter")
+        await wait_until(pilot, lambda: len(load_session(files[0]).ideas) == 1)
+        assert load_session(files[0]).ideas[0].text == "Nobody calls back"
+
+
+async def test_home_lists_sessions_and_enter_resumes(tmp_path: Path) -> None:
+    make_session(tmp_path, "Older", current="touch-points")
+    make_session(tmp_path, "Newer", ideas=3)
+    app = WorkshopApp(sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 2
+        titles = {str(table.get_row_at(row)[0]) for row in range(2)}
+        assert titles == {"Older", "Newer"}
+        row = next(r for r in range(2) if str(table.get_row_at(r)[0]) == "Older")
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session_screen(app).session.current_activity == "touch-points"
+
+
+# --- user text is never markup ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_STRINGS)
+async def test_markup_in_titles_shows_literally(tmp_path: Path, hostile: str) -> None:
+    data = customer_focus().model_dump()
+    data["steps"][0]["title"] = hostile
+    data["steps"][0]["activities"][0]["title"] = hostile
+    data["steps"][0]["activities"][0]["prompts"] = [hostile]
+    agenda = Agenda.model_validate(data)
+    path = make_session(tmp_path, hostile, hostile, agenda=agenda)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    visible = hostile.replace("\t", " ")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        if "\x1b" not in hostile:
+            assert text_of(screen, "#session-title") == f"{visible} · {visible}"
+            assert visible in text_of(screen, "#activity-title")
+            assert text_of(screen, "#activity-prompt") == visible
+        else:
+            assert "␛[31m" in text_of(screen, "#session-title")
+            assert "\x1b" not in text_of(screen, "#session-title")
+        # The jump palette and the command palette list the agenda's titles literally too.
+        await pilot.press("ctrl+g")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press(*"jump", "backspace")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        app.action_go_home()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_row_at(0)[0]) == hostile.replace("\t", " ").replace(
+            "\x1b", "␛"
+        ).replace("\x07", "␇")
+        assert app.is_running
+
+
+# --- moving through the agenda ------------------------------------------------------------
+
+
+async def test_next_and_previous_record_the_log(tmp_path: Path) -> None:
+    path = make_session(tmp_path)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        await pilot.press("f8")
+        await pilot.pause()
+        assert screen.session.current_activity == "leader-questions"
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        saved = load_session(path)
+        assert saved.current_activity == "leader-questions"
+        assert [entry.activity for entry in saved.log] == [
+            "leader-questions",
+            "what-bugs-customers",
+            "leader-questions",
+        ]
+        assert all(entry.ended is not None for entry in saved.log[:-1])
+        assert saved.log[-1].ended is None
+        assert "Questions every leader" in text_of(screen, "#activity-title")
+        await wait_until(pilot, lambda: bool(screen.query("#panel-leader-questions")))
+        assert not screen.query("#panel-what-bugs-customers")
+        assert "Saved" in str(screen.query_one(SaveStatus).content)
+        await pilot.press("ctrl+q")
+    # Quitting closes the running activity in the log.
+    assert all(entry.ended is not None for entry in load_session(path).log)
+
+
+async def test_enter_in_the_outline_goes_to_that_activity(tmp_path: Path) -> None:
+    path = make_session(tmp_path)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        outline = screen.query_one("#outline-list")
+        outline.focus()
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert load_session(path).current_activity == "what-bugs-customers"
+        assert "What bugs" in text_of(screen, "#activity-title")
+
+
+async def test_outline_hidden_when_narrow_and_toggled_with_ctrl_b(tmp_path: Path) -> None:
+    path = make_session(tmp_path)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        outline = screen.query_one("#outline")
+        assert not outline.display or outline.region.width == 0
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert outline.region.width > 0
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert outline.region.width == 0
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert session_screen(app).query_one("#outline").region.width > 0
+
+
+# --- the timer ----------------------------------------------------------------------------
+
+
+async def test_timer_start_pause_add_minute_and_overrun(tmp_path: Path) -> None:
+    path = make_session(tmp_path)  # the first activity is planned for 15 minutes
+    clock = FakeClock()
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        line = screen.query_one(TimerLine)
+        assert str(line.content) == "⏸ 15:00"
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        # Starting the timer records that the activity began.
+        assert [e.activity for e in load_session(path).log] == ["the-case"]
+        clock.advance(65)
+        await pilot.press("ctrl+t")  # pause
+        await pilot.pause()
+        assert str(line.content) == "⏸ 13:55 left"
+        clock.advance(600)  # paused: no time passes
+        await pilot.press("f6")
+        await pilot.pause()
+        assert str(line.content) == "⏸ 14:55 left"
+        await pilot.press("ctrl+t")
+        clock.advance(14 * 60 + 55 + 133)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert str(line.content) == "▶ +02:13 over"
+        assert line.has_class("-overrun")
+        big = screen.query_one("#big-timer")
+        assert big.display and big.region.height >= 3
+        assert big.value == "+02:13"  # type: ignore[attr-defined]
+        # Each activity has its own timer.
+        await pilot.press("f8")
+        await pilot.pause()
+        assert str(line.content) == "⏸ 20:00"
+        await pilot.press("f7")
+        await pilot.pause()
+        assert str(line.content) == "▶ +02:13 over"
+
+
+# --- saving -------------------------------------------------------------------------------
+
+
+async def test_a_failed_save_stays_on_screen_and_retries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make_session(tmp_path, current="what-bugs-customers")
+    real_write = store.write_atomically
+    disk_full = True
+    attempts: list[bool] = []
+
+    def write_unless_full(*args: object, **kwargs: object) -> object:
+        attempts.append(disk_full)
+        if disk_full:
+            raise SaveError(f"{path}: cannot save: No space left on device")
+        return real_write(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "write_atomically", write_unless_full)
+    monkeypatch.setattr("workshop.tui.screens.session.RETRY_SECONDS", 0.2)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    saved: list[object] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        screen.post_message(
+            ChangeRequested(
+                lambda draft: ops.add_idea(draft, "Keep me"), "Added an idea", on_saved=saved.append
+            )
+        )
+        await pilot.pause()
+        status = screen.query_one(SaveStatus)
+        assert status.has_class("-error")
+        assert "NOT SAVED" in str(status.content)
+        assert "No space left" in str(status.content)
+        assert saved == []
+        assert load_session(path).ideas == []
+        await wait_until(pilot, lambda: len(attempts) >= 3)  # it keeps retrying
+        assert status.has_class("-error")
+        disk_full = False
+        await wait_until(pilot, lambda: bool(saved))
+        assert not status.has_class("-error")
+        assert "Saved" in str(status.content)
+        assert [idea.text for idea in load_session(path).ideas] == ["Keep me"]
+        assert len(saved) == 1
+
+
+async def test_undo_goes_through_the_store(tmp_path: Path) -> None:
+    path = make_session(tmp_path, current="what-bugs-customers")
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        screen.post_message(
+            ChangeRequested(
+                lambda draft: ops.add_idea(draft, "Oops"),
+                "Added an idea",
+                make_undo=lambda idea: Undo(
+                    lambda draft: ops.delete_idea(draft, idea.id), "Removed “Oops”"
+                ),
+            )
+        )
+        await pilot.pause()
+        assert len(load_session(path).ideas) == 1
+        screen.query_one("#outline-list").focus()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert load_session(path).ideas == []
+        assert screen.session.ideas == []
+
+
+async def test_a_rule_error_is_a_warning_not_a_crash(tmp_path: Path) -> None:
+    path = make_session(tmp_path)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        screen.post_message(ChangeRequested(lambda d: ops.edit_idea(d, "i9", "x"), "Edit"))
+        await pilot.pause()
+        assert not screen.query_one(SaveStatus).has_class("-error")
+        assert any("no idea with id" in n.message for n in app._notifications)
+        assert not screen.pending
+
+
+async def test_another_process_change_appears_without_losing_typed_text(tmp_path: Path) -> None:
+    path = make_session(tmp_path, current="what-bugs-customers")
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        await wait_until(pilot, lambda: isinstance(app.focused, Input))
+        panel = screen.query_one("#panel-what-bugs-customers")
+        await pilot.press(*"half a sente")
+        other = SessionFile.open(path)
+        other.change(lambda draft: ops.add_idea(draft, "From the other terminal"))
+        await wait_until(pilot, lambda: len(screen.session.ideas) == 1, seconds=2.0)
+        assert panel.session.ideas[0].text == "From the other terminal"  # type: ignore[attr-defined]
+        focused = app.focused
+        assert isinstance(focused, Input)
+        assert focused.value == "half a sente"
+
+
+async def test_palette_exports_markdown_beside_the_session(tmp_path: Path) -> None:
+    path = make_session(tmp_path, ideas=2)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"export markdown")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: path.with_suffix(".md").exists())
+    assert "Spring review" in path.with_suffix(".md").read_text()
+
+
+async def test_f4_switches_to_the_light_theme_and_back(tmp_path: Path) -> None:
+    path = make_session(tmp_path)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path, wall_clock=fixed_wall_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        assert app.theme == "textual-light"
+        await pilot.press("f4")
+        assert app.theme == "textual-dark"
+
+
+async def test_f1_shows_help_for_the_focused_part(tmp_path: Path) -> None:
+    path = make_session(tmp_path)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        screen.query_one("#outline-list").focus()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "Agenda outline" in app.screen.markdown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
