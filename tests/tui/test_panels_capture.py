@@ -17,7 +17,7 @@ from textual.widgets import Footer, Input
 from workshop.core import ops
 from workshop.core.models import Agenda, Session
 from workshop.files import WorkshopError, read_toml, validate
-from workshop.store import SessionFile
+from workshop.store import SaveError, SessionFile
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.registry import panel_for
@@ -49,6 +49,8 @@ class PanelHarness(App[None]):
         self.activity = session_file.session.agenda.activity(activity_id)
         self.undo_stack: list[Undo] = []
         self.errors: list[str] = []
+        self.failing_saves = 0
+        """How many of the next saves fail, as on a full disk."""
 
     def compose(self) -> ComposeResult:
         yield panel_for(self.activity, self.session_file.session)
@@ -68,6 +70,9 @@ class PanelHarness(App[None]):
         make_undo: Callable[[Any], Undo] | None = None,
     ) -> None:
         try:
+            if self.failing_saves:
+                self.failing_saves -= 1
+                raise SaveError("cannot save: No space left on device")
             result = self.session_file.change(edit)
         except WorkshopError as error:
             self.errors.append(str(error))
@@ -77,7 +82,8 @@ class PanelHarness(App[None]):
             on_saved(result)
         if make_undo is not None:
             self.undo_stack.append(make_undo(result))
-        self.panel.show_session(self.session_file.session)
+        for panel in self.query(ActivityPanel):
+            panel.show_session(self.session_file.session)
 
     def action_undo(self) -> None:
         if self.undo_stack:
@@ -105,6 +111,10 @@ def screen_text(app: App[Any]) -> str:
     """Everything on screen, as plain text (one line per row)."""
     strips = app.screen._compositor.render_strips()  # noqa: SLF001 - test-only peek
     return "\n".join(strip.text for strip in strips)
+
+
+def notifications(app: App[Any]) -> list[str]:
+    return [notification.message for notification in app._notifications]  # noqa: SLF001
 
 
 async def type_text(pilot: Any, text: str) -> None:
@@ -139,3 +149,334 @@ async def test_brainstorm_captures_ideas_with_tags_newest_first(tmp_path: Path) 
     ]
     assert ideas[0].tags == ["billing"] and ideas[0].activity == BRAINSTORM
     assert ideas[0].author == ""
+
+
+async def test_brainstorm_failed_save_keeps_the_typed_text(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path)
+    app = harness(path, BRAINSTORM)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.failing_saves = 1
+        await type_text(pilot, "Never lose this")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.errors
+        assert app.query_one("#idea", Input).value == "Never lose this"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one("#idea", Input).value == ""
+    assert [idea.text for idea in saved(path).ideas] == ["Never lose this"]
+
+
+async def test_brainstorm_author_is_off_by_default_and_can_be_turned_on(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path)
+    app = harness(path, BRAINSTORM)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await type_text(pilot, "Sam")
+        await pilot.press("tab")
+        await type_text(pilot, "Named idea")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Named idea  — Sam" in screen_text(app)
+        await pilot.press("ctrl+o")
+        await type_text(pilot, "Anonymous idea")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [(i.text, i.author) for i in saved(path).ideas] == [
+        ("Named idea", "Sam"),
+        ("Anonymous idea", ""),
+    ]
+
+
+def three_ideas(session: Session) -> None:
+    for text in ["Invoices are confusing #billing", "Hold music loops #phone", "Late refunds"]:
+        ops.add_idea(session, text, activity=BRAINSTORM)
+    ops.add_idea(session, "Another activity's idea", activity="getting-it-right")
+
+
+async def test_brainstorm_lists_only_its_own_ideas(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path, three_ideas)
+    app = harness(path, BRAINSTORM)
+    async with app.run_test(size=(80, 24)):
+        text = screen_text(app)
+        assert "3 ideas" in text
+        assert "Another activity's idea" not in text
+
+
+async def test_brainstorm_delete_then_undo(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path, three_ideas)
+    app = harness(path, BRAINSTORM)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "d")  # the list, its second row: "Hold music"
+        await pilot.pause()
+        assert "Hold music loops" not in screen_text(app)
+        assert "2 ideas" in screen_text(app)
+        assert [i.text for i in saved(path).ideas if i.activity == BRAINSTORM] == [
+            "Invoices are confusing #billing",
+            "Late refunds",
+        ]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Hold music loops" in screen_text(app)
+    assert [i.id for i in saved(path).ideas] == ["i1", "i2", "i3", "i4"]
+
+
+async def test_brainstorm_hide_dims_and_keeps_the_idea(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path, three_ideas)
+    app = harness(path, BRAINSTORM)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "h")  # the newest: "Late refunds"
+        await pilot.pause()
+        text = screen_text(app)
+        assert "⊘ Late refunds" in text and "3 ideas · 1 hidden" in text
+        await pilot.press("v")  # projector view leaves it out
+        await pilot.pause()
+        assert "Late refunds" not in screen_text(app)
+    assert [i.hidden for i in saved(path).ideas] == [False, False, True, False]
+
+
+async def test_brainstorm_filter_by_word_and_by_tag(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path, three_ideas)
+    app = harness(path, BRAINSTORM)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "#bil")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "1 shown of 3 ideas" in text
+        assert "Invoices are confusing" in text and "Hold music" not in text
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "MUSIC")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Hold music loops" in text and "Invoices" not in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Invoices are confusing" in screen_text(app)
+        assert "3 ideas" in screen_text(app)
+
+
+async def test_brainstorm_edit_in_the_input_keeps_a_half_typed_idea(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path, three_ideas)
+    app = harness(path, BRAINSTORM)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "half typed")
+        await pilot.press("down", "down", "e")  # "Hold music loops #phone"
+        idea_input = app.query_one("#idea", Input)
+        assert idea_input.value == "Hold music loops #phone"
+        await pilot.press("end")
+        await type_text(pilot, " all day")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert idea_input.value == "half typed"
+        assert "Hold music loops #phone all day" in screen_text(app)
+    assert saved(path).ideas[1].text == "Hold music loops #phone all day"
+
+
+async def test_brainstorm_shows_hostile_text_literally(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path)
+    app = harness(path, BRAINSTORM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for text in HOSTILE_TEXTS:
+            app.query_one("#idea", Input).value = text
+            await pilot.press("enter")
+            await pilot.pause()
+        screen = screen_text(app)
+        for text in HOSTILE_TEXTS[:4]:
+            assert text in screen
+        assert "␛[31m red ␇ bell" in screen
+        assert "🎉" in screen
+        await pilot.press("down")
+        await pilot.click("#ideas", offset=(3, 1))
+        await pilot.pause()
+        assert app.is_running  # a [@click=...] idea is not an action
+    assert [i.text for i in saved(path).ideas] == [t.strip() for t in HOSTILE_TEXTS]
+
+
+# --- present ----------------------------------------------------------------------------------
+
+
+async def test_present_moves_between_points_and_saves_notes(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path)
+    app = harness(path, "the-case")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "1 / 5" in screen_text(app)
+        assert "Poor quality is expensive" in screen_text(app)
+        await pilot.press("right", "n")
+        assert "3 / 5" in screen_text(app)
+        assert "Value is whatever the customer perceives" in screen_text(app)
+        await pilot.press("left")
+        assert "2 / 5" in screen_text(app)
+        await pilot.press("tab")
+        await type_text(pilot, "Ann: [b] rework [/b] is 30%")
+        await pilot.press("right")  # in the notes box, right moves the text cursor
+        assert "2 / 5" in screen_text(app)
+        await pilot.press("escape")  # leaving the notes saves them at once
+        await pilot.pause()
+        assert "Notes saved" in screen_text(app)
+    assert ops.note_for(saved(path), "the-case") == "Ann: [b] rework [/b] is 30%"
+
+
+async def test_present_saves_notes_after_a_pause_in_typing(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path)
+    app = harness(path, "the-case")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab")
+        await type_text(pilot, "quiet room")
+        assert ops.note_for(saved(path), "the-case") == ""
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(1.3)
+        assert ops.note_for(saved(path), "the-case") == "quiet room"
+
+
+async def test_present_notes_typed_are_saved_when_the_panel_goes(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path)
+    app = harness(path, "the-case")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab")
+        await type_text(pilot, "last words")
+        await app.panel.remove()
+        await pilot.pause()
+    assert ops.note_for(saved(path), "the-case") == "last words"
+
+
+# --- group ------------------------------------------------------------------------------------
+
+
+def ideas_and_themes(session: Session) -> None:
+    three_ideas(session)
+    ops.add_theme(session, "Billing", "group-themes")
+    ops.add_theme(session, "Phone [b]", "group-themes")
+
+
+async def test_group_moves_ideas_with_a_digit_and_creates_themes(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path, ideas_and_themes)
+    app = harness(path, "group-themes")
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = screen_text(app)
+        assert "Ungrouped: 4 ideas" in text and "1 Billing (0)" in text
+        await pilot.press("1")  # first ungrouped idea -> theme 1
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Ungrouped: 3 ideas" in text and "1 Billing (1)" in text
+        await pilot.press("n")
+        await type_text(pilot, "Waiting")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "3 Waiting (0)" in screen_text(app)
+        await pilot.press("3", "9")
+        await pilot.pause()
+        assert "There is no theme 9: press n to create one." in notifications(app)
+        await pilot.press("m", "2")  # move-to picker: the second theme
+        await pilot.pause()
+    ideas = {idea.text: idea.theme for idea in saved(path).ideas}
+    assert ideas["Invoices are confusing #billing"] == "t1"
+    assert ideas["Hold music loops #phone"] == "t3"
+    assert ideas["Late refunds"] == "t2"
+
+
+async def test_group_rename_merge_and_delete_with_undo(tmp_path: Path) -> None:
+    def prepared(session: Session) -> None:
+        ideas_and_themes(session)
+        ops.move_to_theme(session, "i1", "t1")
+        ops.move_to_theme(session, "i2", "t2")
+
+    path = make_session_file(tmp_path, prepared)
+    app = harness(path, "group-themes")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "down", "down")  # themes column: "Phone [b]"
+        await pilot.press("r", "ctrl+u")
+        await type_text(pilot, "Phone [link=x]calls[/link]")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Phone [link=x]calls[/link]: 1 idea" in screen_text(app)
+        assert saved(path).themes[1].title == "Phone [link=x]calls[/link]"
+        await pilot.press("m", "1")  # merge it into Billing
+        await pilot.pause()
+        text = screen_text(app)
+        assert "1 Billing (2)" in text and "Phone" not in text.split("Ungrouped")[0]
+        assert [t.title for t in saved(path).themes] == ["Billing"]
+        await pilot.press("ctrl+z")  # undo the merge
+        await pilot.pause()
+        assert [t.id for t in saved(path).themes] == ["t1", "t2"]
+        assert saved(path).ideas[1].theme == "t2"
+        await pilot.press("d")  # delete Billing, still highlighted after the merge
+        await pilot.pause()
+        assert [t.id for t in saved(path).themes] == ["t2"]
+        assert saved(path).ideas[0].theme == ""
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "1 Billing (1)" in screen_text(app)
+    assert saved(path).ideas[0].theme == "t1"
+
+
+async def test_group_leaves_out_hidden_ideas(tmp_path: Path) -> None:
+    def prepared(session: Session) -> None:
+        three_ideas(session)
+        ops.set_hidden(session, "i2", True)
+
+    path = make_session_file(tmp_path, prepared)
+    app = harness(path, "group-themes")
+    async with app.run_test(size=(80, 24)):
+        text = screen_text(app)
+        assert "Ungrouped: 3 ideas" in text and "Hold music" not in text
+        assert "No themes yet: press n" not in text  # the list has ideas to show
+
+
+# --- vote -------------------------------------------------------------------------------------
+
+
+def themes_and_voters(session: Session) -> None:
+    ideas_and_themes(session)
+    ops.add_theme(session, "Slow [/b] replies", "group-themes")
+
+
+async def test_vote_person_by_person_refuses_over_the_budget(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path, themes_and_voters)
+    app = harness(path, "prioritise")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "5 votes each, at most 3 per item" in screen_text(app)
+        await pilot.press("plus")
+        assert "Choose who is voting first" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("plus", "plus", "plus", "plus")
+        await pilot.pause()
+        assert "Refused: at most 3 votes on one item." in screen_text(app)
+        await pilot.press("down", "plus", "plus", "plus")
+        await pilot.pause()
+        assert "Refused: Participant 1 has used all 5 votes." in screen_text(app)
+        await pilot.press("n", "down", "down", "plus")
+        await pilot.pause()
+        assert "Voting: Participant 2 · 4 of 5 votes left" in screen_text(app)
+    session = saved(path)
+    assert ops.votes_of(session, "prioritise", "p1") == {"t1": 3, "t2": 2}
+    assert ops.votes_of(session, "prioritise", "p2") == {"t3": 1}
+
+
+async def test_vote_show_of_hands_and_ranking_with_a_tie(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path, themes_and_voters)
+    app = harness(path, "prioritise")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.press("7", "enter")  # Billing, then the cursor moves on
+        await pilot.press("1", "2", "enter")  # Phone
+        await pilot.press("1", "2", "enter")  # Slow replies
+        await pilot.pause()
+        text = screen_text(app)
+        assert "★ =1  12     Phone [b]" in text
+        assert "★ =1  12     Slow [/b] replies" in text
+        assert "★ 3   7      Billing" in text
+        assert "Slow [/b] replies" in text
+    votes = {(v.target, v.count) for v in saved(path).votes}
+    assert votes == {("t1", 7), ("t2", 12), ("t3", 12)}
+
+
+async def test_vote_on_ideas_when_there_are_no_themes(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path, three_ideas)
+    app = harness(path, "prioritise")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Invoices are confusing #billing" in screen_text(app)
+        await pilot.press("t", "3", "enter")
+        await pilot.pause()
+    assert [(v.target, v.count, v.voter) for v in saved(path).votes] == [("i1", 3, "")]

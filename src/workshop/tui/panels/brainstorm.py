@@ -214,9 +214,6 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in LIST_ACTIONS:
             return self.is_mounted and self.idea_list.has_focus
-        if action == "filter" and self.is_mounted:
-            focused = self.screen.focused
-            return not isinstance(focused, Input) or focused.id == "filter"
         return True
 
     def action_toggle_author(self) -> None:

@@ -174,8 +174,7 @@ the notes box.
 
         def saved(_: object) -> None:
             self._saved_notes = text
-            if self.is_mounted:
-                self._show_notes_status("✓ Notes saved")
+            self._show_notes_status("✓ Notes saved")
 
         message = ChangeRequested(
             lambda session: ops.set_note(session, activity_id, text),
@@ -185,7 +184,8 @@ the notes box.
         (post_to or self).post_message(message)
 
     def _show_notes_status(self, text: str) -> None:
-        self.query_one("#notes-status", Static).update(Content(text))
+        for status in self.query("#notes-status").results(Static):
+            status.update(Content(text))
 
     # --- the session ---------------------------------------------------------------------------
 

@@ -25,7 +25,8 @@ BY_PERSON = "person"
 BY_HANDS = "hands"
 
 PERSON_ACTIONS = {"add_dot", "remove_dot", "pick_voter", "next_voter"}
-TOP_MARK = "★ top"
+TOP_MARK = "★ "
+"""Marks the top items (core.tally.top_items), the ones taken into action planning."""
 
 
 class VotePanel(ActivityPanel):
@@ -84,28 +85,29 @@ Esc cancels the number. `t` switches back.
         self.mode = BY_PERSON
         self.voter_id: str | None = None
         self._items: list[VoteItem] = []
+        self._typing_tally = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="budget")
         yield Static(id="status")
         with Horizontal(id="columns"):
             table = DataTable(id="items", cursor_type="row", zebra_stripes=True)
-            table.add_column("Item", key="title")
             table.add_column("Votes", key="votes")
             table.add_column("Dots", key="dots")
+            table.add_column("Item", key="title")
             yield table
             with Vertical(id="ranking-column"):
-                yield Static(Content("Ranking"), classes="column-title")
+                yield Static(Content("Ranking · ★ top items"), classes="column-title")
                 ranking = DataTable(id="ranking", cursor_type="none", show_cursor=False)
                 ranking.add_column("Rank", key="rank")
-                ranking.add_column("Item", key="title")
                 ranking.add_column("Votes", key="votes")
-                ranking.add_column("", key="top")
+                ranking.add_column("Item", key="title")
                 yield ranking
         yield Input(
             placeholder="Hands for the highlighted item, then Enter (Esc cancels)",
             id="tally",
             type="integer",
+            select_on_focus=False,
         )
 
     def on_mount(self) -> None:
@@ -149,9 +151,9 @@ Esc cancels the number. `t` switches back.
             table.clear()
             for item in items:
                 table.add_row(
-                    literal_text(item.title),
                     Text(str(totals[item.target])),
                     Text(dots_text(dots.get(item.target, 0))),
+                    literal_text(item.title),
                     key=item.target,
                 )
             if items:
@@ -173,11 +175,11 @@ Esc cancels the number. `t` switches back.
         table.clear()
         for item in ranked[:100]:
             rank = f"={item.rank}" if item.tied else str(item.rank)
+            is_top = item.target in top
             table.add_row(
-                Text(rank),
-                literal_text(item.title),
+                Text(f"{TOP_MARK if is_top else '  '}{rank}", style="bold" if is_top else ""),
                 Text(str(item.votes)),
-                Text(TOP_MARK if item.target in top else "", style="bold"),
+                literal_text(item.title, "bold" if is_top else ""),
             )
 
     def _voter_dots(self) -> dict[str, int]:
@@ -296,17 +298,21 @@ Esc cancels the number. `t` switches back.
 
     def action_type_tally(self, digit: str) -> None:
         tally_input = self.tally_input
-        tally_input.value = digit
+        # Digits typed faster than the focus moves still belong to the same number.
+        tally_input.value = tally_input.value + digit if self._typing_tally else digit
+        self._typing_tally = True
         tally_input.focus()
-        tally_input.cursor_position = len(digit)
+        tally_input.cursor_position = len(tally_input.value)
 
     def action_cancel_tally(self) -> None:
+        self._typing_tally = False
         self.tally_input.value = ""
         self.items_table.focus()
 
     @on(Input.Submitted, "#tally")
     def tally_typed(self, event: Input.Submitted) -> None:
         event.stop()
+        self._typing_tally = False
         item = self.highlighted_item
         if item is None or not event.value.strip():
             self.items_table.focus()
