@@ -19,6 +19,7 @@ is counted once, as its latest copy (the copy keeps the original's start and rev
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -173,24 +174,58 @@ def horizon_days(action: Action, start: date) -> int:
 
 def weight(action: Action, start: date, on: date) -> float:
     """The share of the action's horizon passed at `on`, within [WEIGHT_FLOOR, 1]."""
-    elapsed = (on - start).days
-    return max(WEIGHT_FLOOR, min(1.0, elapsed / horizon_days(action, start)))
+    return _weight((on - start).days, horizon_days(action, start))
 
 
-def success_index(actions: Iterable[TrackedAction], on: date) -> float | None:
-    """The success index (0..100) of `actions` at `on`; None when no action counts."""
+def _weight(elapsed_days: int, horizon: int) -> float:
+    return max(WEIGHT_FLOOR, min(1.0, elapsed_days / horizon))
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """An action's timeline worked out once, to be asked about at many dates."""
+
+    start: date
+    horizon_days: int
+    dates: list[date]
+    states: list[ActionState]
+
+
+def _prepare(tracked: TrackedAction) -> _Prepared:
+    timeline = _timeline(tracked.action, tracked.start)
+    return _Prepared(
+        start=tracked.start,
+        horizon_days=horizon_days(tracked.action, tracked.start),
+        dates=[when for when, _ in timeline],
+        states=[state for _, state in timeline],
+    )
+
+
+def _prepared_index(prepared: Sequence[_Prepared], on: date) -> float | None:
     weighted_progress = 0.0
     total_weight = 0.0
-    for tracked in actions:
-        state = state_at(tracked.action, tracked.start, on)
-        if state is None or state.status is ActionStatus.DROPPED:
+    for action in prepared:
+        if on < action.start:
             continue
-        action_weight = weight(tracked.action, tracked.start, on)
-        weighted_progress += action_weight * state.progress
+        reviewed = bisect_right(action.dates, on)
+        if reviewed:
+            state = action.states[reviewed - 1]
+            if state.status is ActionStatus.DROPPED:
+                continue
+            progress = 1.0 if state.status is ActionStatus.DONE else state.progress
+        else:
+            progress = 0.0
+        action_weight = _weight((on - action.start).days, action.horizon_days)
+        weighted_progress += action_weight * progress
         total_weight += action_weight
     if total_weight == 0:
         return None
     return 100 * weighted_progress / total_weight
+
+
+def success_index(actions: Iterable[TrackedAction], on: date) -> float | None:
+    """The success index (0..100) of `actions` at `on`; None when no action counts."""
+    return _prepared_index([_prepare(tracked) for tracked in actions], on)
 
 
 def session_index(session: Session, on: date) -> float | None:
@@ -259,7 +294,8 @@ def index_over_time(actions: Sequence[TrackedAction], until: date) -> list[Quart
     if not actions:
         return []
     first = min(tracked.start for tracked in actions)
+    prepared = [_prepare(tracked) for tracked in actions]
     return [
-        QuarterPoint(quarter_of(on), on, success_index(actions, on))
+        QuarterPoint(quarter_of(on), on, _prepared_index(prepared, on))
         for on in quarter_ends(first, until)
     ]

@@ -1,0 +1,168 @@
+"""Time `workshop report` over a large folder: 500 sessions of 200 ideas each.
+
+Run from the repository root: `.venv/bin/python bench/bench_report.py [--sessions N] [--profile]`.
+Each session has 12 participants in 4 segments, the customer-focus benchmark fully rated, 8
+actions with up to 4 reviews, and 200 ideas; 5 teams, dates spread over five years. The files
+are written directly (render_session), so building the folder takes a few seconds.
+Target: the whole report (read the folder, build, render markdown) under 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import io
+import pstats
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from workshop.agendas import DEFAULT_AGENDA, find_agenda, load_agenda
+from workshop.core.models import (
+    Action,
+    ActionStatus,
+    Horizon,
+    Idea,
+    Participant,
+    Rating,
+    Review,
+    Session,
+)
+from workshop.report import render_json, render_markdown, report_folder
+from workshop.store import render_session
+
+TARGET_SECONDS = 3.0
+TEAMS = ["Customer Service", "Billing", "Field Service", "Sales", "Operations"]
+SEGMENTS = ["Contact centre", "Back office", "Field", "Management"]
+AS_OF = date(2026, 1, 1)
+
+
+def build_session(number: int, ideas: int) -> Session:
+    """One realistic, fully filled session (deterministic for a given number)."""
+    agenda = load_agenda(find_agenda(DEFAULT_AGENDA))
+    day = date(2021, 1, 4) + timedelta(days=number * 3)
+    start = datetime(day.year, day.month, day.day, 9, 0, tzinfo=UTC)
+    participants = [
+        Participant(id=f"p{n}", name=f"Person {n}", segment=SEGMENTS[n % len(SEGMENTS)])
+        for n in range(1, 13)
+    ]
+    rate = next(a for a in agenda.activities() if a.kind == "rate")
+    ratings = [
+        Rating(
+            activity=rate.id,
+            participant=p.id,
+            criterion=c.id,
+            score=1 + (number + i + j) % 5,
+        )
+        for i, p in enumerate(participants)
+        for j, c in enumerate(rate.criteria)
+    ]
+    statuses = list(ActionStatus)
+    actions = []
+    for n in range(1, 9):
+        reviews = [
+            Review(
+                date=day + timedelta(days=91 * (k + 1)),
+                progress=min(4, k + n % 3),
+                status=statuses[(n + k) % len(statuses)],
+                note=f"Review {k} of action {n}",
+            )
+            for k in range(n % 5)
+        ]
+        actions.append(
+            Action(
+                id=f"a{n}",
+                title=f"Action {n} of session {number}",
+                owner=f"Person {n}",
+                horizon=list(Horizon)[n % 3],
+                measure="Fewer complaints about it",
+                created=start,
+                status=reviews[-1].status if reviews else ActionStatus.NOT_STARTED,
+                reviews=reviews,
+            )
+        )
+    brainstorm = next(a for a in agenda.activities() if a.kind == "brainstorm")
+    idea_list = [
+        Idea(
+            id=f"i{n}",
+            text=f"Idea {n}: customers wait too long on the phone line #waiting #t{n % 9}",
+            activity=brainstorm.id,
+            tags=["waiting", f"t{n % 9}"],
+            created=start + timedelta(seconds=n),
+        )
+        for n in range(1, ideas + 1)
+    ]
+    return Session(
+        title=f"Workshop {number}",
+        team=TEAMS[number % len(TEAMS)],
+        facilitator="Bench",
+        date=day,
+        agenda=agenda,
+        participants=participants,
+        ratings=ratings,
+        actions=actions,
+        ideas=idea_list,
+    )
+
+
+def build_folder(folder: Path, sessions: int, ideas: int) -> None:
+    for number in range(sessions):
+        session = build_session(number, ideas)
+        name = f"{session.date.isoformat()}-workshop-{number}.toml"
+        (folder / name).write_text(render_session(session), encoding="utf-8")
+
+
+def time_report(folder: Path) -> tuple[float, int, int]:
+    """Seconds for read + build + markdown, and the sizes of the markdown and JSON outputs."""
+    gc.collect()
+    started = time.perf_counter()
+    report = report_folder(folder, AS_OF)
+    markdown = render_markdown(report)
+    elapsed = time.perf_counter() - started
+    return elapsed, len(markdown), len(render_json(report))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=500)
+    parser.add_argument("--ideas", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--profile", action="store_true", help="print the top of a profile")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="workshop-bench-report-") as temp:
+        folder = Path(temp)
+        started = time.perf_counter()
+        build_folder(folder, args.sessions, args.ideas)
+        size = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+        print(
+            f"built {args.sessions} sessions x {args.ideas} ideas ({size:.0f} MB) "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
+        if args.profile:
+            profiler = cProfile.Profile()
+            profiler.enable()
+            time_report(folder)
+            profiler.disable()
+            out = io.StringIO()
+            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
+            print(out.getvalue())
+        timings = []
+        for _ in range(args.runs):
+            elapsed, md_chars, json_chars = time_report(folder)
+            timings.append(elapsed)
+        best = min(timings)
+        print(
+            f"report over {args.sessions} sessions: best {best:.2f} s of {args.runs} "
+            f"(all: {', '.join(f'{t:.2f}' for t in timings)}); markdown {md_chars} chars, "
+            f"JSON {json_chars} chars; target < {TARGET_SECONDS:.0f} s: "
+            f"{'met' if best < TARGET_SECONDS else 'NOT met'}"
+        )
+    return 0 if best < TARGET_SECONDS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
