@@ -82,6 +82,9 @@ def load_session(path: Path | str) -> Session:
 # --- writing --------------------------------------------------------------------------------
 
 
+_IDEA_HEADER = "\n[[ideas]]\n"
+
+
 class RecordTextCache:
     """The serialised text of each record, kept until that record object is replaced.
 
@@ -114,6 +117,21 @@ class RecordTextCache:
         # Keeping the records alive keeps their ids from being reused by new objects.
         self._lists[name] = (list(records), texts)
         return texts
+
+    def prime_ideas(self, ideas: list[Any], file_text: str) -> None:
+        """Take each idea's text from the file it was just read from, when that is safe.
+
+        Ideas are the last, and by far the largest, list in a file this module wrote; reusing
+        their text spares the first save after opening a large session from re-serialising
+        every idea. Only used when the file splits cleanly into one chunk per idea with no other
+        table header among them (a hand-edited file that does not is simply re-serialised).
+        """
+        chunks = file_text.split(_IDEA_HEADER)[1:]
+        if len(chunks) != len(ideas) or not chunks or not chunks[-1].endswith("\n"):
+            return
+        if any("\n[" in chunk for chunk in chunks):
+            return
+        self._lists["ideas"] = (list(ideas), [_IDEA_HEADER[1:] + chunk for chunk in chunks])
 
     def render(self, session: Session) -> str:
         parts = [tomlfmt.document(_header(session))]
@@ -241,6 +259,7 @@ class SessionFile:
         file_stat = os.stat(path)
         opened = cls(path, parse_session(path, text), _signature(file_stat))
         opened._mode = stat.S_IMODE(file_stat.st_mode)
+        opened._texts.prime_ideas(opened.session.ideas, text)
         return opened
 
     @classmethod
@@ -289,6 +308,7 @@ class SessionFile:
         text = read_text(self.path)
         reloaded = parse_session(self.path, text)
         _keep_unchanged_records(self.session, reloaded)
+        self._texts.prime_ideas(reloaded.ideas, text)
         self.session = reloaded
         self._signature = current
         return True

@@ -250,3 +250,35 @@ def test_an_action_in_a_hand_edited_file_needs_a_known_horizon(
 
     with pytest.raises(InvalidFileError, match=r"actions\[0\]\.horizon: "):
         load_session(write(tmp_path, text))
+
+
+def test_a_hand_edited_idea_keeps_its_form_and_the_file_still_loads(
+    session_file: SessionFile,
+) -> None:
+    session_file.change(lambda s: [ops.add_idea(s, "first", at=MOMENT), ops.add_idea(s, "two")])
+    text = session_file.path.read_text().replace('text = "first"', "text = 'first' # typed by hand")
+    session_file.path.write_text(text)
+
+    reopened = SessionFile.open(session_file.path)
+    reopened.change(lambda s: ops.add_idea(s, "third"))
+
+    saved = session_file.path.read_text()
+    assert "text = 'first' # typed by hand" in saved
+    assert [i.text for i in load_session(session_file.path).ideas] == ["first", "two", "third"]
+
+
+def test_ideas_written_before_other_tables_by_hand_are_not_duplicated(
+    session_file: SessionFile,
+) -> None:
+    session_file.change(lambda s: ops.add_idea(s, "an idea"))
+    text = session_file.path.read_text()
+    agenda_at, ideas_at = text.index("[agenda]"), text.index("[[ideas]]")
+    header, middle, idea_part = text[:agenda_at], text[agenda_at:ideas_at], text[ideas_at:]
+    session_file.path.write_text(header + idea_part + "\n" + middle)
+
+    reopened = SessionFile.open(session_file.path)
+    reopened.change(lambda s: ops.add_idea(s, "another"))
+
+    loaded = load_session(session_file.path)
+    assert [i.text for i in loaded.ideas] == ["an idea", "another"]
+    assert session_file.path.read_text() == render_session(loaded)
