@@ -140,11 +140,13 @@ def _skip_reason(path: Path, error: WorkshopError) -> SkippedFile:
 
 REPORT_TABLES = frozenset({"participants", "ratings", "actions"})
 _INDENTED_BRACKET = re.compile(r"\n[ \t]+\[")
+# Where a multi-line string can open: a value after "=", or an array item.
+_MULTI_LINE_STRING = re.compile(r"[=,\[]\s*(?:\"\"\"|''')")
 _SIMPLE_HEADER = re.compile(r"^[ \t]*(\[\[?)([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)(\]\]?)[ \t]*$")
 _KEY_VALUE = re.compile(r"^([A-Za-z0-9_-]+) = (.+)$")
 _STRING = re.compile(r'^"([^"\\\x00-\x08\x0a-\x1f\x7f]*)"$')
 # Escapes whose meaning differs between TOML and JSON (or that TOML refuses: lone surrogates).
-_NOT_JSON_ESCAPES = re.compile(r"\\[U/e]|\\u[dD][89a-fA-F]")
+_NOT_JSON_ESCAPES = re.compile(r"(?<!\\)(?:\\\\)*\\(?:[U/e]|u[dD][89a-fA-F])")
 _INTEGER = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -253,7 +255,7 @@ class QuickReader:
         return header
 
     def _quick(self, text: str) -> Session:
-        if '"""' in text or "'''" in text or _INDENTED_BRACKET.search(text):
+        if _MULTI_LINE_STRING.search(text) or _INDENTED_BRACKET.search(text):
             raise _NotPlain("multi-line string or indented table header")
         # Table headers: every line that begins with "[" (values are written on one line).
         starts = [0] if text.startswith("[") else []

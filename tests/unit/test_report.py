@@ -9,6 +9,7 @@ import argparse
 import io
 import json
 import os
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -347,3 +348,130 @@ def test_json_report_is_valid_json(folder: Path) -> None:
 
     data = json.loads(render_json(report_folder(folder, AS_OF)))
     assert data["sessions_read"] == 3
+
+
+# --- the quick reader reads what the store reads ----------------------------------------------
+
+
+def report_parts(session: Session) -> tuple[object, ...]:
+    """What the report reads from a session (the rest is not read by the quick reader)."""
+    return (
+        session.schema_version,
+        session.title,
+        session.team,
+        session.facilitator,
+        session.date,
+        session.current_activity,
+        session.agenda,
+        session.participants,
+        session.ratings,
+        session.actions,
+    )
+
+
+HOSTILE = [
+    'quote " and backslash \\ and \\U0001F600 and \\/',
+    "tab\there, line\nbreak, return\r, bell\x07, delete\x7f",
+    "emoji 😀, accents Chloé, RTL שלום, zero-width \u200b",
+    "# heading | pipe <b>bold</b> [[ideas]]",
+    "\"\"\"triple\"\"\" and '''single'''",
+]
+
+
+def hostile_session() -> Session:
+    session = kick_off()
+    for number, text in enumerate(HOSTILE):
+        ops.add_participant(session, text, text)
+        ops.add_action(session, text, owner=text, horizon="6m", at=at(date(2026, 1, 15)))
+        ops.add_review(session, f"a{4 + number}", review(date(2026, 2, 1), 1, "on-track", text))
+        ops.add_idea(session, text, at=at(date(2026, 1, 15)))
+    return session
+
+
+def test_the_quick_reader_reads_what_the_store_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.sample_session import sample_session
+    from workshop.report import QuickReader
+
+    first = kick_off()
+    reader = QuickReader()
+    for name, session in [
+        ("kick-off", first),
+        ("quarterly", quarterly(first)),
+        ("billing", billing()),
+        ("sample", sample_session()),
+        ("hostile", hostile_session()),
+    ]:
+        path = tmp_path / f"{name}.toml"
+        path.write_text(render_session(session), encoding="utf-8")
+        with monkeypatch.context() as no_fallback:  # files the store wrote take the quick way
+            no_fallback.setattr("workshop.report.parse_session", None)
+            quick = reader.read(path)
+        assert report_parts(quick) == report_parts(load_session(path)), name
+        assert report_parts(quick) == report_parts(session), name
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda text: text.replace('title = "Kick-off"', 'title = "Kick-off" # comment'),
+        lambda text: text.replace('title = "Kick-off"', 'title = """Kick\noff"""'),
+        lambda text: text.replace("\n", "\r\n"),
+        lambda text: text.replace("[[ratings]]", "  [[ratings]]"),
+        lambda text: text.replace("score = 3", "score = +3"),
+        lambda text: text.replace('owner = "Ana"', "owner = 'Ana'"),
+        lambda text: text.replace("[agenda]", "# a comment\n[agenda]"),
+        lambda text: text + '\n[[ideas]]\nid = "i9"\ntext = "x"\ncreated = 2026-01-15 10:00:00Z\n',
+    ],
+    ids=["comment", "multi-line", "crlf", "indented", "plus", "literal", "comment-line", "space"],
+)
+def test_unusual_but_valid_files_read_the_same(
+    tmp_path: Path, change: Callable[[str], str]
+) -> None:
+    from workshop.report import QuickReader
+
+    path = tmp_path / "unusual.toml"
+    path.write_text(change(render_session(kick_off())), encoding="utf-8")
+
+    assert report_parts(QuickReader().read(path)) == report_parts(load_session(path))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda text: text.replace("score = 3", 'score = "x"'), "ratings[0].score"),
+        (lambda text: text.replace("[[ratings]]", "[[ratingz]]", 1), "ratingz: unknown key"),
+        (lambda text: text.replace("progress = 2", "progress = 9", 1), "progress"),
+        (lambda text: text.replace('owner = "Ana"', 'owner = "Ana"\nowner = "Bo"'), "TOML"),
+        (lambda text: text.replace("schema_version = 1", "schema_version = 99"), "newer"),
+    ],
+    ids=["type", "unknown-table", "range", "duplicate-key", "schema"],
+)
+def test_files_the_store_refuses_are_skipped_with_its_message(
+    tmp_path: Path,
+    change,
+    message: str,  # type: ignore[no-untyped-def]
+) -> None:
+    from workshop.files import InvalidFileError
+    from workshop.report import QuickReader
+
+    path = tmp_path / "bad.toml"
+    path.write_text(change(render_session(kick_off())), encoding="utf-8")
+
+    with pytest.raises(InvalidFileError) as from_store:
+        load_session(path)
+    with pytest.raises(InvalidFileError) as from_report:
+        QuickReader().read(path)
+    assert str(from_report.value) == str(from_store.value)
+    assert message in str(from_report.value)
+
+
+def test_a_broken_idea_does_not_hide_a_session_from_the_report(tmp_path: Path) -> None:
+    from workshop.report import QuickReader
+
+    path = tmp_path / "idea.toml"
+    text = render_session(kick_off()).replace('text = "Nobody calls back"', "text = 5")
+    path.write_text(text, encoding="utf-8")
+
+    assert QuickReader().read(path).ratings == kick_off().ratings
