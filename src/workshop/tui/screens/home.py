@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -49,11 +50,11 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
-        table.add_column(Content("Title"), key="title")
-        table.add_column(Content("Team"), key="team")
-        table.add_column(Content("Date"), key="date")
-        table.add_column(Content("Ideas"), key="ideas")
-        table.add_column(Content("Actions"), key="actions")
+        table.add_column(Text("Title"), key="title")
+        table.add_column(Text("Date"), key="date")
+        table.add_column(Text("Ideas", justify="right"), key="ideas")
+        table.add_column(Text("Actions", justify="right"), key="actions")
+        table.add_column(Text("Team"), key="team")
         self.load()
 
     def load(self) -> None:
@@ -68,10 +69,10 @@ class HomeScreen(Screen[None]):
         for summary in summaries:
             table.add_row(
                 plain_text(summary.title, "bold"),
+                Text(summary.date.isoformat()),
+                Text(str(summary.ideas), justify="right"),
+                Text(str(summary.actions), justify="right"),
                 plain_text(summary.team),
-                plain_text(summary.date.isoformat()),
-                plain_text(str(summary.ideas)),
-                plain_text(str(summary.actions)),
                 key=str(summary.path),
             )
         empty = self.query_one("#home-empty", Static)
