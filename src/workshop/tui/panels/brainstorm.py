@@ -31,7 +31,7 @@ class BrainstormPanel(ActivityPanel):
         & #capture { height: auto; }
         & #author { width: 24; display: none; }
         & #author.-shown { display: block; }
-        & #idea { width: 1fr; }
+        & #idea { width: 1fr; height: 3; }
         & #editing { display: none; color: $warning; padding: 0 1; height: 1; }
         & #editing.-shown { display: block; }
         & #list-bar { height: auto; }

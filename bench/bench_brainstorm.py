@@ -1,0 +1,154 @@
+"""How fast the brainstorm panel is with many ideas: a keystroke, and Enter to idea saved.
+
+Headless. Prints p50/p95 in milliseconds at 1,000 and 10,000 ideas. Targets (issue 3):
+keystroke p50 <= 8 ms at 10,000 ideas; Enter to idea shown and durably saved p50 <= 30 ms at
+1,000 ideas and <= 60 ms at 10,000.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.app import App, ComposeResult
+from textual.widgets import Input
+
+from workshop.core import ops
+from workshop.core.models import Agenda, Idea
+from workshop.files import read_toml, validate
+from workshop.store import SessionFile
+from workshop.tui.messages import ChangeRequested
+from workshop.tui.panels.brainstorm import BrainstormPanel
+from workshop.tui.panels.registry import panel_for
+from workshop.tui.widgets.idea_list import IdeaList
+
+AGENDA = Path(__file__).parents[1] / "src/workshop/agendas/customer-focus.toml"
+ACTIVITY = "what-bugs-customers"
+KEYSTROKES = 200
+ENTERS = 40
+
+
+class BenchApp(App[None]):
+    """Owns the session file the way the session screen does: save, then show."""
+
+    def __init__(self, session_file: SessionFile) -> None:
+        super().__init__()
+        self.session_file = session_file
+
+    def compose(self) -> ComposeResult:
+        session = self.session_file.session
+        yield panel_for(session.agenda.activity(ACTIVITY), session)
+
+    def on_change_requested(self, message: ChangeRequested) -> None:
+        result = self.session_file.change(message.edit)
+        if message.on_saved is not None:
+            message.on_saved(result)
+        self.query_one(BrainstormPanel).show_session(self.session_file.session)
+
+
+class BareInputApp(App[None]):
+    """The baseline: one Input and nothing else, measured in the same run."""
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="idea")
+
+
+async def keystrokes_in(app: App[None]) -> list[float]:
+    idea_input = app.query_one("#idea", Input)
+    idea_input.focus()
+    samples = []
+    for n in range(KEYSTROKES):
+        character = "abcdefghij"[n % 10]
+        length = len(idea_input.value)
+        samples.append(
+            await timed(app, character, character, lambda: len(idea_input.value) > length)  # noqa: B023
+        )
+    return samples
+
+
+def session_file_with(idea_count: int, folder: Path) -> SessionFile:
+    agenda = validate(Agenda, read_toml(AGENDA), AGENDA)
+    session = ops.new_session("Bench", agenda)
+    created = datetime(2025, 1, 1, 9, 0).astimezone()
+    session.ideas = [
+        Idea(
+            id=f"i{n}",
+            text=f"Idea number {n} about #topic{n % 40}",
+            activity=ACTIVITY,
+            tags=[f"topic{n % 40}"],
+            created=created,
+        )
+        for n in range(1, idea_count + 1)
+    ]
+    path = folder / f"bench-{idea_count}.toml"
+    SessionFile.create(path, session)
+    return SessionFile.open(path)
+
+
+def percentiles(samples: list[float]) -> str:
+    ordered = sorted(samples)
+    p50 = statistics.median(ordered) * 1000
+    p95 = ordered[int(len(ordered) * 0.95) - 1] * 1000
+    return f"p50 {p50:6.2f} ms   p95 {p95:6.2f} ms"
+
+
+async def timed(app: App[None], key: str, character: str | None, done: Any) -> float:
+    """Seconds from a key arriving to its effect painted: the key is posted as the terminal
+    driver would, the app processes it (and any save it asks for), then the changed parts of
+    the screen are rendered at once rather than at the next frame tick."""
+    started = time.perf_counter()
+    app.post_message(events.Key(key, character))
+    while not done():
+        await asyncio.sleep(0)
+    app.screen._on_timer_update()  # noqa: SLF001 - paint now, as the next frame would
+    return time.perf_counter() - started
+
+
+async def measure(idea_count: int, folder: Path) -> dict[str, Any]:
+    app = BenchApp(session_file_with(idea_count, folder))
+    async with app.run_test(size=(100, 40)) as pilot:
+        idea_input = app.query_one("#idea", Input)
+        idea_list = app.query_one(IdeaList)
+        await pilot.pause()
+        keystrokes = await keystrokes_in(app)
+        idea_input.value = "warm-up idea"  # the first save writes every record once
+        await pilot.press("enter")
+        await pilot.pause()
+        enters = []
+        for n in range(ENTERS):
+            idea_input.value = f"A new idea {n} #bench"
+            before = idea_list.row_count
+            enters.append(
+                await timed(
+                    app,
+                    "enter",
+                    "\r",
+                    lambda: idea_list.row_count > before and not idea_input.value,  # noqa: B023
+                )
+            )
+        saved = len(SessionFile.open(app.session_file.path).session.ideas)
+        assert saved == idea_count + 1 + ENTERS, saved
+    return {"keystroke": keystrokes, "enter": enters}
+
+
+async def main() -> None:
+    bare = BareInputApp()
+    async with bare.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        print(f"  bare Textual Input  keystroke           {percentiles(await keystrokes_in(bare))}")
+    with tempfile.TemporaryDirectory() as folder:
+        for idea_count in (1_000, 10_000):
+            figures = await measure(idea_count, Path(folder))
+            keystroke, enter = percentiles(figures["keystroke"]), percentiles(figures["enter"])
+            print(f"{idea_count:>6,} ideas  keystroke in the input    {keystroke}")
+            print(f"{idea_count:>6,} ideas  Enter to shown and saved  {enter}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
