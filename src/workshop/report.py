@@ -140,6 +140,7 @@ def _skip_reason(path: Path, error: WorkshopError) -> SkippedFile:
 
 REPORT_TABLES = frozenset({"participants", "ratings", "actions"})
 _INDENTED_BRACKET = re.compile(r"\n[ \t]+\[")
+_IDEAS_HEADER = "\n[[ideas]]\n"
 # Where a multi-line string can open: a value after "=", or an array item.
 _MULTI_LINE_STRING = re.compile(r"[=,\[]\s*(?:\"\"\"|''')")
 _SIMPLE_HEADER = re.compile(r"^[ \t]*(\[\[?)([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)(\]\]?)[ \t]*$")
@@ -255,15 +256,23 @@ class QuickReader:
         return header
 
     def _quick(self, text: str) -> Session:
-        if _MULTI_LINE_STRING.search(text) or _INDENTED_BRACKET.search(text):
-            raise _NotPlain("multi-line string or indented table header")
+        # The plain substring tests are quick and rule out the slower searches in most files.
+        if ('"""' in text or "'''" in text) and _MULTI_LINE_STRING.search(text):
+            raise _NotPlain("multi-line string")
+        if ("\n " in text or "\n\t" in text) and _INDENTED_BRACKET.search(text):
+            raise _NotPlain("indented table header")
+        # The store writes ideas last; when nothing but ideas follows the first, stop there.
+        end_of_tables = len(text)
+        ideas = text.find(_IDEAS_HEADER)
+        if ideas != -1 and text.count("\n[", ideas) == text.count(_IDEAS_HEADER, ideas):
+            end_of_tables = ideas + 1
         # Table headers: every line that begins with "[" (values are written on one line).
         starts = [0] if text.startswith("[") else []
-        found = text.find("\n[")
+        found = text.find("\n[", 0, end_of_tables)
         while found != -1:
             starts.append(found + 1)
-            found = text.find("\n[", found + 1)
-        starts.append(len(text))
+            found = text.find("\n[", found + 1, end_of_tables)
+        starts.append(end_of_tables)
         data: dict[str, Any] = {}
         self._table(text[: starts[0]], data)
         if data.get("schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
