@@ -87,3 +87,15 @@ def test_carrying_through_a_session_file_saves_the_copy(tmp_path: Path, agenda: 
     saved = load_session(target.path).actions[0]
     assert saved.carried_from == "2026-01-15 Kick-off/a1"
     assert len(saved.reviews) == 2
+
+
+def test_a_copy_of_an_action_without_a_creation_time_starts_with_its_first_session(
+    agenda: Agenda,
+) -> None:
+    first = _first_session(agenda)
+    first.actions[1] = first.actions[1].model_copy(update={"created": None})
+    second = ops.new_session("Quarterly review", agenda, on=date(2026, 4, 10))
+
+    (copy,) = carry_actions(first, second, ["a2"])
+
+    assert copy.created is not None and copy.created.date() == date(2026, 1, 15)

@@ -475,3 +475,38 @@ def test_a_broken_idea_does_not_hide_a_session_from_the_report(tmp_path: Path) -
     path.write_text(text, encoding="utf-8")
 
     assert QuickReader().read(path).ratings == kick_off().ratings
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_goes_to_stderr_only_on_a_terminal(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+
+    assert command(["report", "--dir", str(folder), "--as-of", "2026-07-15"]) == 0
+
+    assert capsys.readouterr().out == (GOLDEN / "all.md").read_text(encoding="utf-8")
+    assert "Reading sessions" in terminal.getvalue()
+
+
+def test_an_interrupted_review_keeps_what_was_answered(tmp_path: Path) -> None:
+    session_file = review_file(tmp_path)
+    replies = iter(["2", "", "half"])
+
+    def ask(prompt: str) -> str:
+        try:
+            return next(replies)
+        except StopIteration:
+            raise KeyboardInterrupt from None
+
+    said: list[str] = []
+    with pytest.raises(KeyboardInterrupt):
+        run_review(str(session_file.path), on=date(2026, 7, 1), ask=ask, say=said.append)
+
+    assert load_session(session_file.path).actions[1].reviews[-1].note == "half"
+    assert said[-1] == "Interrupted; every review answered so far is saved."

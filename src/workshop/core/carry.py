@@ -6,6 +6,7 @@ Call `carry_actions` inside the target's `SessionFile.change(...)`; the source i
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime, time
 
 from workshop.core.models import Action, Session
 from workshop.core.ops import RuleError, find, next_id
@@ -18,9 +19,10 @@ def carry_actions(
     """Copy actions of `from_session` to the end of `to_session`'s plan; returns the copies.
 
     A copy keeps the title, owner, horizon, measure, due date, status, creation time (so its
-    horizon still runs from when it was first agreed) and every review. It gets a new id in the
-    target and `carried_from` = "<from date> <from title>/<action id>". Its `ideas` are left
-    empty: they name ideas of the source session, which `carried_from` still leads to.
+    horizon still runs from when it was first agreed; the source session's date when it has
+    none) and every review. It gets a new id in the target and `carried_from` =
+    "<from date> <from title>/<action id>". Its `ideas` are left empty: they name ideas of the
+    source session, which `carried_from` still leads to.
     Raises RuleError for an unknown id or an action already carried into the target.
     """
     wanted = list(dict.fromkeys(action_ids))
@@ -31,9 +33,13 @@ def carry_actions(
         source = action_key(from_session, original.id)
         if source in already:
             raise RuleError(f"action {original.id!r} was already carried into this session")
+        # An action without a creation time started with its session; say so, or the copy
+        # would seem to start with the new session and its horizon would run afresh.
+        created = original.created or datetime.combine(from_session.date, time())
         copy = original.model_copy(
             update={
                 "id": next_id([*to_session.actions, *copies], "a"),
+                "created": created,
                 "ideas": [],
                 "reviews": list(original.reviews),
                 "carried_from": source,
