@@ -3,18 +3,19 @@
 The success index of a set of actions at a date D is a number from 0 to 100: the average
 progress of the actions at D, each weighted by how far into its horizon D is, so a 3-month
 action that is due now counts more than a "beyond" one started the same day. An action counts
-from its start (the day it was created, else its session's date) and is left out before then
+from its start (the day it was created, else its session's date); it is left out before then,
 and whenever its status at D is dropped. Its state at D is its latest review dated on or before
-D: reviews are taken by their dates, whatever order they were saved in, and of two reviews on
-one date the one saved later wins; a status set in the plan without a review (it has no date)
-counts from the action's last review, or from its start if it has none. Progress is the review's
-score out of 4 (0 not started, 1 started, 2 halfway, 3 nearly there, 4 done), 1 whenever the
-status is done, and 0 before the first review. The weight is the share of the horizon that has
-passed, days since the start divided by the horizon's days (to the due date when the action has
-one, else 91 for 3 months, 182 for 6 months, 365 for beyond), capped at 1 and never below 0.1,
-so a new action counts a little. The index is 100 x sum(weight x progress) / sum(weight); there
-is none when no action counts. Across several sessions an action carried into a later session
-is counted once, as its latest copy (the copy keeps the original's start and reviews).
+D: reviews are taken by their dates, whatever order they are listed in, and of two reviews on
+one date the one listed later (saved later) wins; a status set in the plan without a review
+(it has no date) counts from the action's last review, or from its start if it has none.
+Progress is the review's score out of 4 (0 not started, 1 started, 2 halfway, 3 nearly there,
+4 done), 1 whenever the status is done, and 0 before the first review. The weight is the share
+of the horizon that has passed: days since the start divided by the horizon's days (to the due
+date when the action has one, else 91 for 3 months, 182 for 6 months, 365 for beyond), capped
+at 1 and never below 0.1, so a new action counts a little. The index is
+100 x sum(weight x progress) / sum(weight); there is none when no action counts. Across several
+sessions an action carried into a later session is counted once, as its latest copy (the copy
+keeps the original's start and reviews).
 """
 
 from __future__ import annotations
