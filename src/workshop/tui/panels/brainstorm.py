@@ -298,6 +298,7 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
     def action_toggle_projector(self) -> None:
         self.projector_view = not self.projector_view
         self.set_class(self.projector_view, "-projector")
+        self.idea_list.clear_row_cache()
         self.show_session(self.session)
         state = "on: hidden ideas and authors left out" if self.projector_view else "off"
         self.notify(f"Projector view {state}.")

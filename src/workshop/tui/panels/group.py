@@ -160,6 +160,7 @@ the right column shows the ideas of the theme highlighted on the left (start wit
         if not self.session.themes and total:
             empty = "No themes yet: press n to create one."
         self.idea_list.empty_text = empty
+        self.idea_list.clear_row_cache()  # theme titles shown beside ideas may have changed
         self.idea_list.set_ideas(shown)
 
     @on(OptionList.OptionHighlighted, "#themes")

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
@@ -111,6 +112,8 @@ class IdeaList(ScrollView, can_focus=True):
         self.detail = detail
         """Extra text shown dimmed after an idea (its author, its theme...)."""
         self._ideas: Sequence[Idea] = ()
+        self._row_cache: dict[tuple[int, bool, int, bool], tuple[Idea, Strip]] = {}
+        """Rendered rows, kept while the idea object is the same (records are frozen)."""
 
     # --- the data -------------------------------------------------------------------------
 
@@ -207,6 +210,15 @@ class IdeaList(ScrollView, can_focus=True):
 
     # --- rendering ----------------------------------------------------------------------------
 
+    def clear_row_cache(self) -> None:
+        """Forget rendered rows (call when what `detail` returns may have changed)."""
+        self._row_cache.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        self._row_cache.clear()
+        super().notify_style_update()
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.get_visual_style().rich_style
@@ -219,6 +231,17 @@ class IdeaList(ScrollView, can_focus=True):
         idea = self.idea_at(row)
         if idea is None:
             return Strip.blank(width, base)
+        key = (id(idea), row == self.cursor, width, self.has_focus)
+        cached = self._row_cache.get(key)
+        if cached is not None and cached[0] is idea:
+            return cached[1]
+        if len(self._row_cache) > 1000:
+            self._row_cache.clear()
+        strip = self._render_row(idea, row, width, base)
+        self._row_cache[key] = (idea, strip)
+        return strip
+
+    def _render_row(self, idea: Idea, row: int, width: int, base: Style) -> Strip:
         classes = ["idea-list--hidden"] if idea.hidden else []
         if row == self.cursor:
             classes.append("idea-list--cursor")
@@ -230,7 +253,7 @@ class IdeaList(ScrollView, can_focus=True):
             dim = self.get_visual_style("idea-list--detail", partial=True).rich_style
             detail_style = style + dim
             segments.append(Segment("  " + one_line(detail), detail_style))
-        return self._fit(segments, width, style).apply_meta({"row": row})
+        return self._fit(segments, width, style)
 
     @staticmethod
     def _fit(segments: list[Segment], width: int, style: object) -> Strip:
