@@ -65,6 +65,8 @@ class WorkshopApp(App[None]):
             self.notify(str(error), title="Cannot open", severity="error", markup=False)
             return False
         screen = SessionScreen(session_file, clock=self.clock, wall_clock=self.wall_clock)
+        # The stack is [default, current]: switching keeps one of ours, so a left session
+        # stops polling its file.
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:

@@ -56,6 +56,8 @@ class PendingChange:
 class SessionScreen(Screen[None]):
     """Run one session: header, outline, the current activity's panel, timer, save status."""
 
+    AUTO_FOCUS = "#panel-area *"
+
     BINDINGS = [
         Binding("f8", "next_activity", "Next", id="session.next_activity"),
         Binding("alt+right", "next_activity", show=False, id="session.next_activity_alt"),
@@ -105,7 +107,11 @@ class SessionScreen(Screen[None]):
             yield AgendaOutline(id="outline")
             with Vertical(id="session-main"):
                 yield BigTimer(id="big-timer")
-                yield Vertical(id="panel-area")
+                with Vertical(id="panel-area"):
+                    activity = self.current_activity
+                    self.panel = panel_for(activity, self.session)
+                    self._shown_activity = activity.id
+                    yield self.panel
         yield SaveStatus(id="save-status")
         yield Footer()
 
@@ -123,6 +129,7 @@ class SessionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(SaveStatus).show_idle(f"Opened {self.session_file.path.name}")
+        self._apply_outline_visibility()
         self.show_session()
         self.set_interval(POLL_SECONDS, self._poll_file, name="poll-session-file")
         self.set_interval(TICK_SECONDS, self._tick, name="timer-tick")
@@ -133,7 +140,7 @@ class SessionScreen(Screen[None]):
     def _apply_outline_visibility(self) -> None:
         visible = self.outline_choice
         if visible is None:
-            visible = self.size.width >= NARROW_COLUMNS
+            visible = self.app.size.width >= NARROW_COLUMNS
         # display, not a class on the screen: a screen class restyles every widget
         self.query_one(AgendaOutline).display = visible
 
