@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey, RowKey
 
 from workshop.core.models import Criterion, Participant, Scale
 
@@ -56,6 +57,7 @@ class RatingGrid(DataTable[Text]):
         self.criterion_ids: list[str] = []
         self._shown: dict[tuple[str, str], int | None] = {}
         self._pending: tuple[Coordinate, str, float] | None = None
+        self._flagged: set[str] = set()
 
     # --- filling ------------------------------------------------------------------------
 
@@ -65,16 +67,18 @@ class RatingGrid(DataTable[Text]):
             self.add_column(Text(str(number), justify="center"), key=criterion.id, width=3)
 
     def flag_columns(self, flagged: set[str]) -> None:
-        """Mark the criteria the room disagrees on in the header."""
+        """Mark the criteria the room disagrees on in the header ("3!")."""
+        if flagged == self._flagged:
+            return
+        self._flagged = set(flagged)
         for number, criterion_id in enumerate(self.criterion_ids, start=1):
-            column = self.columns[criterion_id]  # type: ignore[index]
-            label = Text(f"{number}!", style="bold reverse") if criterion_id in flagged else Text(
-                str(number)
-            )
-            label.justify = "center"
-            if column.label != label:
-                column.label = label
-                self.refresh()
+            column = self.columns[ColumnKey(criterion_id)]
+            if criterion_id in flagged:
+                column.label = Text(f"{number}!", style="bold reverse", justify="center")
+            else:
+                column.label = Text(str(number), justify="center")
+        self._clear_caches()
+        self.refresh()
 
     def show(self, participants: list[Participant], scores: dict[tuple[str, str], int]) -> None:
         """Show these participants and scores, touching only the cells that changed."""
@@ -104,7 +108,27 @@ class RatingGrid(DataTable[Text]):
             score = scores.get(key)
             if score != shown:
                 self._shown[key] = score
-                self.update_cell(key[0], key[1], score_text(score))
+                self._set_cell(key[0], key[1], score_text(score))
+
+    def _set_cell(self, participant_id: str, criterion_id: str, value: Text) -> None:
+        """Change one cell and re-render only its row.
+
+        `DataTable.update_cell` bumps a counter that is part of every render cache key, so one
+        score re-rendered all 480 cells of a 40 x 12 grid (~150 ms a frame). Score cells never
+        change width, so dropping the cached renders of the one row is enough. This reaches
+        into DataTable's caches (textual is pinned; a bump must re-check it, see the bench).
+        """
+        row_key, column_key = RowKey(participant_id), ColumnKey(criterion_id)
+        self._data[row_key][column_key] = value
+        row_index = self._row_locations.get(row_key)
+        for cache in (self._cell_render_cache, self._row_render_cache):
+            for cache_key in [k for k in cache.keys() if k[0] == row_key]:
+                cache.discard(cache_key)
+        for renderable_key in [k for k in self._row_renderable_cache.keys() if k[0] == row_index]:
+            self._row_renderable_cache.discard(renderable_key)
+        self._line_cache.clear()
+        if row_index is not None:
+            self.refresh_row(row_index)
 
     # --- typing -------------------------------------------------------------------------
 

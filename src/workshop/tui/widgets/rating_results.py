@@ -59,11 +59,11 @@ def results_table(results: list[CriterionResult], scale: Scale, width: int) -> C
         lines.append(line)
     flagged = [r for r in results if r.disagreement]
     if flagged:
-        names = ", ".join(r.title for r in flagged)
+        numbers = ", ".join(str(results.index(r) + 1) for r in flagged)
         lines.append(
             Content.assemble(
                 ("⚠ Wide disagreement", "bold $error"),
-                Content(f" on {names}: ask a high and a low scorer what each sees."),
+                _fit(f" on {numbers}: ask a high and a low scorer what each sees.", width - 20),
             )
         )
     return Content("\n").join(lines)
@@ -113,11 +113,20 @@ class RatingResults(Widget):
         self.scale = scale
         self.results: list[CriterionResult] = []
         self.by_segment = False
+        self._lines = 0
 
     def show(self, results: list[CriterionResult], by_segment: bool = False) -> None:
+        lines_before = self._lines
         self.results = results
         self.by_segment = by_segment
-        self.refresh(layout=True)
+        self._lines = self._line_count()
+        # A new height needs a layout pass (costly beside a big grid); same height, a repaint.
+        self.refresh(layout=self._lines != lines_before)
+
+    def _line_count(self) -> int:
+        if self.by_segment:
+            return len(segments_table(self.results, 80).split("\n"))
+        return len(self.results) + 1 + any(r.disagreement for r in self.results)
 
     def _content(self, width: int) -> Content:
         width = max(40, width)
@@ -126,7 +135,7 @@ class RatingResults(Widget):
         return results_table(self.results, self.scale, width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._content(width).split("\n"))
+        return self._lines
 
     def render(self) -> Content:
         return self._content(self.content_size.width)
