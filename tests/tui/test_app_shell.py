@@ -421,3 +421,30 @@ async def test_f1_shows_help_for_the_focused_part(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_quitting_with_an_unsaved_change_asks_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make_session(tmp_path, current="what-bugs-customers")
+
+    def disk_full(*args: object, **kwargs: object) -> object:
+        raise SaveError(f"{path}: cannot save: No space left on device")
+
+    monkeypatch.setattr(store, "write_atomically", disk_full)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        screen.post_message(ChangeRequested(lambda d: ops.add_idea(d, "Unsaved"), "Add"))
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        from workshop.tui.screens.confirm import ConfirmScreen
+
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen
+        assert app.is_running
+        assert screen.pending

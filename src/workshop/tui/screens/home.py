@@ -25,6 +25,7 @@ class HomeScreen(Screen[None]):
         Binding("n", "new_session", "New session", id="home.new_session"),
         Binding("enter", "open_highlighted", "Open", show=False, id="home.open"),
         Binding("f5", "reload", "Reload", id="home.reload"),
+        Binding("f1,question_mark", "help", "Help", id="home.help"),
     ]
 
     class OpenSession(Message):
@@ -97,6 +98,11 @@ class HomeScreen(Screen[None]):
             if len(skipped) > 5:
                 lines.append(f"  ... and {len(skipped) - 5} more")
             skipped_note.update(plain("\n".join(lines), "$text-warning"))
+
+    def action_help(self) -> None:
+        from workshop.tui.screens.help import HOME_KEYS, HelpScreen
+
+        self.app.push_screen(HelpScreen(HOME_KEYS))
 
     def action_reload(self) -> None:
         self.load()

@@ -58,17 +58,27 @@ class NewSessionScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="new-session-box", classes="dialog"):
             yield Static(Content("New session"), classes="dialog-title")
-            yield Input(placeholder="Title, then Enter to start", id="new-title", max_length=200)
-            yield Input(placeholder="Team (optional)", id="new-team", max_length=200)
-            yield Static(Content("Agenda"), classes="field-label")
+            with Horizontal(classes="field"):
+                yield Static(Content("Title"), classes="field-label")
+                yield Input(
+                    placeholder="then Enter to start",
+                    id="new-title",
+                    max_length=200,
+                    compact=True,
+                )
+            with Horizontal(classes="field"):
+                yield Static(Content("Team"), classes="field-label")
+                yield Input(placeholder="optional", id="new-team", max_length=200, compact=True)
+            yield Static(Content("Agenda (Tab, ↑ ↓)"), classes="field-heading")
             yield OptionList(
                 *[self._option(index, choice) for index, choice in enumerate(self.choices)],
                 id="new-agenda",
+                compact=True,
             )
             yield Static(id="new-problem")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(Content("Start"), variant="primary", id="new-start")
-                yield Button(Content("Cancel"), id="new-cancel")
+                yield Button(Content("Start"), variant="primary", id="new-start", compact=True)
+                yield Button(Content("Cancel"), id="new-cancel", compact=True)
 
     @staticmethod
     def _option(index: int, choice: AgendaChoice) -> Option:

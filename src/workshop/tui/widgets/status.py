@@ -22,12 +22,10 @@ change is saved: what you typed is kept, and workshop tries again every 2 second
 
     def show_saved(self, clock_text: str, what: str = "") -> None:
         self.remove_class("-error")
-        detail = f" · {what}" if what else ""
-        self.update(
-            Content.assemble(
-                ("✓ Saved ", "$text-success"), clock_text, plain(detail, one_line=True)
-            )
-        )
+        parts: list[Content | str | tuple[str, str]] = [("✓ Saved ", "$text-success"), clock_text]
+        if what:
+            parts += [(" · ", "$text-muted"), plain(what, one_line=True)]
+        self.update(Content.assemble(*parts))
 
     def show_idle(self, text: str) -> None:
         self.remove_class("-error")
