@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -16,8 +17,9 @@ from workshop.store import SessionFile
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """No test reads or writes the real per-user data folder."""
+    """No test reads or writes the real per-user data folder, or leaves files in /tmp."""
     monkeypatch.setenv("WORKSHOP_HOME", str(tmp_path_factory.mktemp("home")))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path_factory.mktemp("tmp")))
 
 
 def shipped_agenda(name: str = "customer-focus") -> Agenda:

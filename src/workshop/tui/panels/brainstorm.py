@@ -51,7 +51,7 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
 | :- | :- |
 | Enter | Capture the idea (or save the edit) |
 | ctrl+o | Show or hide the author box (off: anonymous) |
-| ctrl+t | Next prompt |
+| ctrl+n | Next prompt |
 | ctrl+f or / | Filter by words, or by `#tag` |
 | down / up | Move from the box into the list and back |
 | e | Edit the highlighted idea (Esc cancels) |
@@ -63,7 +63,7 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "toggle_author", "Author", id="brainstorm.author"),
-        Binding("ctrl+t", "next_prompt", "Next prompt", id="brainstorm.next_prompt"),
+        Binding("ctrl+n", "next_prompt", "Next prompt", id="brainstorm.next_prompt"),
         Binding("ctrl+f", "filter", "Filter", id="brainstorm.filter"),
         Binding("slash", "filter", "Filter", show=False, id="brainstorm.filter_slash"),
         Binding("e", "edit", "Edit", id="brainstorm.edit"),

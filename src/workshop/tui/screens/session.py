@@ -67,7 +67,6 @@ class SessionScreen(Screen[None]):
         Binding("ctrl+t", "toggle_timer", "Timer", id="session.toggle_timer"),
         Binding("f5", "toggle_timer", "Timer", id="session.toggle_timer_f5"),
         Binding("f6", "add_minute", "+1 min", show=False, id="session.add_minute"),
-        Binding("plus", "add_minute", show=False, id="session.add_minute_plus"),
         Binding("f2", "toggle_big_timer", "Big timer", show=False, id="session.big_timer"),
         Binding("ctrl+b", "toggle_outline", "Outline", show=False, id="session.toggle_outline"),
         Binding("ctrl+z", "undo", "Undo", show=False, id="session.undo"),
