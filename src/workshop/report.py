@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from workshop.core.models import SCHEMA_VERSION, ActionStatus, Agenda, Session
 from workshop.core.stats import criterion_results, rate_activities
@@ -311,7 +312,7 @@ class QuickReader:
     def _agenda(self, text: str) -> Agenda:
         agenda = self._agendas.get(text)
         if agenda is None:
-            agenda = Agenda.model_validate(tomllib.loads(text)["agenda"])
+            agenda = Agenda.model_validate(tomli.loads(text)["agenda"])
             self._agendas[text] = agenda
         return agenda
 
