@@ -225,6 +225,15 @@ def _keep_unchanged_records(old: Session, new: Session) -> None:
                 new_records[index] = old_records[index]
 
 
+@dataclass(frozen=True)
+class ReadSession:
+    """A session as read from its file, and the file's identity at that moment."""
+
+    signature: tuple[int, int, int]
+    text: str
+    session: Session
+
+
 @dataclass
 class SessionSummary:
     path: Path
@@ -326,6 +335,38 @@ class SessionFile:
             self._write(draft)
             self.session = draft
         return result
+
+    def read_if_changed(self) -> ReadSession | None:
+        """Read and parse the file if another process changed it; touches nothing of `self`.
+
+        Safe to call from a worker thread: parsing a large session takes a while, and the
+        screen must not freeze meanwhile. Hand the result to `adopt` on the owning thread.
+        """
+        try:
+            before = _signature(os.stat(self.path))
+            if before == self._signature:
+                return None
+            text = read_text(self.path)
+            after = _signature(os.stat(self.path))
+        except (FileNotFoundError, InvalidFileError):
+            return None
+        if after != before:
+            return None  # replaced while we read it: the next look will see the newer file
+        return ReadSession(signature=after, text=text, session=parse_session(self.path, text))
+
+    def adopt(self, read: ReadSession) -> bool:
+        """Take on a session read by `read_if_changed`, unless the file has moved on since."""
+        try:
+            current = _signature(os.stat(self.path))
+        except FileNotFoundError:
+            return False
+        if read.signature == self._signature or current != read.signature:
+            return False
+        _keep_unchanged_records(self.session, read.session)
+        self._texts.prime_ideas(read.session.ideas, read.text)
+        self.session = read.session
+        self._signature = read.signature
+        return True
 
     def refresh(self) -> bool:
         """Pick up changes another process saved. True if the session changed."""

@@ -282,3 +282,28 @@ def test_ideas_written_before_other_tables_by_hand_are_not_duplicated(
     loaded = load_session(session_file.path)
     assert [i.text for i in loaded.ideas] == ["an idea", "another"]
     assert session_file.path.read_text() == render_session(loaded)
+
+
+def test_a_change_read_in_the_background_is_adopted(session_file: SessionFile) -> None:
+    assert session_file.read_if_changed() is None
+    SessionFile.open(session_file.path).change(lambda s: ops.add_idea(s, "from elsewhere"))
+
+    read = session_file.read_if_changed()
+
+    assert read is not None
+    assert session_file.session.ideas == []  # reading alone changes nothing
+    assert session_file.adopt(read) is True
+    assert [i.text for i in session_file.session.ideas] == ["from elsewhere"]
+    assert session_file.adopt(read) is False
+
+
+def test_a_stale_background_read_is_not_adopted(session_file: SessionFile) -> None:
+    other = SessionFile.open(session_file.path)
+    other.change(lambda s: ops.add_idea(s, "first"))
+    read = session_file.read_if_changed()
+    other.change(lambda s: ops.add_idea(s, "second"))
+
+    assert read is not None
+    assert session_file.adopt(read) is False
+    assert session_file.refresh() is True
+    assert [i.text for i in session_file.session.ideas] == ["first", "second"]

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -278,16 +279,41 @@ class SessionScreen(Screen[None]):
             self.show_session()
 
     def _poll_file(self) -> None:
-        """Pick up another process's change (`workshop idea add` in another terminal)."""
-        if self.pending:
-            return  # the retry reloads the file under the lock anyway
+        """Look for another process's change (`workshop idea add` in another terminal)."""
+        if not self.pending:  # a retry reloads the file under the lock anyway
+            self._read_changed_file()
+
+    @work(thread=True, exclusive=True, group="read-session-file")
+    def _read_changed_file(self) -> None:
+        # Parsing a large session takes a while: do it here, and adopt it on the UI thread.
         try:
-            changed = self.session_file.refresh()
+            read = self.session_file.read_if_changed()
         except WorkshopError as error:
-            self.query_one(SaveStatus).show_idle(f"Cannot re-read the session file: {error}")
+            self.post_message(self.FileUnreadable(str(error)))
             return
-        if changed:
+        if read is not None:
+            self.post_message(self.FileChanged(read))
+
+    class FileChanged(Message):
+        """Another process saved the session; `read` holds what it saved."""
+
+        def __init__(self, read: store.ReadSession) -> None:
+            super().__init__()
+            self.read = read
+
+    class FileUnreadable(Message):
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    @on(FileChanged)
+    def _file_changed(self, message: FileChanged) -> None:
+        if not self.pending and self.session_file.adopt(message.read):
             self.show_session()
+
+    @on(FileUnreadable)
+    def _file_unreadable(self, message: FileUnreadable) -> None:
+        self.query_one(SaveStatus).show_idle(f"Cannot re-read the session file: {message.error}")
 
     # --- moving through the agenda --------------------------------------------------------
 
