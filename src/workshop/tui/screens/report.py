@@ -96,7 +96,7 @@ class ReportScreen(Screen[None]):
     ReportScreen #report-loading { height: auto; padding: 1 2; }
     ReportScreen #report-message { height: auto; padding: 1 2; }
     ReportScreen #report-body { height: 1fr; }
-    ReportScreen #report-teams { width: 22; height: 1fr; }
+    ReportScreen #report-teams { width: 20; height: 1fr; }
     ReportScreen #report-tabs { width: 1fr; height: 1fr; }
     ReportScreen TabPane { padding: 0; height: 1fr; }
     ReportScreen .report-pane { height: 1fr; }
@@ -228,7 +228,13 @@ class ReportScreen(Screen[None]):
         self._show_summary(report)
         if not report.teams:
             shown = self.query_one("#report-message", Static)
-            lines = [Content(f"No sessions in {self.sessions_folder} yet.")]
+            lines = [
+                plain(f"No sessions in {self.sessions_folder} yet."),
+                Content.styled(
+                    "Sessions saved in this folder are counted here; press r to read it again.",
+                    "$text-muted",
+                ),
+            ]
             if report.skipped:
                 lines.append(Content(f"{len(report.skipped)} file(s) could not be read:"))
                 lines += [
@@ -254,7 +260,8 @@ class ReportScreen(Screen[None]):
         if skipped:
             parts.append(
                 Content.styled(
-                    f", {skipped} file{'s' if skipped != 1 else ''} skipped (4)", "$text-warning"
+                    f", {skipped} file{'s' if skipped != 1 else ''} skipped: press 4",
+                    "$text-warning",
                 )
             )
         self.query_one("#report-summary", Static).update(Content.assemble(*parts))

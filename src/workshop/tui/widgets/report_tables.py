@@ -16,7 +16,7 @@ from workshop.tui.safe_text import plain_text
 from workshop.tui.widgets.report_charts import series_colour
 
 NO_VALUE = "–"
-TITLE_CELLS = 24
+TITLE_CELLS = 20
 """Criterion titles are cut to this width, so a few dates fit beside them at 80 columns."""
 
 
