@@ -225,7 +225,11 @@ def demo_session(agenda: Agenda, on: date) -> Session:
     """A demo session for `agenda` held on `on`, opened at its first brainstorm."""
     session = ops.new_session(TITLE, agenda, team=TEAM, facilitator=FACILITATOR, on=on)
     activities = agenda.activities()
-    started = _run_log(session, activities, datetime.combine(on, START_TIME, tzinfo=UTC))
+    brainstorms = _of_kind(activities, ActivityKind.BRAINSTORM)
+    current = (brainstorms or activities)[0].id
+    started = _run_log(
+        session, activities, datetime.combine(on, START_TIME, tzinfo=UTC), until=current
+    )
     _add_present_note(session, activities)
     ideas = _add_ideas(session, activities, started)
     themes = _add_themes(session, activities, ideas)
@@ -235,8 +239,7 @@ def demo_session(agenda: Agenda, on: date) -> Session:
     _add_debate_notes(session, activities)
     _add_ratings(session, activities)
     _add_actions(session, activities, ideas, started, on)
-    brainstorms = _of_kind(activities, ActivityKind.BRAINSTORM)
-    session.current_activity = (brainstorms or activities)[0].id
+    session.current_activity = current
     return session
 
 
@@ -244,15 +247,23 @@ def _of_kind(activities: list[Activity], kind: ActivityKind) -> list[Activity]:
     return [activity for activity in activities if activity.kind is kind]
 
 
-def _run_log(session: Session, activities: list[Activity], start: datetime) -> dict[str, datetime]:
-    """Log every activity as run for its planned time; returns when each one started."""
+def _run_log(
+    session: Session, activities: list[Activity], start: datetime, *, until: str
+) -> dict[str, datetime]:
+    """When each activity would start if run to plan; the log holds those up to `until`.
+
+    The demo opens with `until` running, so the outline shows what is done and what is next;
+    the later activities already hold the room's work, so every screen has something to show.
+    """
     started: dict[str, datetime] = {}
     moment = start
+    logging = True
     for activity in activities:
-        ops.start_activity(session, activity.id, at=moment)
+        if logging:
+            ops.start_activity(session, activity.id, at=moment)
+        logging = logging and activity.id != until
         started[activity.id] = moment
         moment += timedelta(minutes=max(activity.minutes, 1))
-    ops.end_activity(session, at=moment)
     return started
 
 
@@ -340,6 +351,11 @@ def _add_debate_notes(session: Session, activities: list[Activity]) -> None:
         )
 
 
+DISPUTED_CRITERION = 5
+"""One criterion the room disagrees on, so the demo shows a disagreement flag."""
+DISPUTED_SCORES = (1, 5, 2, 5, 1, 4)
+
+
 def _add_ratings(session: Session, activities: list[Activity]) -> None:
     """Every participant scores every criterion: the room's view, give or take a point."""
     for activity in _of_kind(activities, ActivityKind.RATE):
@@ -348,6 +364,8 @@ def _add_ratings(session: Session, activities: list[Activity]) -> None:
             for c_index, criterion in enumerate(activity.criteria):
                 typical = TYPICAL_SCORES.get(criterion.id, 3)
                 score = typical + (p_index * 2 + c_index) % 3 - 1
+                if c_index == DISPUTED_CRITERION:
+                    score = DISPUTED_SCORES[p_index % len(DISPUTED_SCORES)]
                 score = min(5, max(1, score))
                 scaled = scale.low + round((score - 1) * (scale.high - scale.low) / 4)
                 ops.set_rating(session, activity.id, participant.id, criterion.id, scaled)
