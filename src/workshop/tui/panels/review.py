@@ -127,7 +127,7 @@ def action_prompt(action: Action) -> Content:
 
 
 def action_details(action: Action) -> Content:
-    """Title, owner, horizon, due date, measure, and every review in date order."""
+    """Title, owner, horizon, due date, measure, and every review, the latest first."""
     lines: list[Content] = [
         plain(action.title, "bold"),
         Content.assemble(
@@ -146,8 +146,10 @@ def action_details(action: Action) -> Content:
             Content.styled(status_label(action.status), STATUS_STYLES[action.status]),
         ),
     ]
-    reviews = sorted(action.reviews, key=lambda review: review.date)
-    lines.append(Content.styled(f"Reviews ({len(reviews)})", "bold $text-accent"))
+    # Newest first: on a small screen the latest review is the one still in view.
+    reviews = sorted(action.reviews, key=lambda review: review.date)[::-1]
+    heading = f"Reviews ({len(reviews)}), latest first" if len(reviews) > 1 else "Reviews"
+    lines.append(Content.styled(heading, "bold $text-accent"))
     if not reviews:
         lines.append(Content.styled("  none yet", "dim"))
     for review in reviews:

@@ -91,7 +91,8 @@ class ReportScreen(Screen[None]):
 
     DEFAULT_CSS = """
     ReportScreen { layout: vertical; }
-    ReportScreen #report-title { height: 1; padding: 0 1; text-style: bold; }
+    ReportScreen #report-title { height: 1; padding: 0 1; text-style: bold;
+        text-wrap: nowrap; text-overflow: ellipsis; }
     ReportScreen #report-summary { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     ReportScreen #report-loading { height: auto; padding: 1 2; }
     ReportScreen #report-message { height: auto; padding: 1 2; }
@@ -170,8 +171,11 @@ class ReportScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#report-summary", Static).update(
-            Content.assemble("Sessions in ", plain(str(self.sessions_folder), one_line=True))
+        self.query_one("#report-title", Static).update(
+            Content.assemble(
+                "Follow-through report  ",
+                plain(str(self.sessions_folder), "not bold $text-muted", one_line=True),
+            )
         )
         self.action_reload()
 
@@ -253,10 +257,7 @@ class ReportScreen(Screen[None]):
     def _show_summary(self, report: Report) -> None:
         sessions = "1 session" if report.sessions_read == 1 else f"{report.sessions_read} sessions"
         skipped = len(report.skipped)
-        parts: list[Content] = [
-            plain(str(self.sessions_folder), one_line=True),
-            Content(f" · as of {report.as_of.isoformat()}: {sessions} read"),
-        ]
+        parts: list[Content] = [Content(f"As of {report.as_of.isoformat()}: {sessions} read")]
         if skipped:
             parts.append(
                 Content.styled(
