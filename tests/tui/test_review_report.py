@@ -414,3 +414,46 @@ async def test_report_progress_message_moves_the_bar(tmp_path: Path) -> None:
         bar = screen.query_one(ProgressBar)
         assert (bar.progress, bar.total) == (3, 7)
         assert text_of(app, "#report-loading-text").endswith("3 of 7 files")
+
+
+async def test_report_shows_markup_in_criteria_teams_and_owners_literally(tmp_path: Path) -> None:
+    agenda = Agenda.model_validate(
+        {
+            "title": "Hostile agenda",
+            "steps": [
+                {
+                    "id": "one",
+                    "title": "One",
+                    "activities": [
+                        {
+                            "id": "benchmark",
+                            "kind": "rate",
+                            "title": "Benchmark",
+                            "criteria": [{"id": "odd", "title": HOSTILE, "target": 3.0}],
+                        },
+                        {"id": "plan", "kind": "plan", "title": "Plan"},
+                    ],
+                }
+            ],
+        }
+    )
+    day = date(2026, 5, 4)
+    session = ops.new_session("[link=x]Odd[/link]", agenda, team=HOSTILE, on=day)
+    ops.add_participant(session, "[@click=app.quit]me[/]")
+    ops.set_rating(session, "benchmark", "p1", "odd", 4)
+    ops.add_action(session, "Act", owner="[@click=app.quit]Bo[/]", at=at(day))
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    SessionFile.create(new_session_path(folder, session.title, session.date), session)
+    app = ReportApp(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await report_loaded(pilot)
+        teams = app.screen.query_one("#report-teams", OptionList)
+        assert [str(teams.get_option_at_index(0).prompt)] == [HOSTILE]
+        (row,) = table_rows(app, "benchmark-table")
+        assert row[1] == HOSTILE and row[3] == "4.00 (1)"
+        await pilot.press("3")
+        await pilot.pause()
+        assert table_rows(app, "index-groups-table")[0][0] == "[@click=app.quit]Bo[/]"
+        assert text_of(app, "#index-note").startswith(f"{HOSTILE}: success index now")
+        assert isinstance(app.screen, ReportScreen)
