@@ -203,7 +203,7 @@ actions as of today, overall and per owner; it moves as reviews are saved.
         Binding("d", "status('done')", show=False, id="review.status-done"),
         Binding("x", "status('dropped')", show=False, id="review.status-dropped"),
         Binding("t", "note", "Note", id="review.note"),
-        Binding("escape", "back_to_list", show=False, id="review.back-to-list"),
+        Binding("escape", "back_to_list", "Back to the list", id="review.back-to-list"),
     ]
 
     DEFAULT_CSS = """
