@@ -60,7 +60,7 @@ class BareInputApp(App[None]):
 
 
 async def keystrokes_in(app: App[None]) -> list[float]:
-    idea_input = app.query_one("#idea", Input)
+    idea_input = app.screen.query_one("#idea", Input)
     idea_input.focus()
     samples = []
     for n in range(KEYSTROKES):
@@ -75,6 +75,7 @@ async def keystrokes_in(app: App[None]) -> list[float]:
 def session_file_with(idea_count: int, folder: Path) -> SessionFile:
     agenda = validate(Agenda, read_toml(AGENDA), AGENDA)
     session = ops.new_session("Bench", agenda)
+    session.current_activity = ACTIVITY
     created = datetime(2025, 1, 1, 9, 0).astimezone()
     session.ideas = [
         Idea(
@@ -110,11 +111,22 @@ async def timed(app: App[None], key: str, character: str | None, done: Any) -> f
     return time.perf_counter() - started
 
 
-async def measure(idea_count: int, folder: Path) -> dict[str, Any]:
-    app = BenchApp(session_file_with(idea_count, folder))
+async def measure(idea_count: int, folder: Path, *, whole_app: bool) -> dict[str, Any]:
+    """In the panel alone (BenchApp), or in the whole app a facilitator runs (WorkshopApp)."""
+    from workshop.tui.app import WorkshopApp
+
+    session_file = session_file_with(idea_count, folder / ("app" if whole_app else "panel"))
+    app: App[None] = (
+        WorkshopApp(session_file.path, session_file.path.parent)
+        if whole_app
+        else BenchApp(session_file)
+    )
     async with app.run_test(size=(100, 40)) as pilot:
-        idea_input = app.query_one("#idea", Input)
-        idea_list = app.query_one(IdeaList)
+        await pilot.pause()
+        while not app.screen.query("#idea"):
+            await pilot.pause()
+        idea_input = app.screen.query_one("#idea", Input)
+        idea_list = app.screen.query_one(IdeaList)
         await pilot.pause()
         keystrokes = await keystrokes_in(app)
         idea_input.value = "warm-up idea"  # the first save writes every record once
@@ -132,7 +144,7 @@ async def measure(idea_count: int, folder: Path) -> dict[str, Any]:
                     lambda: idea_list.row_count > before and not idea_input.value,  # noqa: B023
                 )
             )
-        saved = len(SessionFile.open(app.session_file.path).session.ideas)
+        saved = len(SessionFile.open(session_file.path).session.ideas)
         assert saved == idea_count + 1 + ENTERS, saved
     return {"keystroke": keystrokes, "enter": enters}
 
@@ -143,11 +155,15 @@ async def main() -> None:
         await pilot.pause()
         print(f"  bare Textual Input  keystroke           {percentiles(await keystrokes_in(bare))}")
     with tempfile.TemporaryDirectory() as folder:
-        for idea_count in (1_000, 10_000):
-            figures = await measure(idea_count, Path(folder))
-            keystroke, enter = percentiles(figures["keystroke"]), percentiles(figures["enter"])
-            print(f"{idea_count:>6,} ideas  keystroke in the input    {keystroke}")
-            print(f"{idea_count:>6,} ideas  Enter to shown and saved  {enter}")
+        for where, whole_app in (("panel alone", False), ("whole app", True)):
+            (Path(folder) / ("app" if whole_app else "panel")).mkdir()
+            for idea_count in (1_000, 10_000):
+                figures = await measure(idea_count, Path(folder), whole_app=whole_app)
+                keystroke = percentiles(figures["keystroke"])
+                enter = percentiles(figures["enter"])
+                label = f"{where:<12}{idea_count:>6,} ideas"
+                print(f"{label}  keystroke in the input    {keystroke}")
+                print(f"{label}  Enter to shown and saved  {enter}")
 
 
 if __name__ == "__main__":

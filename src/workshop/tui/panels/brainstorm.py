@@ -16,6 +16,7 @@ from workshop.core.models import Idea, Session
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.widgets.idea_filter import IdeaFilter, count_label
+from workshop.tui.widgets.idea_input import CaptureInput
 from workshop.tui.widgets.idea_list import IdeaList
 from workshop.tui.widgets.idea_text import literal
 
@@ -87,7 +88,7 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
         yield Static(self._prompt_content(), id="prompt")
         with Horizontal(id="capture"):
             yield Input(placeholder="Author (optional)", id="author", compact=True)
-            yield Input(
+            yield CaptureInput(
                 placeholder="Type an idea, Enter to capture (#word makes a tag)",
                 id="idea",
                 select_on_focus=False,

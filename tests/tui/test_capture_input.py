@@ -1,0 +1,30 @@
+"""The capture input skips the screen layout on each key, but still scrolls to its cursor."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from workshop.tui.widgets.idea_input import CaptureInput
+
+
+class OneInput(App[None]):
+    def compose(self) -> ComposeResult:
+        yield CaptureInput(id="idea")
+
+
+async def test_a_long_idea_scrolls_so_the_cursor_stays_in_view() -> None:
+    app = OneInput()
+    async with app.run_test(size=(40, 5)) as pilot:
+        capture = app.query_one(CaptureInput)
+        capture.focus()
+        await pilot.press(*("word " * 20))
+        await pilot.pause()
+
+        assert capture.value == "word " * 20
+        assert capture.scroll_x > 0
+        cursor_x = capture.cursor_screen_offset.x
+        assert capture.content_region.x <= cursor_x <= capture.content_region.right
+
+        await pilot.press("home")
+        await pilot.pause()
+        assert capture.scroll_x == 0
