@@ -126,6 +126,34 @@ async def test_home_lists_sessions_and_enter_resumes(tmp_path: Path) -> None:
         assert session_screen(app).session.current_activity == "touch-points"
 
 
+async def test_r_on_home_opens_the_report_and_escape_comes_back(tmp_path: Path) -> None:
+    from workshop.tui.screens.report import ReportScreen
+
+    make_session(tmp_path, "Older", ideas=2)
+    app = WorkshopApp(sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_the_palette_offers_the_report_from_a_session(tmp_path: Path) -> None:
+    from workshop.tui.screens.report import ReportScreen
+
+    path = make_session(tmp_path, "Team session")
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"Report: follow")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen))
+
+
 # --- user text is never markup ------------------------------------------------------------
 
 

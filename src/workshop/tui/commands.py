@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual.app import App
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
@@ -57,11 +58,23 @@ def workshop_commands(provider: Provider) -> Iterator[Command]:
         yield Command("Undo", screen.action_undo, "ctrl+z")
         yield Command("Home: all sessions", app.action_go_home, "Leave this session")
         yield from jump_commands(screen)
+    team = screen.session.team or None if screen is not None else None
+    yield Command(
+        "Report: follow-through across sessions",
+        partial(_open_report, app, team),
+        "Benchmarks, actions and the success index over time",
+    )
     yield Command(
         "Theme: light, for projectors", partial(app.action_set_theme, "textual-light"), "F4"
     )
     yield Command("Theme: dark", partial(app.action_set_theme, "textual-dark"), "F4")
     yield Command("Theme: choose any", app.action_change_theme, "All built-in themes")
+
+
+def _open_report(app: App[object], team: str | None) -> None:
+    from workshop.tui.screens.report import ReportScreen
+
+    app.push_screen(ReportScreen(app.sessions_folder, team))  # type: ignore[attr-defined]
 
 
 class WorkshopCommands(Provider):

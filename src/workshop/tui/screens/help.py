@@ -33,6 +33,7 @@ HOME_KEYS = """\
 | --- | --- |
 | n | new session |
 | Enter | open the highlighted session |
+| r | follow-through report: benchmarks, actions and the success index over time |
 | ctrl+p | command palette |
 | F4 | light theme for projectors, and back |
 | ctrl+q | quit |

@@ -24,6 +24,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "new_session", "New session", id="home.new_session"),
         Binding("enter", "open_highlighted", "Open", show=False, id="home.open"),
+        Binding("r", "report", "Report", id="home.report"),
         Binding("f5", "reload", "Reload", id="home.reload"),
         Binding("f1,question_mark", "help", "Help", id="home.help"),
     ]
@@ -103,6 +104,12 @@ class HomeScreen(Screen[None]):
         from workshop.tui.screens.help import HOME_KEYS, HelpScreen
 
         self.app.push_screen(HelpScreen(HOME_KEYS))
+
+    def action_report(self) -> None:
+        """Follow-through across every session in the folder: benchmarks, actions, index."""
+        from workshop.tui.screens.report import ReportScreen
+
+        self.app.push_screen(ReportScreen(self.sessions_folder))
 
     def action_reload(self) -> None:
         self.load()
