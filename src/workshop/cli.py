@@ -79,25 +79,10 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def _open_screen(session_path: Path | None, sessions_folder: Path) -> int:
-    try:
-        from workshop.tui.app import run_app
-    except ImportError as error:
-        if error.name != "workshop.tui.app":
-            raise
-        return _screen_not_ready(session_path, sessions_folder)
+    from workshop.tui.app import run_app  # the only place the command line imports textual
+
     gc.enable()
     run_app(session_path, sessions_folder)
-    return 0
-
-
-def _screen_not_ready(session_path: Path | None, sessions_folder: Path) -> int:
-    """Until the screen exists: print what it would show."""
-    print("workshop: the screen is not ready yet; printing instead", file=sys.stderr)
-    if session_path is None:
-        return _print_sessions(sessions_folder)
-    from workshop.store import load_session
-
-    _write_stdout(_plan_text(load_session(session_path)))
     return 0
 
 

@@ -28,12 +28,6 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> Opened:
     return calls
 
 
-@pytest.fixture
-def no_screen(monkeypatch: pytest.MonkeyPatch) -> None:
-    """As if `workshop.tui.app` were not written yet."""
-    monkeypatch.setitem(sys.modules, "workshop.tui.app", None)
-
-
 def test_no_command_opens_the_home_screen_on_the_sessions_folder(
     workshop: RunCli, opened: Opened, home: Path
 ) -> None:
@@ -78,22 +72,3 @@ def test_demo_print_prints_the_plan_and_the_path(workshop: RunCli, opened: Opene
     path = Path(printed.err.removeprefix("Demo session: ").strip())
     assert len(load_session(path).ideas) >= 20
     assert opened == []
-
-
-def test_until_the_screen_exists_open_prints_the_plan(
-    workshop: RunCli, no_screen: None, session_path: Path
-) -> None:
-    workshop("idea", "add", session_path, "Hold music on a loop")
-    shown = workshop("open", session_path)
-    assert shown.exit_code == 0
-    assert shown.out.startswith("# Spring workshop")
-    assert "Hold music on a loop" in shown.out
-    assert shown.error_line == "workshop: the screen is not ready yet; printing instead"
-
-
-def test_until_the_screen_exists_home_lists_the_sessions(
-    workshop: RunCli, no_screen: None, session_path: Path
-) -> None:
-    shown = workshop()
-    assert shown.exit_code == 0
-    assert session_path.name in shown.out
