@@ -1,0 +1,75 @@
+"""Every kind of activity in the whole app, on the demo session: 80x24 and 120x40, dark and light.
+
+The demo session (fixed date, fixed content) opens on each activity in turn; clocks are
+frozen so timers show the same time in every run.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from workshop.core.demo import demo_session
+from workshop.core.models import Agenda
+from workshop.store import SessionFile
+from workshop.tui.app import WorkshopApp
+
+from .shell_fixtures import FakeClock, customer_focus, fixed_wall_clock
+
+SNAPSHOT_ROOT = Path("/tmp/workshop-activity-snapshots")
+SIZES_AND_THEMES = [
+    ((80, 24), "textual-dark"),
+    ((80, 24), "textual-light"),
+    ((120, 40), "textual-dark"),
+    ((120, 40), "textual-light"),
+]
+ACTIVITIES = [
+    ("customer-focus", "the-case"),  # present
+    ("customer-focus", "what-bugs-customers"),  # brainstorm
+    ("customer-focus", "group-themes"),  # group
+    ("customer-focus", "prioritise"),  # vote
+    ("customer-focus", "debate-blocks"),  # debate
+    ("customer-focus", "benchmark"),  # rate
+    ("customer-focus", "action-plan"),  # plan
+    ("quarterly-review", "review-actions"),  # review
+]
+
+
+def agenda_named(name: str) -> Agenda:
+    from workshop.agendas import find_agenda, load_agenda
+
+    return customer_focus() if name == "customer-focus" else load_agenda(find_agenda(name))
+
+
+def demo_at(agenda_name: str, activity_id: str, label: str) -> Path:
+    folder = SNAPSHOT_ROOT / label
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    session = demo_session(agenda_named(agenda_name), date(2025, 3, 4))
+    session.current_activity = activity_id
+    path = folder / "demo.toml"
+    SessionFile.create(path, session)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def frozen_debate_timer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("workshop.tui.widgets.debate_timer.monotonic", lambda: 1000.0)
+
+
+@pytest.mark.parametrize(("agenda_name", "activity_id"), ACTIVITIES, ids=[a for _, a in ACTIVITIES])
+@pytest.mark.parametrize(
+    ("size", "theme"), SIZES_AND_THEMES, ids=[f"{w}x{h}-{t}" for (w, h), t in SIZES_AND_THEMES]
+)
+def test_activity(
+    snap_compare, agenda_name: str, activity_id: str, size: tuple[int, int], theme: str
+) -> None:
+    label = f"{activity_id}-{size[0]}-{theme}"
+    path = demo_at(agenda_name, activity_id, label)
+    app = WorkshopApp(
+        path, path.parent, clock=FakeClock(), wall_clock=fixed_wall_clock, theme=theme
+    )
+    assert snap_compare(app, terminal_size=size)
