@@ -24,6 +24,7 @@ EXPORT_FORMATS = ("md", "csv", "json")
 DEFAULT_CSV_TABLE = "ideas"
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+DEMO_MINUTES_INTO_CURRENT = 4
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -61,13 +62,18 @@ def run_open(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     """Write a demo session in a new temporary folder and open it (or print its plan)."""
     import tempfile
-    from datetime import date
+    from datetime import date, timedelta
 
     from workshop.agendas import find_agenda, load_agenda
     from workshop.core.demo import demo_session
+    from workshop.core.ops import now
     from workshop.store import SessionFile, new_session_path
 
-    session = demo_session(load_agenda(find_agenda(DEFAULT_AGENDA)), date.today())
+    session = demo_session(
+        load_agenda(find_agenda(DEFAULT_AGENDA)),
+        date.today(),
+        current_started=now() - timedelta(minutes=DEMO_MINUTES_INTO_CURRENT),
+    )
     folder = Path(tempfile.mkdtemp(prefix="workshop-demo-"))
     path = new_session_path(folder, session.title, session.date)
     SessionFile.create(path, session)

@@ -165,3 +165,16 @@ def test_load_agenda_names_the_file_and_the_key(tmp_path: Path) -> None:
     with pytest.raises(InvalidFileError) as raised:
         load_agenda(path)
     assert str(raised.value).startswith(f"{path}: steps: ")
+
+
+def test_the_demo_can_be_in_progress_now(customer_focus: Agenda) -> None:
+    from datetime import UTC, datetime
+
+    began = datetime(2026, 11, 23, 15, 40, tzinfo=UTC)
+    session = demo_session(customer_focus, ON, current_started=began)
+
+    running = session.log[-1]
+    assert running.activity == session.current_activity
+    assert running.started == began and running.ended is None
+    before = session.log[-2]
+    assert before.ended == began

@@ -221,15 +221,22 @@ PRESENT_NOTE = (
 )
 
 
-def demo_session(agenda: Agenda, on: date) -> Session:
-    """A demo session for `agenda` held on `on`, opened at its first brainstorm."""
+def demo_session(agenda: Agenda, on: date, *, current_started: datetime | None = None) -> Session:
+    """A demo session for `agenda` held on `on`, opened at its first brainstorm.
+
+    The session ran to plan from 09:00, or, given `current_started`, so that its current
+    activity began then (the command line passes a few minutes ago, so the timer and the
+    outline read as a session in progress).
+    """
     session = ops.new_session(TITLE, agenda, team=TEAM, facilitator=FACILITATOR, on=on)
     activities = agenda.activities()
     brainstorms = _of_kind(activities, ActivityKind.BRAINSTORM)
     current = (brainstorms or activities)[0].id
-    started = _run_log(
-        session, activities, datetime.combine(on, START_TIME, tzinfo=UTC), until=current
-    )
+    start = datetime.combine(on, START_TIME, tzinfo=UTC)
+    if current_started is not None:
+        before_current = activities[: [a.id for a in activities].index(current)]
+        start = current_started - timedelta(minutes=sum(max(a.minutes, 1) for a in before_current))
+    started = _run_log(session, activities, start, until=current)
     _add_present_note(session, activities)
     ideas = _add_ideas(session, activities, started)
     themes = _add_themes(session, activities, ideas)
