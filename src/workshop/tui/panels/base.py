@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widget import Widget
 
 from workshop.core.models import Activity, Session
+from workshop.tui.messages import ChangeRequested
 
 
 class ActivityPanel(Widget):
@@ -28,6 +29,14 @@ class ActivityPanel(Widget):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.activity = activity
         self.session = session
+
+    def request_change(self, change: ChangeRequested) -> None:
+        """Send a change straight to the screen that owns the session.
+
+        Posting it from the panel would carry it up the DOM one message queue at a time
+        (panel, containers, screen); at a keystroke per score that wait is most of the cost.
+        """
+        self.screen.post_message(change)
 
     def show_session(self, session: Session) -> None:
         """Update the panel from a newer session. Override; keep it fast at 10,000 ideas."""

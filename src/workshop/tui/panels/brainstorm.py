@@ -175,7 +175,7 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
                 self.idea_input.value = ""
             self._follow_idea = idea.id
 
-        self.post_message(
+        self.request_change(
             ChangeRequested(
                 lambda session: ops.add_idea(session, text, activity=activity_id, author=author),
                 "Add an idea",
@@ -193,7 +193,7 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
             self._end_editing()
             self._follow_idea = idea.id
 
-        self.post_message(
+        self.request_change(
             ChangeRequested(
                 lambda session: ops.edit_idea(session, idea.id, text),
                 "Edit an idea",
@@ -269,7 +269,7 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
         idea = self.idea_list.highlighted_idea
         if idea is None:
             return
-        self.post_message(
+        self.request_change(
             ChangeRequested(
                 lambda session: ops.delete_idea(session, idea.id),
                 "Delete an idea",
@@ -285,7 +285,7 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
         if idea is None:
             return
         hide = not idea.hidden
-        self.post_message(
+        self.request_change(
             ChangeRequested(
                 lambda session: ops.set_hidden(session, idea.id, hide),
                 "Hide an idea" if hide else "Show an idea",

@@ -256,7 +256,7 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
         if not fields:
             return
         activity_id, item_id = self.activity.id, self.subject.id
-        self.post_message(
+        self.request_change(
             ChangeRequested(
                 lambda draft: ops.set_debate_note(draft, activity_id, item_id, **fields),
                 f"Debate notes on {self.subject.title}",
@@ -332,7 +332,7 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
         if any(a.title.strip().casefold() == decision.casefold() for a in self.session.actions):
             self.notify("That decision is already an action in the plan.")
             return
-        self.post_message(
+        self.request_change(
             ChangeRequested(
                 lambda draft: ops.add_action(draft, decision, ideas=ideas),
                 f"Action from the debate: {decision}",

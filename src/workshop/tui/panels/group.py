@@ -331,7 +331,7 @@ the right column shows the ideas of the theme highlighted on the left (start wit
 
     def _request(self, edit, description, make_undo=None, saved_note: str = "") -> None:  # type: ignore[no-untyped-def]
         on_saved = (lambda _: self.notify(saved_note)) if saved_note else None
-        self.post_message(
+        self.request_change(
             ChangeRequested(edit, description, on_saved=on_saved, make_undo=make_undo)
         )
 

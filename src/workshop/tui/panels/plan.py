@@ -290,7 +290,7 @@ An action without an owner or a measure of success is marked ⚠.
             self.actions_list.display = True
             self.actions_list.focus()
 
-        self.post_message(
+        self.request_change(
             ChangeRequested(
                 lambda draft: ops.add_action(draft, title, **fields),
                 f"New action: {title}",
@@ -327,7 +327,7 @@ An action without an owner or a measure of success is marked ⚠.
             if not changes:
                 return
             undo_fields = {k: getattr(before, k) for k in changes}
-            self.post_message(
+            self.request_change(
                 ChangeRequested(
                     lambda draft: ops.update_action(draft, before.id, **changes),
                     f"Edited the action {fields['title']}",
@@ -345,7 +345,7 @@ An action without an owner or a measure of success is marked ⚠.
         if action is None:
             return
         self._follow = action.id
-        self.post_message(
+        self.request_change(
             ChangeRequested(
                 lambda draft: ops.move_action(draft, action.id, offset),
                 f"Moved {action.title} {'up' if offset < 0 else 'down'}",
@@ -360,7 +360,7 @@ An action without an owner or a measure of success is marked ⚠.
         action = self.highlighted_action()
         if action is None:
             return
-        self.post_message(
+        self.request_change(
             ChangeRequested(
                 lambda draft: ops.delete_action(draft, action.id),
                 f"Deleted the action {action.title}",

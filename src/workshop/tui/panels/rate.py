@@ -241,7 +241,7 @@ discuss, not an error.
         )
         if old == score:
             return
-        self.post_message(
+        self.request_change(
             ChangeRequested(
                 lambda draft: ops.set_rating(draft, activity_id, participant, criterion, score),
                 f"Score {score if score is not None else 'left out'}",
@@ -254,7 +254,7 @@ discuss, not an error.
 
     def action_add_participant(self) -> None:
         self._follow_new_row = True
-        self.post_message(
+        self.request_change(
             ChangeRequested(
                 lambda draft: ops.add_participant(draft),
                 "New participant",
@@ -273,7 +273,7 @@ discuss, not an error.
             if answer is None:
                 return
             name, segment = answer
-            self.post_message(
+            self.request_change(
                 ChangeRequested(
                     lambda draft: ops.update_participant(
                         draft, participant_id, name=name, segment=segment

@@ -459,7 +459,7 @@ actions as of today, overall and per owner; it moves as reviews are saved.
             if self.app.focused is self.note_input:
                 self.actions_list.focus()
 
-        self.post_message(
+        self.request_change(
             ChangeRequested(
                 lambda draft_session: ops.add_review(draft_session, action_id, review),
                 f"Reviewed {title}: {progress_label(review.progress)}, "

@@ -234,7 +234,7 @@ Esc cancels the number. `t` switches back.
             self.voter_id = participant.id
             self.notify(f"Now voting: {participant.label}", markup=False)
 
-        self.post_message(
+        self.request_change(
             ChangeRequested(
                 lambda s: ops.add_participant(s), "Add a participant", on_saved=chosen
             )
@@ -284,7 +284,7 @@ Esc cancels the number. `t` switches back.
             self.app.bell()
             return
         activity_id = self.activity.id
-        self.post_message(
+        self.request_change(
             ChangeRequested(
                 lambda s: ops.cast_votes(s, activity_id, voter.id, allocation),
                 "Cast votes",
@@ -334,7 +334,7 @@ Esc cancels the number. `t` switches back.
             table.focus()
             table.move_cursor(row=table.cursor_row + 1)
 
-        self.post_message(
+        self.request_change(
             ChangeRequested(
                 lambda s: ops.set_tally(s, activity_id, item.target, count),
                 "Record a tally",
