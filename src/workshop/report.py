@@ -8,16 +8,13 @@ two writers (markdown, JSON) are pure functions of the report.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-import tomli
-
-from workshop.core.models import SCHEMA_VERSION, ActionStatus, Agenda, Session
+from workshop.core.models import ActionStatus, Session
 from workshop.core.stats import criterion_results, rate_activities
 from workshop.core.success import (
     QuarterPoint,
@@ -29,8 +26,8 @@ from workshop.core.success import (
     success_index,
     tracked_actions,
 )
-from workshop.files import InvalidFileError, WorkshopError, read_text
-from workshop.store import parse_session, session_files
+from workshop.files import InvalidFileError, WorkshopError
+from workshop.store import SessionReader, session_files
 
 NO_TEAM = "(no team)"
 NO_SEGMENT = "(no segment)"
@@ -128,195 +125,6 @@ def _skip_reason(path: Path, error: WorkshopError) -> SkippedFile:
     return SkippedFile(path.name, str(error).replace(str(path), path.name, 1))
 
 
-# Reading only what the report needs. A session file holds the agenda (the same text in most
-# files of a folder), the participants, ratings and actions the report uses, and the ideas,
-# votes, notes... it does not. Parsing whole files with tomllib costs ~35 ms each at 200 ideas,
-# so a folder of 500 takes ~20 s. Instead the file is cut at its table headers; the agenda is
-# parsed once per distinct text; the kept tables, in the plain form the store writes, go
-# through a small line parser. Anything outside that form (multi-line strings, comments after
-# values, escapes JSON does not share...) and any error at all fall back to the full
-# `load_session`, so an unusual file is read exactly as the rest of workshop reads it, and a
-# broken file is skipped with the store's own message. Parts the report does not read (ideas,
-# votes...) are not checked here: a bad idea does not hide a session's benchmark.
-
-REPORT_TABLES = frozenset({"participants", "ratings", "actions"})
-_INDENTED_BRACKET = re.compile(r"\n[ \t]+\[")
-_IDEAS_HEADER = "\n[[ideas]]\n"
-# Where a multi-line string can open: a value after "=", or an array item.
-_MULTI_LINE_STRING = re.compile(r"[=,\[]\s*(?:\"\"\"|''')")
-_SIMPLE_HEADER = re.compile(r"^[ \t]*(\[\[?)([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)(\]\]?)[ \t]*$")
-_KEY_VALUE = re.compile(r"^([A-Za-z0-9_-]+) = (.+)$")
-_STRING = re.compile(r'^"([^"\\\x00-\x08\x0a-\x1f\x7f]*)"$')
-# Escapes whose meaning differs between TOML and JSON (or that TOML refuses: lone surrogates).
-_NOT_JSON_ESCAPES = re.compile(r"(?<!\\)(?:\\\\)*\\(?:[U/e]|u[dD][89a-fA-F])")
-_INTEGER = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$")
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-_DATETIME = re.compile(
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})?$"
-)
-
-
-class _NotPlain(Exception):
-    """The file is not in the plain form the quick reader handles."""
-
-
-def _plain_value(text: str) -> Any:
-    simple = _STRING.match(text)
-    if simple is not None:
-        return simple.group(1)
-    if text.startswith('"') or text.startswith("["):
-        if _NOT_JSON_ESCAPES.search(text):
-            raise _NotPlain(text)
-        try:
-            # Basic strings and arrays of them: TOML's escapes here are JSON's.
-            decoded = json.loads(text)
-        except ValueError:
-            raise _NotPlain(text) from None
-        if isinstance(decoded, str) or (
-            isinstance(decoded, list)
-            and all(isinstance(item, str | int) and not isinstance(item, bool) for item in decoded)
-        ):
-            return decoded
-        raise _NotPlain(text)
-    if _INTEGER.match(text):
-        return int(text)
-    if text == "true" or text == "false":
-        return text == "true"
-    if _DATE.match(text):
-        return date.fromisoformat(text)
-    if _DATETIME.match(text):
-        return datetime.fromisoformat(text)
-    if _FLOAT.match(text):
-        return float(text)
-    raise _NotPlain(text)
-
-
-_Pair = tuple[str, Any]
-_Header = tuple[bool, tuple[str, ...]]
-
-
-def _plain_pair(line: str) -> _Pair:
-    pair = _KEY_VALUE.match(line)
-    if pair is None:
-        raise _NotPlain(line)
-    return pair.group(1), _plain_value(pair.group(2).rstrip())
-
-
-def _plain_header(line: str) -> _Header:
-    """(is an array of tables, the dotted names) of a header line such as `[[actions.reviews]]`."""
-    simple = _SIMPLE_HEADER.match(line)
-    if simple is None or (simple.group(1) == "[[") != (simple.group(3) == "]]"):
-        raise _NotPlain(line)
-    return simple.group(1) == "[[", tuple(simple.group(2).split("."))
-
-
-class QuickReader:
-    """Reads the parts of session files the report needs; one per folder.
-
-    It remembers agendas by their text, and lines already parsed (`score = 3` and
-    `activity = "benchmark"` repeat thousands of times across a folder).
-    """
-
-    LINE_MEMO_LIMIT = 200_000
-
-    def __init__(self) -> None:
-        self._agendas: dict[str, Agenda] = {}
-        self._pairs: dict[str, _Pair] = {}
-        self._headers: dict[str, _Header] = {}
-
-    def read(self, path: Path) -> Session:
-        """The session in `path`, or the store's own error for a file that cannot be read."""
-        text = read_text(path)
-        try:
-            return self._quick(text)
-        except Exception:  # anything unusual: read it the ordinary way (and get its error)
-            return parse_session(path, text)
-
-    def _table(self, body: str, into: dict[str, Any]) -> None:
-        pairs = self._pairs
-        for line in body.split("\n"):
-            pair = pairs.get(line)
-            if pair is None:
-                if not line.strip():
-                    continue
-                pair = _plain_pair(line)
-                if not isinstance(pair[1], list) and len(pairs) < self.LINE_MEMO_LIMIT:
-                    pairs[line] = pair  # only immutable values are shared between records
-            key, value = pair
-            if key in into:
-                raise _NotPlain(line)
-            into[key] = value
-
-    def _header(self, line: str) -> _Header:
-        header = self._headers.get(line)
-        if header is None:
-            header = _plain_header(line)
-            if len(self._headers) < self.LINE_MEMO_LIMIT:
-                self._headers[line] = header
-        return header
-
-    def _quick(self, text: str) -> Session:
-        # The plain substring tests are quick and rule out the slower searches in most files.
-        if ('"""' in text or "'''" in text) and _MULTI_LINE_STRING.search(text):
-            raise _NotPlain("multi-line string")
-        if ("\n " in text or "\n\t" in text) and _INDENTED_BRACKET.search(text):
-            raise _NotPlain("indented table header")
-        # The store writes ideas last; when nothing but ideas follows the first, stop there.
-        end_of_tables = len(text)
-        ideas = text.find(_IDEAS_HEADER)
-        if ideas != -1 and text.count("\n[", ideas) == text.count(_IDEAS_HEADER, ideas):
-            end_of_tables = ideas + 1
-        # Table headers: every line that begins with "[" (values are written on one line).
-        starts = [0] if text.startswith("[") else []
-        found = text.find("\n[", 0, end_of_tables)
-        while found != -1:
-            starts.append(found + 1)
-            found = text.find("\n[", found + 1, end_of_tables)
-        starts.append(end_of_tables)
-        data: dict[str, Any] = {}
-        self._table(text[: starts[0]], data)
-        if data.get("schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
-            raise _NotPlain("another schema version: migrate it the ordinary way")
-        agenda_text: list[str] = []
-        for start, end in zip(starts, starts[1:], strict=False):
-            line_end = text.find("\n", start, end)
-            if line_end == -1:
-                line_end = end
-            is_array, names = self._header(text[start:line_end])
-            root = names[0]
-            if root == "agenda":
-                agenda_text.append(text[start:end])
-                continue
-            if root not in REPORT_TABLES:
-                if root not in Session.RECORD_LISTS:
-                    raise _NotPlain(root)  # an unknown table: let the store say so
-                continue
-            if not is_array or len(names) > 2:
-                raise _NotPlain(root)
-            record: dict[str, Any] = {}
-            if len(names) == 1:
-                data.setdefault(root, []).append(record)
-            else:
-                parents = data.get(root)
-                if not parents:
-                    raise _NotPlain(root)
-                parents[-1].setdefault(names[1], []).append(record)
-            self._table(text[line_end + 1 : end], record)
-        if agenda_text:
-            if "agenda" in data:
-                raise _NotPlain("agenda given twice")
-            data["agenda"] = self._agenda("".join(agenda_text))
-        return Session.model_validate(data)
-
-    def _agenda(self, text: str) -> Agenda:
-        agenda = self._agendas.get(text)
-        if agenda is None:
-            agenda = Agenda.model_validate(tomli.loads(text)["agenda"])
-            self._agendas[text] = agenda
-        return agenda
-
-
 def read_folder(
     folder: Path, on_progress: ProgressCallback | None = None
 ) -> tuple[list[tuple[Path, Session]], list[SkippedFile]]:
@@ -324,12 +132,12 @@ def read_folder(
     if not folder.is_dir():
         raise InvalidFileError(f"{folder}: no such folder")
     paths = session_files(folder)
-    reader = QuickReader()
+    reader = SessionReader()
     sessions: list[tuple[Path, Session]] = []
     skipped: list[SkippedFile] = []
     for done, path in enumerate(paths, start=1):
         try:
-            sessions.append((path, reader.read(path)))
+            sessions.append((path, reader.read(path).session))
         except WorkshopError as error:
             skipped.append(_skip_reason(path, error))
         if on_progress is not None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from workshop import tomlfmt
-from workshop.core.models import SCHEMA_VERSION, Session
+from workshop.core.models import SCHEMA_VERSION, Agenda, Session
 from workshop.files import InvalidFileError, WorkshopError, read_text, read_toml_text, validate
 
 ResultT = TypeVar("ResultT")
@@ -378,6 +378,72 @@ class SessionFile:
             return False
         with self._locked():
             return self._reload_under_lock()
+
+
+# --- reading many sessions -----------------------------------------------------------------
+
+_MULTI_LINE_STRING = re.compile(r"[=,\[]\s*(?:\"\"\"|''')")
+"""Where a multi-line string can open (the store never writes one)."""
+_AFTER_AGENDA = re.compile(r"\n\[\[?(?!\[|agenda[.\]])")
+"""The first table header after the agenda's own tables."""
+
+
+@dataclass(frozen=True)
+class SessionWithoutIdeas:
+    session: Session
+    """Everything but the ideas (its `ideas` list is empty)."""
+    idea_count: int
+
+
+class SessionReader:
+    """Reads many session files quickly when their ideas are not needed (the report).
+
+    Most files of a folder hold the same agenda: each distinct agenda text is parsed once.
+    Ideas come last in a file the store wrote and are counted, not parsed (so a broken idea
+    does not hide a session's benchmark or actions). A file in any other layout, or with
+    anything the quick way cannot read, is read whole by `parse_session`, with its errors.
+    """
+
+    def __init__(self) -> None:
+        self._agendas: dict[str, Agenda] = {}
+
+    def read(self, path: Path) -> SessionWithoutIdeas:
+        text = read_text(path)
+        try:
+            return self._quick(text)
+        except Exception:  # noqa: BLE001 - any surprise: read it the ordinary way
+            session = parse_session(path, text)
+            ideas = len(session.ideas)
+            session.ideas = []
+            return SessionWithoutIdeas(session, ideas)
+
+    def _quick(self, text: str) -> SessionWithoutIdeas:
+        if _MULTI_LINE_STRING.search(text):
+            raise ValueError("a multi-line string: a table header could hide in one")
+        ideas_at = text.find(_IDEA_HEADER)
+        ideas_at = len(text) if ideas_at == -1 else ideas_at + 1
+        idea_count = text.count(_IDEA_HEADER[1:], ideas_at)
+        if text.count("\n[", ideas_at - 1) != idea_count:
+            raise ValueError("other tables after the ideas")
+        head = text[:ideas_at]
+        agenda_at = head.index("\n[agenda]\n")
+        after = _AFTER_AGENDA.search(head, agenda_at + 1)
+        agenda_end = after.start() if after else len(head)
+        agenda_text = head[agenda_at:agenda_end]
+        data = read_toml_text(Path("-"), head[:agenda_at] + head[agenda_end:])
+        if data.get("schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
+            raise ValueError("another schema version: read (and migrate) it the ordinary way")
+        if "agenda" in data or "ideas" in data:
+            raise ValueError("agenda or ideas outside their place")
+        data["agenda"] = self._agenda(agenda_text)
+        return SessionWithoutIdeas(Session.model_validate(data), idea_count)
+
+    def _agenda(self, text: str) -> Agenda:
+        agenda = self._agendas.get(text)
+        if agenda is None:
+            agenda = Agenda.model_validate(read_toml_text(Path("-"), text)["agenda"])
+            self._agendas[text] = agenda
+        return agenda
 
 
 # --- the sessions folder --------------------------------------------------------------------

@@ -21,7 +21,7 @@ from workshop.core.models import Agenda, Review, Session
 from workshop.followup_commands import add_followup_commands
 from workshop.report import build_report, md_text, read_folder, render_markdown, report_folder
 from workshop.review_cli import run_review, walk
-from workshop.store import SessionFile, load_session, render_session
+from workshop.store import SessionFile, SessionReader, load_session, render_session
 
 GOLDEN = Path(__file__).parent / "golden" / "report"
 AS_OF = date(2026, 7, 15)
@@ -388,14 +388,13 @@ def hostile_session() -> Session:
     return session
 
 
-def test_the_quick_reader_reads_what_the_store_reads(
+def test_the_session_reader_reads_what_the_store_reads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tests.sample_session import sample_session
-    from workshop.report import QuickReader
 
     first = kick_off()
-    reader = QuickReader()
+    reader = SessionReader()
     for name, session in [
         ("kick-off", first),
         ("quarterly", quarterly(first)),
@@ -406,8 +405,10 @@ def test_the_quick_reader_reads_what_the_store_reads(
         path = tmp_path / f"{name}.toml"
         path.write_text(render_session(session), encoding="utf-8")
         with monkeypatch.context() as no_fallback:  # files the store wrote take the quick way
-            no_fallback.setattr("workshop.report.parse_session", None)
-            quick = reader.read(path)
+            no_fallback.setattr("workshop.store.parse_session", None)
+            read = reader.read(path)
+            quick = read.session
+        assert read.idea_count == len(session.ideas), name
         assert report_parts(quick) == report_parts(load_session(path)), name
         assert report_parts(quick) == report_parts(session), name
 
@@ -429,12 +430,12 @@ def test_the_quick_reader_reads_what_the_store_reads(
 def test_unusual_but_valid_files_read_the_same(
     tmp_path: Path, change: Callable[[str], str]
 ) -> None:
-    from workshop.report import QuickReader
-
     path = tmp_path / "unusual.toml"
     path.write_text(change(render_session(kick_off())), encoding="utf-8")
 
-    assert report_parts(QuickReader().read(path)) == report_parts(load_session(path))
+    read = SessionReader().read(path)
+    assert report_parts(read.session) == report_parts(load_session(path))
+    assert read.idea_count == len(load_session(path).ideas)
 
 
 @pytest.mark.parametrize(
@@ -454,7 +455,6 @@ def test_files_the_store_refuses_are_skipped_with_its_message(
     message: str,  # type: ignore[no-untyped-def]
 ) -> None:
     from workshop.files import InvalidFileError
-    from workshop.report import QuickReader
 
     path = tmp_path / "bad.toml"
     path.write_text(change(render_session(kick_off())), encoding="utf-8")
@@ -462,19 +462,17 @@ def test_files_the_store_refuses_are_skipped_with_its_message(
     with pytest.raises(InvalidFileError) as from_store:
         load_session(path)
     with pytest.raises(InvalidFileError) as from_report:
-        QuickReader().read(path)
+        SessionReader().read(path)
     assert str(from_report.value) == str(from_store.value)
     assert message in str(from_report.value)
 
 
 def test_a_broken_idea_does_not_hide_a_session_from_the_report(tmp_path: Path) -> None:
-    from workshop.report import QuickReader
-
     path = tmp_path / "idea.toml"
     text = render_session(kick_off()).replace('text = "Nobody calls back"', "text = 5")
     path.write_text(text, encoding="utf-8")
 
-    assert QuickReader().read(path).ratings == kick_off().ratings
+    assert SessionReader().read(path).session.ratings == kick_off().ratings
 
 
 class _Terminal(io.StringIO):
@@ -510,3 +508,24 @@ def test_an_interrupted_review_keeps_what_was_answered(tmp_path: Path) -> None:
 
     assert load_session(session_file.path).actions[1].reviews[-1].note == "half"
     assert said[-1] == "Interrupted; every review answered so far is saved."
+
+
+def test_a_file_with_tables_after_its_ideas_is_read_whole(tmp_path: Path) -> None:
+    text = render_session(kick_off())
+    ideas_at = text.index("[[ideas]]")
+    ratings_at = text.index("[[ratings]]")
+    actions_at = text.index("[[actions]]")
+    moved = (
+        text[:ratings_at]
+        + text[actions_at:ideas_at]
+        + text[ideas_at:]
+        + "\n"
+        + text[ratings_at:actions_at]
+    )
+    path = tmp_path / "reordered.toml"
+    path.write_text(moved, encoding="utf-8")
+
+    read = SessionReader().read(path)
+
+    assert read.session.ratings == kick_off().ratings
+    assert read.idea_count == len(kick_off().ideas)
