@@ -26,6 +26,7 @@ from workshop.core.success import (
     success_index,
     tracked_actions,
 )
+from workshop.export.markdown import escape_cell
 from workshop.files import InvalidFileError, WorkshopError
 from workshop.store import SessionReader, session_files
 
@@ -342,15 +343,6 @@ def report_folder(
 # --- markdown -------------------------------------------------------------------------------
 
 
-def md_text(text: str) -> str:
-    """User text made safe inside markdown (and a table cell): one line, no markup."""
-    text = " ".join(text.split())
-    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
-    if text.startswith("#"):
-        text = "\\" + text
-    return text
-
-
 def _number(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
@@ -383,7 +375,7 @@ def _benchmark_table(trends: Sequence[CriterionTrend]) -> list[str]:
         for day in dates:
             mean, count = _combine(by_date.get(day, []))
             cells.append("–" if mean is None else f"{mean:.2f} ({count})")
-        rows.append([md_text(trend.title), _number(trend.target), *cells])
+        rows.append([escape_cell(trend.title), _number(trend.target), *cells])
     return _table(header, rows)
 
 
@@ -394,7 +386,7 @@ def render_markdown(report: Report) -> str:
         scope = "all teams"
     else:  # the team's own spelling, not what was typed after --team
         named = report.teams[0].team if report.teams else report.team_filter
-        scope = f"team {md_text(named)}"
+        scope = f"team {escape_cell(named)}"
     out.append(
         f"As of {report.as_of.isoformat()}, {scope}: {report.sessions_read} "
         f"session{'s' if report.sessions_read != 1 else ''} read, "
@@ -403,7 +395,7 @@ def render_markdown(report: Report) -> str:
     out.append("")
     if report.skipped:
         out += ["## Files skipped", ""]
-        out += [f"- {md_text(skipped.reason)}" for skipped in report.skipped]
+        out += [f"- {escape_cell(skipped.reason)}" for skipped in report.skipped]
         out.append("")
     if report.team_filter is None and len(report.teams) > 1:
         out += ["## All teams", ""]
@@ -412,7 +404,7 @@ def render_markdown(report: Report) -> str:
         out += _table(
             ["Team", "Sessions", "Success index now"],
             [
-                [md_text(team.team), str(len(team.sessions)), _number(team.index)]
+                [escape_cell(team.team), str(len(team.sessions)), _number(team.index)]
                 for team in report.teams
             ],
         )
@@ -421,9 +413,9 @@ def render_markdown(report: Report) -> str:
             out += _quarter_table(report.quarters)
             out.append("")
     for team in report.teams:
-        out += [f"## {md_text(team.team)}", ""]
+        out += [f"## {escape_cell(team.team)}", ""]
         out += ["Sessions:", ""]
-        out += [f"- {ref.on.isoformat()} {md_text(ref.title)}" for ref in team.sessions]
+        out += [f"- {ref.on.isoformat()} {escape_cell(ref.title)}" for ref in team.sessions]
         out.append("")
         out += ["### Benchmark means", ""]
         if team.benchmark:
@@ -432,7 +424,7 @@ def render_markdown(report: Report) -> str:
             out += _benchmark_table(team.benchmark)
             out.append("")
             for segment in team.segments:
-                out += [f"#### Segment: {md_text(segment.segment)}", ""]
+                out += [f"#### Segment: {escape_cell(segment.segment)}", ""]
                 out += _benchmark_table(segment.criteria)
                 out.append("")
         else:
@@ -449,7 +441,7 @@ def render_markdown(report: Report) -> str:
             out += _table(
                 ["Owner", "Actions", "Done", "Success index now"],
                 [
-                    [md_text(row.owner), str(row.actions), str(row.done), _number(row.index)]
+                    [escape_cell(row.owner), str(row.actions), str(row.done), _number(row.index)]
                     for row in team.owners
                 ],
             )

@@ -9,6 +9,7 @@ import argparse
 import io
 import json
 import os
+import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -19,7 +20,7 @@ from workshop.core import ops
 from workshop.core.carry import carry_actions
 from workshop.core.models import Agenda, Review, Session
 from workshop.followup_commands import add_followup_commands
-from workshop.report import build_report, md_text, read_folder, render_markdown, report_folder
+from workshop.report import build_report, read_folder, render_markdown, report_folder
 from workshop.review_cli import run_review, walk
 from workshop.store import SessionFile, SessionReader, load_session, render_session
 
@@ -211,9 +212,15 @@ def test_an_empty_folder_reports_nothing_to_say(tmp_path: Path) -> None:
     assert "No sessions to report on." in render_markdown(report)
 
 
-def test_user_text_cannot_make_markdown() -> None:
-    assert md_text("# a | b <script>") == "\\# a \\| b &lt;script>"
-    assert md_text("line\nbreak  \\") == "line break \\\\"
+def test_user_text_cannot_make_markdown(tmp_path: Path) -> None:
+    session = kick_off()
+    session.team = "# Ops | <script>x</script>"
+    (tmp_path / "s.toml").write_text(render_session(session), encoding="utf-8")
+
+    text = render_markdown(report_folder(tmp_path, as_of=AS_OF))
+
+    assert "## \\# Ops \\| \\<script>x\\</script>" in text
+    assert not re.search(r"(?<!\\)<", text)  # every < is escaped: no HTML gets through
 
 
 def test_report_of_a_missing_folder_is_one_line_exit_2(
