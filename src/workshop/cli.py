@@ -105,12 +105,21 @@ def run_new(args: argparse.Namespace) -> int:
     """Create a session file for an agenda and print its path."""
     from workshop.agendas import find_agenda, load_agenda
     from workshop.core import ops
-    from workshop.store import SessionFile, new_session_path
+    from workshop.store import SessionFile, load_session, new_session_path
 
     agenda = load_agenda(find_agenda(args.agenda))
-    session = ops.new_session(args.title, agenda, team=args.team, facilitator=args.facilitator)
+    earlier = load_session(_session_path(args.carry_from)) if args.carry_from else None
+    team = args.team or (earlier.team if earlier else "")
+    session = ops.new_session(args.title, agenda, team=team, facilitator=args.facilitator)
+    carried = []
+    if earlier is not None:
+        from workshop.core.carry import carry_actions, open_action_ids
+
+        carried = carry_actions(earlier, session, open_action_ids(earlier))
     path = new_session_path(_sessions_folder(args), session.title, session.date)
     SessionFile.create(path, session)
+    if args.carry_from:
+        print(f"Carried {len(carried)} open action(s) with their reviews", file=sys.stderr)
     print(path)
     return 0
 
@@ -339,6 +348,11 @@ def build_parser() -> CommandLineParser:
     )
     new.add_argument("--team", default="", metavar="TEAM")
     new.add_argument("--facilitator", default="", metavar="NAME")
+    new.add_argument(
+        "--carry-from",
+        metavar="SESSION",
+        help="carry this earlier session's open actions, with their reviews (and its team)",
+    )
     _add_dir_option(new)
     new.set_defaults(run=run_new)
 

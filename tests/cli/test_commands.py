@@ -213,3 +213,33 @@ def test_report_runs_over_the_sessions_folder(workshop: RunCli, session_path: Pa
     reported = workshop("report", "--format", "json")
     assert reported.exit_code == 0, reported.err
     assert "Service desk" in reported.out
+
+
+def test_new_carries_an_earlier_sessions_open_actions_with_their_history(
+    workshop: RunCli, session_path: Path, tmp_path: Path
+) -> None:
+    from workshop.core import ops
+    from workshop.core.models import Review
+    from workshop.store import SessionFile
+
+    for title in ("Rewrite the invoice", "Call back within a day", "Old idea"):
+        workshop("action", "add", session_path, title, "--owner", "Priya", "--horizon", "3m")
+
+    def review_and_drop(session: object) -> None:
+        ops.add_review(session, "a1", Review(date=date(2027, 1, 5), progress=2, status="on-track"))  # type: ignore[arg-type]
+        ops.add_review(session, "a3", Review(date=date(2027, 1, 5), progress=0, status="dropped"))  # type: ignore[arg-type]
+
+    SessionFile.open(session_path).change(review_and_drop)
+    earlier = load_session(session_path)
+
+    created = workshop(
+        "new", "Quarterly review", "--agenda", "quarterly-review", "--carry-from", session_path
+    )
+
+    assert created.exit_code == 0
+    assert created.err == "Carried 2 open action(s) with their reviews\n"
+    session = load_session(created.out.strip())
+    assert session.team == earlier.team
+    assert [a.title for a in session.actions] == ["Rewrite the invoice", "Call back within a day"]
+    assert session.actions[0].reviews == earlier.actions[0].reviews
+    assert session.actions[0].carried_from.endswith("/a1")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, time
 
-from workshop.core.models import Action, Session
+from workshop.core.models import Action, ActionStatus, Session
 from workshop.core.ops import RuleError, find, next_id
 from workshop.core.success import action_key
 
@@ -48,3 +48,9 @@ def carry_actions(
         copies.append(copy)
     to_session.actions.extend(copies)
     return copies
+
+
+def open_action_ids(session: Session) -> list[str]:
+    """The actions still to follow through: neither done nor dropped."""
+    closed = {ActionStatus.DONE, ActionStatus.DROPPED}
+    return [action.id for action in session.actions if action.status not in closed]
