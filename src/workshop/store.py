@@ -35,7 +35,15 @@ LOCK_TIMEOUT_SECONDS = 10.0
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 """Upgrades of the raw file contents, keyed by the version they upgrade from (to version + 1)."""
 
-_HEADER_KEYS = ("schema_version", "title", "team", "facilitator", "date", "current_activity")
+_HEADER_KEYS = (
+    "schema_version",
+    "title",
+    "team",
+    "facilitator",
+    "date",
+    "current_activity",
+    "id_counters",
+)
 
 
 class SaveError(WorkshopError):
@@ -143,7 +151,7 @@ class RecordTextCache:
 
 def _header(session: Session) -> dict[str, Any]:
     header = {name: getattr(session, name) for name in _HEADER_KEYS}
-    return {name: value for name, value in header.items() if value != ""}
+    return {name: value for name, value in header.items() if value not in ("", {})}
 
 
 def render_session(session: Session) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import stat
 from datetime import date, datetime, timedelta, timezone
@@ -66,8 +67,17 @@ def test_one_new_idea_is_a_small_diff(session_file: SessionFile) -> None:
     session_file.change(lambda s: ops.add_idea(s, "Parking is full", at=MOMENT))
 
     after = session_file.path.read_text().splitlines()
-    assert after[: len(before)] == before
-    assert len(after) - len(before) <= 6
+    changed = [line for line in difflib.ndiff(before, after) if line[:1] in "+-"]
+    assert changed == [
+        "- i = 1",
+        "+ i = 2",
+        "+ ",
+        "+ [[ideas]]",
+        '+ id = "i2"',
+        '+ text = "Parking is full"',
+        '+ activity = "what-bugs-customers"',
+        f"+ created = {MOMENT.isoformat()}",
+    ]
 
 
 def test_new_session_files_are_readable_by_their_owner_only(session_file: SessionFile) -> None:
@@ -307,3 +317,14 @@ def test_a_stale_background_read_is_not_adopted(session_file: SessionFile) -> No
     assert session_file.adopt(read) is False
     assert session_file.refresh() is True
     assert [i.text for i in session_file.session.ideas] == ["first", "second"]
+
+
+def test_the_id_counters_survive_a_reload(session_file: SessionFile) -> None:
+    session_file.change(lambda s: [ops.add_idea(s, "a"), ops.add_idea(s, "b")])
+    session_file.change(lambda s: ops.delete_idea(s, "i2"))
+
+    reopened = SessionFile.open(session_file.path)
+    added = reopened.change(lambda s: ops.add_idea(s, "c"))
+
+    assert added.id == "i3"
+    assert load_session(session_file.path).id_counters == {"i": 3}

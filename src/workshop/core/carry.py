@@ -38,7 +38,7 @@ def carry_actions(
         created = original.created or datetime.combine(from_session.date, time())
         copy = original.model_copy(
             update={
-                "id": next_id([*to_session.actions, *copies], "a"),
+                "id": next_id([*to_session.actions, *copies], "a", to_session.id_counters),
                 "created": created,
                 "ideas": [],
                 "reviews": list(original.reviews),

@@ -301,6 +301,9 @@ class Session(BaseModel):
     facilitator: str = ""
     date: date
     current_activity: str = ""
+    id_counters: dict[str, int] = {}
+    """The highest number given so far to each kind of id (i for ideas...), so that the id of
+    a deleted record is never given to a new one (votes and links name records by id)."""
     agenda: Agenda
     participants: list[Participant] = []
     themes: list[Theme] = []
@@ -336,6 +339,7 @@ class Session(BaseModel):
     def draft(self) -> Session:
         """A copy whose lists can be changed without touching this session's lists."""
         copied = self.model_copy()
+        copied.id_counters = dict(self.id_counters)
         for name in self.RECORD_LISTS:
             setattr(copied, name, list(getattr(self, name)))
         return copied

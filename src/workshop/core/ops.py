@@ -68,11 +68,19 @@ def tags_in(text: str) -> list[str]:
     return found
 
 
-def next_id(records: Iterable[HasId], prefix: str) -> str:
-    """The next free id of the form prefix + number (i1, i2, ...), one past the highest."""
+def next_id(records: Iterable[HasId], prefix: str, counters: dict[str, int] | None = None) -> str:
+    """The next id of the form prefix + number (i1, i2, ...), one past the highest ever given.
+
+    `counters` (a session's `id_counters`) remembers the highest number given, so the id of
+    a deleted record is not given again; it is updated here.
+    """
     ids = "\n".join(map(attrgetter("id"), records))
     numbers = re.findall(rf"(?m)^{re.escape(prefix)}(\d+)$", ids)
-    return f"{prefix}{max(map(int, numbers), default=0) + 1}"
+    highest = max(map(int, numbers), default=0)
+    if counters is not None:
+        highest = max(highest, counters.get(prefix, 0))
+        counters[prefix] = highest + 1
+    return f"{prefix}{highest + 1}"
 
 
 def find(records: Sequence[RecordT], record_id: str, what: str) -> tuple[int, RecordT]:
@@ -142,7 +150,7 @@ def add_idea(
         if tag and tag not in all_tags:
             all_tags.append(tag)
     idea = Idea(
-        id=next_id(session.ideas, "i"),
+        id=next_id(session.ideas, "i", session.id_counters),
         text=text,
         activity=activity_id,
         tags=all_tags,
@@ -171,18 +179,30 @@ def _merge_tags(old_tags: list[str], text: str) -> list[str]:
     return merged
 
 
+def _remove(records: list[RecordT], record_id: str, what: str) -> tuple[int, RecordT]:
+    index, record = find(records, record_id, what)
+    del records[index]
+    return index, record
+
+
+def _put_back(
+    session: Session, records: list[RecordT], index: int, record: RecordT, prefix: str
+) -> None:
+    """Insert a removed record where it was; its id is kept unless another record took it."""
+    if any(existing.id == record.id for existing in records):
+        new_id = next_id(records, prefix, session.id_counters)
+        record = record.model_copy(update={"id": new_id})  # type: ignore[attr-defined]
+    records.insert(min(index, len(records)), record)
+
+
 def delete_idea(session: Session, idea_id: str) -> tuple[int, Idea]:
     """Remove an idea; returns where it was, so `restore_idea` can undo it."""
-    index, idea = find(session.ideas, idea_id, "idea")
-    del session.ideas[index]
-    return index, idea
+    return _remove(session.ideas, idea_id, "idea")
 
 
 def restore_idea(session: Session, index: int, idea: Idea) -> None:
-    """Put back a deleted idea (undo). Its id is kept unless another idea took it."""
-    if any(existing.id == idea.id for existing in session.ideas):
-        idea = idea.model_copy(update={"id": next_id(session.ideas, "i")})
-    session.ideas.insert(min(index, len(session.ideas)), idea)
+    """Put back a deleted idea (undo)."""
+    _put_back(session, session.ideas, index, idea, "i")
 
 
 def set_hidden(session: Session, idea_id: str, hidden: bool) -> Idea:
@@ -208,7 +228,8 @@ def add_theme(session: Session, title: str, activity: str = "") -> Theme:
     if not title:
         raise RuleError("a theme needs a title")
     require_activity(session, activity)
-    theme = Theme(id=next_id(session.themes, "t"), title=title, activity=activity)
+    theme_id = next_id(session.themes, "t", session.id_counters)
+    theme = Theme(id=theme_id, title=title, activity=activity)
     session.themes.append(theme)
     return theme
 
@@ -279,7 +300,7 @@ def ideas_in_theme(session: Session, theme_id: str) -> list[Idea]:
 
 def add_participant(session: Session, name: str = "", segment: str = "") -> Participant:
     participant = Participant(
-        id=next_id(session.participants, "p"),
+        id=next_id(session.participants, "p", session.id_counters),
         name=clean_text(name).strip(),
         segment=clean_text(segment).strip(),
     )
@@ -409,7 +430,7 @@ def add_action(
     for idea_id in idea_ids:
         _require_target(session, idea_id)
     action = Action(
-        id=next_id(session.actions, "a"),
+        id=next_id(session.actions, "a", session.id_counters),
         title=title,
         owner=clean_text(owner).strip(),
         horizon=Horizon(horizon),
@@ -433,15 +454,13 @@ def update_action(session: Session, action_id: str, **changes: Any) -> Action:
 
 
 def delete_action(session: Session, action_id: str) -> tuple[int, Action]:
-    index, action = find(session.actions, action_id, "action")
-    del session.actions[index]
-    return index, action
+    """Remove an action; returns where it was, so `restore_action` can undo it."""
+    return _remove(session.actions, action_id, "action")
 
 
 def restore_action(session: Session, index: int, action: Action) -> None:
-    if any(existing.id == action.id for existing in session.actions):
-        action = action.model_copy(update={"id": next_id(session.actions, "a")})
-    session.actions.insert(min(index, len(session.actions)), action)
+    """Put back a deleted action (undo)."""
+    _put_back(session, session.actions, index, action, "a")
 
 
 def move_action(session: Session, action_id: str, offset: int) -> None:

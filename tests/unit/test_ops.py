@@ -1,0 +1,192 @@
+"""The rules of changing a session: ids, tags, undo, themes, votes, ratings, the log."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from workshop.core import ops
+from workshop.core.models import Agenda, Review, Session
+from workshop.core.ops import RuleError
+from workshop.core.tally import ranking, top_items
+
+NINE = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def session(agenda: Agenda) -> Session:
+    return ops.new_session("Service desk", agenda, on=date(2026, 11, 23))
+
+
+def test_a_deleted_ideas_id_is_never_given_again(session: Session) -> None:
+    first, second = ops.add_idea(session, "one"), ops.add_idea(session, "two")
+    ops.delete_idea(session, second.id)
+
+    third = ops.add_idea(session, "three")
+
+    assert (first.id, second.id, third.id) == ("i1", "i2", "i3")
+    session.ideas.append(third.model_copy(update={"id": "i41"}))  # as if edited by hand
+    assert ops.add_idea(session, "after a hand edit").id == "i42"
+
+
+def test_hash_words_become_lower_case_tags_once(session: Session) -> None:
+    text = "Invoices #Billing are late #billing; see issue#4"
+    idea = ops.add_idea(session, text, tags=["#Phone"])
+
+    assert idea.tags == ["billing", "phone"]
+    assert idea.text == text
+
+
+def test_a_new_idea_goes_to_the_current_brainstorm_or_the_first_one(session: Session) -> None:
+    session.current_activity = "getting-it-right"
+    assert ops.add_idea(session, "a").activity == "getting-it-right"
+    session.current_activity = "benchmark"
+    assert ops.add_idea(session, "b").activity == "what-bugs-customers"
+
+
+def test_empty_text_and_unknown_activities_are_refused(session: Session) -> None:
+    with pytest.raises(RuleError, match="needs some text"):
+        ops.add_idea(session, "   \n")
+    with pytest.raises(RuleError, match="no activity 'nowhere'"):
+        ops.add_idea(session, "x", activity="nowhere")
+
+
+def test_text_that_cannot_be_stored_is_mended_not_refused(session: Session) -> None:
+    assert ops.add_idea(session, "broken \ud800 surrogate").text == "broken \ufffd surrogate"
+
+
+def test_undoing_a_delete_puts_the_idea_back_where_it_was(session: Session) -> None:
+    for text in ("a", "b", "c"):
+        ops.add_idea(session, text)
+    index, removed = ops.delete_idea(session, "i2")
+
+    ops.restore_idea(session, index, removed)
+
+    assert [i.text for i in session.ideas] == ["a", "b", "c"]
+    assert session.ideas[1] is removed
+
+
+def test_undoing_a_delete_keeps_the_id_and_a_new_idea_never_takes_it(session: Session) -> None:
+    ops.add_idea(session, "a")
+    index, removed = ops.delete_idea(session, "i1")
+    ops.add_idea(session, "added meanwhile")
+
+    ops.restore_idea(session, index, removed)
+
+    assert [(i.id, i.text) for i in session.ideas] == [("i1", "a"), ("i2", "added meanwhile")]
+
+
+def test_merging_themes_moves_ideas_and_votes(session: Session) -> None:
+    idea = ops.add_idea(session, "x")
+    money, bills = ops.add_theme(session, "Money"), ops.add_theme(session, "Bills")
+    ops.move_to_theme(session, idea.id, bills.id)
+    ops.set_tally(session, "prioritise", bills.id, 4)
+
+    ops.merge_themes(session, bills.id, money.id)
+
+    assert [t.title for t in session.themes] == ["Money"]
+    assert session.ideas[0].theme == money.id
+    assert [(v.target, v.count) for v in session.votes] == [(money.id, 4)]
+    with pytest.raises(RuleError):
+        ops.merge_themes(session, money.id, money.id)
+
+
+def test_deleting_a_theme_ungroups_its_ideas_and_undo_regroups_them(session: Session) -> None:
+    idea = ops.add_idea(session, "x")
+    theme = ops.add_theme(session, "Money")
+    ops.move_to_theme(session, idea.id, theme.id)
+
+    index, removed, members = ops.delete_theme(session, theme.id)
+    assert session.ideas[0].theme == "" and session.themes == []
+
+    ops.restore_theme(session, index, removed, members)
+    assert session.ideas[0].theme == theme.id and session.themes == [removed]
+
+
+def test_dot_votes_keep_to_the_agendas_budget(session: Session) -> None:
+    ideas = [ops.add_idea(session, f"idea {n}") for n in range(3)]
+    voter = ops.add_participant(session, "Ana")
+
+    with pytest.raises(RuleError, match="over the budget of 5"):
+        ops.cast_votes(session, "prioritise", voter.id, {ideas[0].id: 3, ideas[1].id: 3})
+    with pytest.raises(RuleError, match="at most 3 votes on one item"):
+        ops.cast_votes(session, "prioritise", voter.id, {ideas[0].id: 4})
+    ops.cast_votes(session, "prioritise", voter.id, {ideas[0].id: 3, ideas[1].id: 2})
+    ops.cast_votes(session, "prioritise", voter.id, {ideas[2].id: 1})  # replaces her dots
+
+    assert ops.votes_of(session, "prioritise", voter.id) == {ideas[2].id: 1}
+
+
+def test_a_show_of_hands_tally_replaces_the_last_one(session: Session) -> None:
+    idea = ops.add_idea(session, "x")
+    ops.set_tally(session, "prioritise", idea.id, 7)
+    ops.set_tally(session, "prioritise", idea.id, 9)
+
+    assert [(v.target, v.count) for v in session.votes] == [(idea.id, 9)]
+    with pytest.raises(RuleError, match="no idea or theme"):
+        ops.set_tally(session, "prioritise", "i99", 1)
+
+
+def test_the_ranking_shows_ties_as_ties_and_leaves_hidden_ideas_out(session: Session) -> None:
+    a, b, c, d = (ops.add_idea(session, text) for text in "abcd")
+    for idea, count in ((a, 3), (b, 5), (c, 3), (d, 9)):
+        ops.set_tally(session, "prioritise", idea.id, count)
+    ops.set_hidden(session, d.id, True)
+
+    ranked = ranking(session, "prioritise")
+
+    assert [(r.title, r.votes, r.rank, r.tied) for r in ranked] == [
+        ("b", 5, 1, False),
+        ("a", 3, 2, True),
+        ("c", 3, 2, True),
+    ]
+    assert [r.title for r in top_items(session, "prioritise", limit=2)] == ["b", "a", "c"]
+
+
+def test_a_score_must_be_on_the_scale_and_none_leaves_it_out(session: Session) -> None:
+    person = ops.add_participant(session)
+    ops.set_rating(session, "benchmark", person.id, "structure", 4)
+    ops.set_rating(session, "benchmark", person.id, "structure", 2)
+    assert [(r.criterion, r.score) for r in session.ratings] == [("structure", 2)]
+
+    with pytest.raises(RuleError, match="from 1 to 5"):
+        ops.set_rating(session, "benchmark", person.id, "structure", 6)
+    ops.set_rating(session, "benchmark", person.id, "structure", None)
+    assert session.ratings == []
+
+
+def test_moving_through_the_agenda_closes_one_log_entry_and_opens_the_next(
+    session: Session,
+) -> None:
+    ops.start_activity(session, "the-case", at=NINE)
+    ops.start_activity(session, "leader-questions", at=NINE + timedelta(minutes=14))
+
+    assert [(e.activity, e.started, e.ended) for e in session.log] == [
+        ("the-case", NINE, NINE + timedelta(minutes=14)),
+        ("leader-questions", NINE + timedelta(minutes=14), None),
+    ]
+    assert session.current_activity == "leader-questions"
+
+
+def test_reviews_are_kept_in_date_order_and_set_the_status(session: Session) -> None:
+    action = ops.add_action(session, "Send invoices on day one", owner="Ana")
+    later = Review(date=date(2027, 5, 1), progress=4, status="done")
+    earlier = Review(date=date(2027, 2, 1), progress=2, status="on-track")
+
+    ops.add_review(session, action.id, later)
+    updated = ops.add_review(session, action.id, earlier)
+
+    assert updated.reviews == [earlier, later]
+    assert updated.status == "done"
+
+
+def test_an_action_links_only_to_known_ideas_and_moves_within_the_plan(session: Session) -> None:
+    with pytest.raises(RuleError, match="no idea or theme with id 'i9'"):
+        ops.add_action(session, "x", ideas=["i9"])
+    for title in ("first", "second", "third"):
+        ops.add_action(session, title)
+
+    ops.move_action(session, "a3", -5)
+
+    assert [a.title for a in session.actions] == ["third", "first", "second"]
