@@ -65,7 +65,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "WORKSHOP_HOME": folder}
         session_path = make_session(Path(folder))
-        workshop = [sys.executable, "-m", "workshop"]
+        # The console script, as a person types it (`python -m` would add runpy's import).
+        script = Path(sys.executable).with_name("workshop")
+        workshop = [str(script)] if script.exists() else [sys.executable, "-m", "workshop"]
         medians = median_seconds(
             {
                 "textual": [sys.executable, "-c", "import textual.app"],
