@@ -476,3 +476,50 @@ async def test_quitting_with_an_unsaved_change_asks_first(
         assert app.screen is screen
         assert app.is_running
         assert screen.pending
+
+
+async def test_half_typed_text_survives_leaving_the_activity_and_coming_back(
+    tmp_path: Path,
+) -> None:
+    path = make_session(tmp_path, current="what-bugs-customers")
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = session_screen(app)
+        await wait_until(pilot, lambda: isinstance(app.focused, Input))
+        await pilot.press(*"Hold music loo")
+        await pilot.press("f8")
+        await wait_until(pilot, lambda: screen.session.current_activity == "getting-it-right")
+        await wait_until(pilot, lambda: isinstance(app.focused, Input))
+        assert app.focused.value == ""  # type: ignore[union-attr]
+
+        await pilot.press("f7")
+        await wait_until(pilot, lambda: screen.session.current_activity == "what-bugs-customers")
+        await wait_until(
+            pilot, lambda: screen.panel is not None and screen.panel.activity.id == ACTIVITY_BUGS
+        )
+        idea_input = screen.query_one("#idea", Input)
+        assert idea_input.value == "Hold music loo"
+        await pilot.press(*"ps #phone", "enter")
+        await wait_until(pilot, lambda: len(load_session(path).ideas) == 1)
+        assert load_session(path).ideas[0].text == "Hold music loops #phone"
+
+
+async def test_quitting_with_text_typed_but_not_captured_asks_first(tmp_path: Path) -> None:
+    from workshop.tui.screens.confirm import ConfirmScreen
+
+    path = make_session(tmp_path, current="what-bugs-customers")
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = session_screen(app)
+        await wait_until(pilot, lambda: isinstance(app.focused, Input))
+        await pilot.press(*"Nobody calls [/b] back")
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "Nobody calls [/b] back" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("n")
+        await wait_until(pilot, lambda: app.screen is screen)
+        assert app.is_running
+        assert screen.query_one("#idea", Input).value == "Nobody calls [/b] back"
+
+
+ACTIVITY_BUGS = "what-bugs-customers"

@@ -15,6 +15,7 @@ from workshop.core import ops
 from workshop.files import WorkshopError
 from workshop.store import SessionFile
 from workshop.tui.commands import WorkshopCommands
+from workshop.tui.safe_text import clean
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.timer import Clock
@@ -85,26 +86,44 @@ class WorkshopApp(App[None]):
 
     async def action_quit(self) -> None:
         session_screen = next((s for s in self.screen_stack if isinstance(s, SessionScreen)), None)
-        if session_screen is None or session_screen.close_log():
+        if session_screen is None:
             self.exit()
             return
-        from workshop.tui.screens.confirm import ConfirmScreen
-
-        def answered(quit_anyway: bool | None) -> None:
-            if quit_anyway:
-                self.exit()
-
-        self.push_screen(
-            ConfirmScreen(
+        typed = clean(session_screen.uncaptured_text(), one_line=True)
+        if typed:
+            self._confirm_quit(
+                Content.assemble(
+                    "Typed but not captured yet: “",
+                    (typed if len(typed) <= 60 else typed[:59] + "…"),
+                    "”.\nQuit anyway and lose it?",
+                ),
+                title="Text not captured",
+                then=session_screen.close_log,
+            )
+        elif session_screen.close_log():
+            self.exit()
+        else:
+            self._confirm_quit(
                 Content(
                     "A change is not saved yet (see the red bar); workshop keeps retrying.\n"
                     "Quit anyway and lose it?"
                 ),
-                yes="Quit and lose it",
-                no="Stay",
                 title="Unsaved change",
-            ),
-            answered,
+            )
+
+    def _confirm_quit(
+        self, question: Content, *, title: str, then: Callable[[], object] | None = None
+    ) -> None:
+        from workshop.tui.screens.confirm import ConfirmScreen
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                if then is not None:
+                    then()
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(question, yes="Quit and lose it", no="Stay", title=title), answered
         )
 
     def action_set_theme(self, name: str) -> None:

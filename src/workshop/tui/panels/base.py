@@ -38,6 +38,13 @@ class ActivityPanel(Widget):
         """
         self.screen.post_message(change)
 
+    def unsaved_draft(self) -> str:
+        """Text typed here but not captured yet, kept by the screen when the panel goes."""
+        return ""
+
+    def restore_draft(self, text: str) -> None:
+        """Put back what `unsaved_draft` returned when the activity is left and come back to."""
+
     def show_session(self, session: Session) -> None:
         """Update the panel from a newer session. Override; keep it fast at 10,000 ideas."""
         self.session = session

@@ -171,6 +171,8 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
 
         def saved(idea: Idea) -> None:
             # Cleared only now, once the idea is on disk; a failed save keeps the text.
+            if not self.is_mounted:
+                return  # saved by a retry after the facilitator moved on
             if self.idea_input.value == text:
                 self.idea_input.value = ""
             self._follow_idea = idea.id
@@ -185,6 +187,14 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
                 ),
             )
         )
+
+    def unsaved_draft(self) -> str:
+        return self._stashed_draft if self.editing is not None else self.idea_input.value
+
+    def restore_draft(self, text: str) -> None:
+        if not self.idea_input.value:
+            self.idea_input.value = text
+            self.idea_input.cursor_position = len(text)
 
     def _save_edit(self, idea: Idea, text: str) -> None:
         old_text = idea.text

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -89,6 +90,8 @@ class SessionScreen(Screen[None]):
         self.timers: dict[str, ActivityTimer] = {}
         self.panel: ActivityPanel | None = None
         self.undo_stack: list[Undo] = []
+        self.drafts: dict[str, str] = {}
+        """Text typed in an activity's panel but not captured, kept while away from it."""
         self.pending: deque[PendingChange] = deque()
         self.outline_choice: bool | None = None
         """The person's ctrl+b choice; None follows the terminal's width."""
@@ -193,10 +196,15 @@ class SessionScreen(Screen[None]):
         area = self.query_one("#panel-area")
         if self.panel is not None:
             old, self.panel = self.panel, None
+            # Half-typed text is kept for when the facilitator comes back to this activity.
+            self.drafts[old.activity.id] = old.unsaved_draft()
             await old.remove()
         panel = panel_for(self.session.agenda.activity(activity_id), self.session)
         self.panel = panel
         await area.mount(panel)
+        draft = self.drafts.pop(activity_id, "")
+        if draft:
+            panel.restore_draft(draft)
         self.call_after_refresh(self._focus_panel, panel)
 
     def _focus_panel(self, panel: ActivityPanel) -> None:
@@ -261,7 +269,10 @@ class SessionScreen(Screen[None]):
                 self.undo_stack.append(change.make_undo(result))
                 del self.undo_stack[:-UNDO_DEPTH]
             if change.on_saved is not None:
-                change.on_saved(result)
+                try:
+                    change.on_saved(result)
+                except NoMatches:
+                    pass  # saved by a retry after its panel was left: nothing left to update
         status = self.query_one(SaveStatus)
         if failure:
             status.show_error(failure, len(self.pending), RETRY_SECONDS)
@@ -444,6 +455,11 @@ class SessionScreen(Screen[None]):
         self.app.notify(str(folder), title="Session folder", timeout=15, markup=False)
 
     # --- leaving --------------------------------------------------------------------------
+
+    def uncaptured_text(self) -> str:
+        """Text typed somewhere in this session but not captured yet ("" if none)."""
+        current = self.panel.unsaved_draft() if self.panel is not None else ""
+        return next((text for text in [current, *self.drafts.values()] if text.strip()), "")
 
     def close_log(self) -> bool:
         """End the running activity in the log before leaving; False if a save is failing."""
