@@ -523,3 +523,22 @@ async def test_quitting_with_text_typed_but_not_captured_asks_first(tmp_path: Pa
 
 
 ACTIVITY_BUGS = "what-bugs-customers"
+
+
+async def test_debate_notes_typed_and_not_entered_are_saved_on_leaving(tmp_path: Path) -> None:
+    path = make_session(tmp_path, current="debate-blocks")
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = session_screen(app)
+        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+        await pilot.pause()
+        await pilot.press("e")  # the evidence field of the first block
+        await wait_until(pilot, lambda: isinstance(app.focused, Input))
+        await pilot.press(*"Three complaints last week")
+        assert screen.uncaptured_text() == "Three complaints last week"
+
+        await pilot.press("f8")
+
+        await wait_until(pilot, lambda: bool(load_session(path).debate))
+        note = load_session(path).debate[0]
+        assert (note.item, note.evidence) == ("not-segmented", "Three complaints last week")

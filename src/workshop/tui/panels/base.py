@@ -38,12 +38,19 @@ class ActivityPanel(Widget):
         """
         self.screen.post_message(change)
 
-    def unsaved_draft(self) -> str:
-        """Text typed here but not captured yet, kept by the screen when the panel goes."""
+    def save_typed(self) -> None:
+        """Ask for anything typed and not saved yet to be saved (the panel is about to go)."""
+
+    def draft_to_keep(self) -> str:
+        """Text typed here but not captured yet, kept by the screen while the panel is away."""
         return ""
 
     def restore_draft(self, text: str) -> None:
-        """Put back what `unsaved_draft` returned when the activity is left and come back to."""
+        """Put back what `draft_to_keep` returned, when the activity is come back to."""
+
+    def unsaved_text(self) -> str:
+        """Anything typed or chosen here and not saved yet ("" if none): quitting asks first."""
+        return self.draft_to_keep()
 
     def show_session(self, session: Session) -> None:
         """Update the panel from a newer session. Override; keep it fast at 10,000 ideas."""

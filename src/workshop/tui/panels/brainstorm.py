@@ -188,7 +188,7 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
             )
         )
 
-    def unsaved_draft(self) -> str:
+    def draft_to_keep(self) -> str:
         return self._stashed_draft if self.editing is not None else self.idea_input.value
 
     def restore_draft(self, text: str) -> None:

@@ -263,6 +263,15 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
             )
         )
 
+    def save_typed(self) -> None:
+        self._save()
+
+    def unsaved_text(self) -> str:
+        if not self.subjects:
+            return ""
+        typed = [v if isinstance(v, str) else " ".join(v) for v in self._typed().values()]
+        return " · ".join(text for text in typed if text)
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -159,6 +159,12 @@ the notes box.
         if getattr(event.widget, "id", None) == "notes":
             self.save_notes()
 
+    def save_typed(self) -> None:
+        self.save_notes()
+
+    def unsaved_text(self) -> str:
+        return "" if self._typed_notes == self._saved_notes else self._typed_notes
+
     def on_unmount(self) -> None:
         self.save_notes(post_to=self._owner)
 

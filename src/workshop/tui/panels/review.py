@@ -371,6 +371,14 @@ actions as of today, overall and per owner; it moves as reviews are saved.
 
     # --- choosing -----------------------------------------------------------------------
 
+    def unsaved_text(self) -> str:
+        """A review scored or noted but not saved with Enter (so quitting asks first)."""
+        notes = [d.note for d in self.drafts.values() if d.note.strip()]
+        scored = [d for d in self.drafts.values() if d.progress is not None]
+        if notes:
+            return notes[0]
+        return "a progress score not saved with Enter" if scored else ""
+
     def _draft(self, action: Action) -> ReviewDraft:
         return self.drafts.setdefault(action.id, ReviewDraft())
 

@@ -196,8 +196,9 @@ class SessionScreen(Screen[None]):
         area = self.query_one("#panel-area")
         if self.panel is not None:
             old, self.panel = self.panel, None
+            old.save_typed()
             # Half-typed text is kept for when the facilitator comes back to this activity.
-            self.drafts[old.activity.id] = old.unsaved_draft()
+            self.drafts[old.activity.id] = old.draft_to_keep()
             await old.remove()
         panel = panel_for(self.session.agenda.activity(activity_id), self.session)
         self.panel = panel
@@ -458,7 +459,7 @@ class SessionScreen(Screen[None]):
 
     def uncaptured_text(self) -> str:
         """Text typed somewhere in this session but not captured yet ("" if none)."""
-        current = self.panel.unsaved_draft() if self.panel is not None else ""
+        current = self.panel.unsaved_text() if self.panel is not None else ""
         return next((text for text in [current, *self.drafts.values()] if text.strip()), "")
 
     def close_log(self) -> bool:
