@@ -37,6 +37,9 @@ MinimalApp().run(headless=True, size=(120, 40))
 """
 
 WORKSHOP = """
+import gc
+gc.disable()  # as workshop.cli.main does before it imports anything heavy
+
 import sys
 from pathlib import Path
 from workshop.tui.app import WorkshopApp
