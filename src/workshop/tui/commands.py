@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import App
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from workshop.tui.safe_text import clean, highlight, markup_escape
@@ -77,21 +77,26 @@ def _open_report(app: App[object], team: str | None) -> None:
     app.push_screen(ReportScreen(app.sessions_folder, team))  # type: ignore[attr-defined]
 
 
+def matching(matcher: Matcher, commands: Iterable[Command]) -> Iterator[Hit]:
+    """The commands whose names match, each shown literally with the match highlighted."""
+    for command in commands:
+        score = matcher.match(command.name)
+        if score > 0:
+            yield Hit(
+                score,
+                highlight(matcher, command.name),
+                command.run,
+                text=command.name,
+                help=command.help or None,
+            )
+
+
 class WorkshopCommands(Provider):
     """Commands for the session and the app; names are shown literally, never as markup."""
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for command in workshop_commands(self):
-            score = matcher.match(command.name)
-            if score > 0:
-                yield Hit(
-                    score,
-                    highlight(matcher, command.name),
-                    command.run,
-                    text=command.name,
-                    help=command.help or None,
-                )
+        for hit in matching(self.matcher(query), workshop_commands(self)):
+            yield hit
 
     async def discover(self) -> Hits:
         for command in workshop_commands(self):
@@ -107,17 +112,8 @@ class JumpCommands(Provider):
         screen = _session_screen(self)
         if screen is None:
             return
-        matcher = self.matcher(query)
-        for command in jump_commands(screen):
-            score = matcher.match(command.name)
-            if score > 0:
-                yield Hit(
-                    score,
-                    highlight(matcher, command.name),
-                    command.run,
-                    text=command.name,
-                    help=command.help,
-                )
+        for hit in matching(self.matcher(query), jump_commands(screen)):
+            yield hit
 
     async def discover(self) -> Hits:
         screen = _session_screen(self)
