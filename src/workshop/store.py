@@ -481,14 +481,16 @@ def session_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
 
 
-def summarise(path: Path) -> SessionSummary:
-    session = load_session(path)
+def summarise(path: Path, reader: SessionReader | None = None) -> SessionSummary:
+    """What a list of sessions shows of one file (its ideas are counted, not read)."""
+    read = (reader or SessionReader()).read(path)
+    session = read.session
     return SessionSummary(
         path=path,
         title=session.title,
         team=session.team,
         date=session.date,
-        ideas=len(session.ideas),
+        ideas=read.idea_count,
         actions=len(session.actions),
         agenda=session.agenda.title,
     )
@@ -498,9 +500,10 @@ def summarise_folder(folder: Path) -> tuple[list[SessionSummary], list[str]]:
     """Summaries of every readable session in `folder`, and one line per file skipped."""
     summaries: list[SessionSummary] = []
     skipped: list[str] = []
+    reader = SessionReader()
     for path in session_files(folder):
         try:
-            summaries.append(summarise(path))
+            summaries.append(summarise(path, reader))
         except WorkshopError as error:
             skipped.append(str(error))
     summaries.sort(key=lambda s: (s.date, s.title), reverse=True)
