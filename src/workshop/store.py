@@ -195,7 +195,8 @@ def write_atomically(path: Path, data: bytes, mode: int = NEW_FILE_MODE) -> os.s
         raise SaveError(f"{path}: cannot save: {error.strerror}") from None
     try:
         try:
-            os.fchmod(descriptor, mode)
+            if hasattr(os, "fchmod"):  # not on Windows, where modes mean little
+                os.fchmod(descriptor, mode)
             view = memoryview(data)
             while view:
                 written = os.write(descriptor, view)
