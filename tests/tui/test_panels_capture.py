@@ -380,6 +380,7 @@ async def test_group_rename_merge_and_delete_with_undo(tmp_path: Path) -> None:
         ideas_and_themes(session)
         ops.move_to_theme(session, "i1", "t1")
         ops.move_to_theme(session, "i2", "t2")
+        ops.set_tally(session, "prioritise", "t2", 3)
 
     path = make_session_file(tmp_path, prepared)
     app = harness(path, "group-themes")
@@ -396,10 +397,12 @@ async def test_group_rename_merge_and_delete_with_undo(tmp_path: Path) -> None:
         text = screen_text(app)
         assert "1 Billing (2)" in text and "Phone" not in text.split("Ungrouped")[0]
         assert [t.title for t in saved(path).themes] == ["Billing"]
+        assert [v.target for v in saved(path).votes] == ["t1"]  # the merge moved the votes
         await pilot.press("ctrl+z")  # undo the merge
         await pilot.pause()
         assert [t.id for t in saved(path).themes] == ["t1", "t2"]
         assert saved(path).ideas[1].theme == "t2"
+        assert [(v.target, v.count) for v in saved(path).votes] == [("t2", 3)]
         await pilot.press("d")  # delete Billing, still highlighted after the merge
         await pilot.pause()
         assert [t.id for t in saved(path).themes] == ["t2"]

@@ -14,7 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.core import ops
-from workshop.core.models import Activity, Idea, Session, Theme
+from workshop.core.models import Activity, Idea, Session, Theme, Vote
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.widgets.idea_filter import plural
@@ -253,24 +253,33 @@ the right column shows the ideas of the theme highlighted on the left (start wit
         self.app.push_screen(prompt, merge)
 
     def _merge(self, source: Theme, target_id: str) -> None:
-        def merge(session: Session) -> tuple[int, Theme, list[str]]:
+        def merge(session: Session) -> tuple[int, list[str], list[Vote]]:
             index, _ = ops.find(session.themes, source.id, "theme")
             members = [idea.id for idea in session.ideas if idea.theme == source.id]
+            votes = [vote for vote in session.votes if vote.target == source.id]
             ops.merge_themes(session, source.id, target_id)
-            return index, source, members
+            return index, members, votes
 
-        def unmerge(index: int, members: list[str]) -> Undo:
+        def unmerge(index: int, members: list[str], votes: list[Vote]) -> Undo:
             def edit(session: Session) -> None:
                 ops.restore_theme(session, index, source, [])
                 member_ids = set(members)
                 for idea in list(session.ideas):
                     if idea.id in member_ids and idea.theme == target_id:
                         ops.move_to_theme(session, idea.id, source.id)
+                # The merge re-pointed the source's votes at the target: point them back.
+                for vote in votes:
+                    moved = vote.model_copy(update={"target": target_id})
+                    position = next(
+                        (n for n, v in enumerate(session.votes) if v == moved), None
+                    )
+                    if position is not None:
+                        session.votes[position] = vote
 
             return Undo(edit, "Undo the merge")
 
         self.showing = target_id
-        self._request(merge, "Merge themes", lambda result: unmerge(result[0], result[2]))
+        self._request(merge, "Merge themes", lambda result: unmerge(*result))
 
     # --- moving ideas -------------------------------------------------------------------------
 
