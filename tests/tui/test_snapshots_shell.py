@@ -51,10 +51,16 @@ def placeholder_panels(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(
-    ("size", "theme"), [((80, 24), "textual-dark"), ((120, 40), "textual-light")]
+    ("size", "theme"),
+    [
+        ((80, 24), "textual-dark"),
+        ((80, 24), "textual-light"),
+        ((120, 40), "textual-dark"),
+        ((120, 40), "textual-light"),
+    ],
 )
 def test_home(snap_compare, size: tuple[int, int], theme: str) -> None:
-    folder = fixed_folder(f"home-{size[0]}")
+    folder = fixed_folder(f"home-{size[0]}-{theme.removeprefix('textual-')}")
     make_session(folder, "Spring review", "Customer service", ideas=3)
     make_session(folder, "[link=http://x]Autumn[/link] a [/b] c", "Ops\x1b[31m")
     (folder / "broken.toml").write_text("title = [\n")
