@@ -542,3 +542,22 @@ async def test_debate_notes_typed_and_not_entered_are_saved_on_leaving(tmp_path:
         await wait_until(pilot, lambda: bool(load_session(path).debate))
         note = load_session(path).debate[0]
         assert (note.item, note.evidence) == ("not-segmented", "Three complaints last week")
+
+
+async def test_the_light_theme_is_remembered_for_next_time(tmp_path: Path) -> None:
+    from workshop.settings import load_settings
+
+    app = WorkshopApp(sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: load_settings().theme == "textual-light")
+
+    reopened = WorkshopApp(sessions_folder=tmp_path)
+    async with reopened.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert reopened.theme == "textual-light"
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: reopened.theme == "textual-dark")
+        await wait_until(pilot, lambda: load_settings().theme == "textual-dark")

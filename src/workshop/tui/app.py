@@ -14,6 +14,7 @@ from textual.content import Content
 
 from workshop.core import ops
 from workshop.files import WorkshopError
+from workshop.settings import Settings, load_settings, save_settings
 from workshop.store import SessionFile
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.safe_text import clean
@@ -43,8 +44,10 @@ class WorkshopApp(App[None]):
         clock: Clock = time.monotonic,
         wall_clock: Callable[[], datetime] = ops.now,
         theme: str | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
+        self.settings = settings if settings is not None else load_settings()
         self.session_path = session_path
         self.sessions_folder = sessions_folder or (
             session_path.parent if session_path else Path.cwd()
@@ -53,8 +56,11 @@ class WorkshopApp(App[None]):
         self.wall_clock = wall_clock
         self.dark_theme = DARK_THEME
         self._collecting = True
-        if theme:
-            self.theme = theme
+        # An explicit theme (tests, snapshots) is used as it is, and not remembered.
+        self._remembering_theme = theme is None
+        chosen = theme or self.settings.theme
+        if chosen in self.available_themes:
+            self.theme = chosen
 
     def on_load(self) -> None:
         # Building the first screen allocates objects in a burst, and the cyclic collector's
@@ -74,6 +80,11 @@ class WorkshopApp(App[None]):
         gc.unfreeze()
 
     def on_mount(self) -> None:
+        if not self.current_theme.dark:
+            self.dark_theme = DARK_THEME
+        elif self.theme != DARK_THEME:
+            self.dark_theme = self.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.session_path is None or not self.open_session(self.session_path):
             self.push_screen(HomeScreen(self.sessions_folder))
 
@@ -154,9 +165,19 @@ class WorkshopApp(App[None]):
     def action_toggle_light(self) -> None:
         if self.current_theme.dark:
             self.dark_theme = self.theme
-            self.theme = LIGHT_THEME
+            self.theme = self.settings.light_theme or LIGHT_THEME
         else:
             self.theme = self.dark_theme
+
+    def _remember_theme(self, theme: object) -> None:
+        """Open with the same theme next time (a projector room stays light)."""
+        if not self._remembering_theme or self.settings.theme == self.theme:
+            return
+        self.settings = self.settings.model_copy(update={"theme": self.theme})
+        try:
+            save_settings(self.settings)
+        except WorkshopError as error:
+            self.notify(f"Theme not remembered: {error}", severity="warning", markup=False)
 
 
 def run_app(session_path: Path | None, sessions_folder: Path) -> None:
