@@ -561,3 +561,28 @@ async def test_the_light_theme_is_remembered_for_next_time(tmp_path: Path) -> No
         await pilot.press("f4")
         await wait_until(pilot, lambda: reopened.theme == "textual-dark")
         await wait_until(pilot, lambda: load_settings().theme == "textual-dark")
+
+
+async def test_the_footer_follows_the_keys_of_the_focused_part(tmp_path: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    from workshop.core import ops as core_ops
+
+    path = make_session(tmp_path, current="what-bugs-customers")
+    SessionFile.open(path).change(lambda d: core_ops.add_idea(d, "An idea to highlight"))
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+
+    def footer_keys() -> set[str]:
+        return {key.description for key in app.screen.query(FooterKey)}
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.focused, Input))
+        await wait_until(pilot, lambda: "Next prompt" in footer_keys())
+        assert "Edit" not in footer_keys()
+
+        await pilot.press("down")  # from the idea box to the list
+        await wait_until(pilot, lambda: "Edit" in footer_keys())
+        await pilot.press("f8")  # another activity: its own keys
+        await wait_until(
+            pilot, lambda: "Next prompt" in footer_keys() and "Edit" not in footer_keys()
+        )

@@ -12,10 +12,11 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from workshop import store
 from workshop.tui.safe_text import plain, plain_text
+from workshop.tui.widgets.footer import QuietFooter
 
 
 class HomeScreen(Screen[None]):
@@ -48,7 +49,7 @@ class HomeScreen(Screen[None]):
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static(id="home-empty")
             yield Static(id="home-skipped")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)

@@ -19,7 +19,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
     DataTable,
-    Footer,
     OptionList,
     ProgressBar,
     Static,
@@ -30,6 +29,7 @@ from textual.widgets.option_list import Option
 
 from workshop.report import Report, TeamReport, report_folder, team_key
 from workshop.tui.safe_text import plain
+from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.report_charts import (
     ActionsPerQuarterChart,
     BenchmarkTrendChart,
@@ -168,7 +168,7 @@ class ReportScreen(Screen[None]):
                     yield Static(id="skipped-note", classes="report-note")
                     with VerticalScroll(id="skipped-scroll"):
                         yield Static(id="skipped-list")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#report-title", Static).update(

@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from workshop import store
 from workshop.core import ops
@@ -34,6 +34,7 @@ from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.registry import panel_for
 from workshop.tui.safe_text import plain
+from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.outline import AgendaOutline
 from workshop.tui.widgets.status import SaveStatus
 from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine
@@ -117,7 +118,7 @@ class SessionScreen(Screen[None]):
                     self._shown_activity = activity.id
                     yield self.panel
         yield SaveStatus(id="save-status")
-        yield Footer()
+        yield QuietFooter()
 
     @property
     def session(self) -> Session:

@@ -1,0 +1,44 @@
+"""A footer that rebuilds its keys only when the keys it shows change."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+KeysShown = tuple[tuple[str, str, str, bool, str], ...]
+
+
+class QuietFooter(Footer):
+    """Textual's Footer, without the rebuilds that would show the same keys again.
+
+    The Footer rebuilds all its keys whenever the screen's bindings may have changed, which
+    is every focus change: five times while the session screen first paints, and again each
+    time the facilitator moves between the idea box and the list. Most of those rebuilds
+    show exactly the keys already shown.
+    """
+
+    _keys_shown: KeysShown | None = None
+
+    @staticmethod
+    def keys_to_show(screen: Screen[object]) -> KeysShown:
+        return tuple(
+            (binding.key, binding.description, binding.action, enabled, tooltip)
+            for (_node, binding, enabled, tooltip) in screen.active_bindings.values()
+            if binding.show or binding.key == screen.app.COMMAND_PALETTE_BINDING
+        )
+
+    def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._keys_shown = self.keys_to_show(self.screen)
+        yield from super().compose()
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if (
+            self._bindings_ready
+            and self.is_attached
+            and screen is self.screen
+            and self.keys_to_show(screen) == self._keys_shown
+        ):
+            return
+        super().bindings_changed(screen)
