@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from workshop.core.models import Session
@@ -325,14 +325,45 @@ def _iso_date(text: str) -> object:
 # --- the parser -------------------------------------------------------------------------------
 
 
-def build_parser() -> CommandLineParser:
+COMMAND_NAMES = ("open", "new", "sessions", "agendas", "agenda", "idea", "action", "export", "demo")
+FOLLOWUP_COMMAND_NAMES = ("review", "report")
+
+
+class _SkippedParser:
+    """Stands in for the parser of a command that is not being run: building it costs time."""
+
+    def __getattr__(self, name: str) -> Callable[..., _SkippedParser]:
+        return self._ignore
+
+    def _ignore(self, *args: object, **kwargs: object) -> _SkippedParser:
+        return self
+
+
+class _OneCommand:
+    """The subparsers action, building only the parser of the command being run."""
+
+    def __init__(self, commands: argparse._SubParsersAction[CommandLineParser], only: str):
+        self._commands = commands
+        self._only = only
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        if name != self._only:
+            return _SkippedParser()
+        return self._commands.add_parser(name, **kwargs)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
+    """The command line's parser; given the arguments, only the parts they need."""
+    first = next(iter(argv or ()), "")
+    only = first if first in COMMAND_NAMES + FOLLOWUP_COMMAND_NAMES else ""
     parser = CommandLineParser(
         prog="workshop",
         description="Run customer-focus workshops: capture the room's ideas, ratings and "
         "actions, and follow them through. With no command, opens the home screen.",
     )
     parser.set_defaults(run=run_home, dir=None)
-    commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
+    all_commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
+    commands: Any = _OneCommand(all_commands, only) if only else all_commands
 
     open_command = commands.add_parser("open", help="open a session on screen")
     open_command.add_argument("session", metavar="SESSION", help="session file (or its name)")
@@ -425,9 +456,10 @@ def build_parser() -> CommandLineParser:
     )
     demo.set_defaults(run=run_demo)
 
-    from workshop.followup_commands import add_followup_commands  # standard library only
+    if only in ("", *FOLLOWUP_COMMAND_NAMES):
+        from workshop.followup_commands import add_followup_commands  # standard library only
 
-    add_followup_commands(commands)
+        add_followup_commands(commands)
     return parser
 
 
@@ -452,7 +484,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # installed package: about a twentieth of a command's start-up.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        args = build_parser().parse_args(argv)
+        arguments = sys.argv[1:] if argv is None else list(argv)
+        args = build_parser(arguments).parse_args(arguments)
         run: Command = args.run
         return run(args)
     except KeyboardInterrupt:
