@@ -1,6 +1,6 @@
 """`python -m workshop`: the same as the `workshop` command."""
 
-from workshop.cli import main
+from workshop.cli import run
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

@@ -84,9 +84,14 @@ def run_demo(args: argparse.Namespace) -> int:
     return _open_screen(path, folder)
 
 
+_screen_opened = False
+
+
 def _open_screen(session_path: Path | None, sessions_folder: Path) -> int:
     from workshop.tui.app import run_app  # the only place the command line imports textual
 
+    global _screen_opened
+    _screen_opened = True
     gc.enable()
     run_app(session_path, sessions_folder)
     return 0
@@ -472,6 +477,24 @@ def _add_dir_option(command: argparse.ArgumentParser) -> None:
 
 
 # --- running ----------------------------------------------------------------------------------
+
+
+def run() -> NoReturn:
+    """The `workshop` command: `main`, then leave at once when no screen was opened.
+
+    By then every change is on disk (written, fsynced, renamed) and every file closed; the
+    interpreter's own teardown of the models and their schemas would take longer than the
+    command itself (75 ms of a 300 ms `idea add`). Output is flushed first.
+    """
+    code = main()
+    if _screen_opened:
+        sys.exit(code)  # Textual's shutdown runs the ordinary way
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        code = code or 1
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
