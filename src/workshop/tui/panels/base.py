@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.widget import Widget
 
 from workshop.core.models import Activity, Session
@@ -21,6 +23,9 @@ class ActivityPanel(Widget):
         height: 1fr;
     }
     """
+
+    SHOWS_PROMPT: ClassVar[bool] = False
+    """True if the panel shows the activity's prompts itself (the header then leaves it out)."""
 
     HELP = "This activity has no help yet."
     """Markdown shown by F1 / ? when this panel has focus."""

@@ -42,6 +42,8 @@ class BrainstormPanel(ActivityPanel):
     }
     """
 
+    SHOWS_PROMPT = True
+
     HELP = """\
 # Brainstorm
 

@@ -45,6 +45,8 @@ class PresentPanel(ActivityPanel):
     }
     """
 
+    SHOWS_PROMPT = True
+
     HELP = """\
 # Present
 

@@ -32,7 +32,7 @@ from workshop.files import WorkshopError
 from workshop.store import SessionFile
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
-from workshop.tui.panels.registry import panel_for
+from workshop.tui.panels.registry import panel_class, panel_for
 from workshop.tui.safe_text import plain
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.outline import AgendaOutline
@@ -172,7 +172,10 @@ class SessionScreen(Screen[None]):
             )
         )
         prompt = activity.prompts[0] if activity.prompts else ""
-        self.query_one("#activity-prompt", Static).update(plain(prompt, "italic", one_line=True))
+        header_prompt = self.query_one("#activity-prompt", Static)
+        header_prompt.update(plain(prompt, "italic", one_line=True))
+        # A panel that shows the prompt large needs no second copy in the header.
+        header_prompt.display = bool(prompt) and not panel_class(activity.kind).SHOWS_PROMPT
         self.query_one(AgendaOutline).show_session(session, self.wall_clock())
         self._show_panel(activity)
         self._show_timer()
