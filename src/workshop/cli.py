@@ -15,6 +15,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from workshop.cli_common import fail, iso_date
+from workshop.locations import find_session
+
 if TYPE_CHECKING:
     from workshop.core.models import Session
 
@@ -54,7 +57,7 @@ def run_open(args: argparse.Namespace) -> int:
     """Open a session on screen (checked first, so a bad file is a one-line error)."""
     from workshop.store import load_session
 
-    path = _session_path(args.session)
+    path = find_session(args.session)
     load_session(path)
     return _open_screen(path, path.parent)
 
@@ -113,7 +116,7 @@ def run_new(args: argparse.Namespace) -> int:
     from workshop.store import SessionFile, load_session, new_session_path
 
     agenda = load_agenda(find_agenda(args.agenda))
-    earlier = load_session(_session_path(args.carry_from)) if args.carry_from else None
+    earlier = load_session(find_session(args.carry_from)) if args.carry_from else None
     team = args.team or (earlier.team if earlier else "")
     session = ops.new_session(args.title, agenda, team=team, facilitator=args.facilitator)
     carried = []
@@ -202,7 +205,7 @@ def run_idea_add(args: argparse.Namespace) -> int:
     from workshop.core import ops
     from workshop.store import SessionFile
 
-    session_file = SessionFile.open(_session_path(args.session))
+    session_file = SessionFile.open(find_session(args.session))
     idea = session_file.change(
         lambda session: ops.add_idea(
             session, args.text, activity=args.activity, author=args.author, tags=args.tags
@@ -219,7 +222,7 @@ def run_action_add(args: argparse.Namespace) -> int:
 
     if not args.owner.strip():
         raise UsageError("action add: an action needs an owner")
-    session_file = SessionFile.open(_session_path(args.session))
+    session_file = SessionFile.open(find_session(args.session))
     action = session_file.change(
         lambda session: ops.add_action(
             session,
@@ -246,7 +249,7 @@ def run_export(args: argparse.Namespace) -> int:
     export_format = args.format or _format_for(output)
     if args.table and export_format != "csv":
         raise UsageError("export: --table applies to --format csv only")
-    session = load_session(_session_path(args.session))
+    session = load_session(find_session(args.session))
     text = _render(session, export_format, args.table or DEFAULT_CSV_TABLE)
     if output is None:
         _write_stdout(text)
@@ -289,20 +292,6 @@ def _sessions_folder(args: argparse.Namespace) -> Path:
     return locations.sessions_dir(getattr(args, "dir", None))
 
 
-def _session_path(text: str) -> Path:
-    """A session file by path, or by name in the sessions folder (with or without .toml)."""
-    path = Path(text).expanduser()
-    if path.exists() or os.sep in text or path.suffix == ".toml":
-        return path
-    from workshop import locations
-
-    folder = locations.sessions_dir()
-    for candidate in (folder / text, folder / f"{text}.toml"):
-        if candidate.is_file():
-            return candidate
-    return path
-
-
 def _print_table(headers: list[str], rows: list[list[str]]) -> None:
     """Rows in aligned columns; text a person typed is flattened to one line."""
     table = [headers, *[[" ".join(cell.split()) for cell in row] for row in rows]]
@@ -316,15 +305,6 @@ def _print_table(headers: list[str], rows: list[list[str]]) -> None:
 def _write_stdout(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else f"{text}\n")
     sys.stdout.flush()
-
-
-def _iso_date(text: str) -> object:
-    from datetime import date
-
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
 # --- the parser -------------------------------------------------------------------------------
@@ -437,7 +417,7 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
         metavar="ID",
         help="an idea (or theme) the action came from; repeatable",
     )
-    action_add.add_argument("--due", type=_iso_date, metavar="YYYY-MM-DD")
+    action_add.add_argument("--due", type=iso_date, metavar="YYYY-MM-DD")
     action_add.set_defaults(run=run_action_add)
 
     export = commands.add_parser("export", help="write a session as markdown, CSV or JSON")
@@ -519,11 +499,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return 1
     except UsageError as error:
-        return _fail(str(error), EXIT_USAGE)
+        return fail(str(error), EXIT_USAGE)
     except Exception as error:
         if os.environ.get("WORKSHOP_DEBUG"):
             raise
-        return _fail(*_describe(error))
+        return fail(*_describe(error))
     finally:
         if collecting:
             gc.enable()
@@ -538,11 +518,6 @@ def _describe(error: Exception) -> tuple[str, int]:
         where = f"{error.filename}: " if error.filename else ""
         return f"{where}{error.strerror or error}", 1
     return f"unexpected error: {type(error).__name__}: {error}", 1
-
-
-def _fail(message: str, exit_code: int) -> int:
-    print(f"workshop: {' '.join(message.split())}", file=sys.stderr)
-    return exit_code
 
 
 def _silence_stdout() -> None:

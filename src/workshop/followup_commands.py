@@ -11,13 +11,14 @@ Heavy imports (pydantic models, the store) happen inside the handlers, so `--hel
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 from typing import Any
+
+from workshop.cli_common import fail, iso_date
+from workshop.locations import find_session
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -37,7 +38,7 @@ def add_followup_commands(subparsers: Any) -> None:
     review.add_argument("session", metavar="SESSION", help="session file (or its name)")
     review.add_argument(
         "--date",
-        type=_iso_date,
+        type=iso_date,
         metavar="YYYY-MM-DD",
         help="the date of the review (default: today)",
     )
@@ -62,7 +63,7 @@ def add_followup_commands(subparsers: Any) -> None:
     report.add_argument(
         "--as-of",
         dest="as_of",
-        type=_iso_date,
+        type=iso_date,
         metavar="YYYY-MM-DD",
         help="the date the index is taken at (default: today)",
     )
@@ -77,7 +78,7 @@ def run_review_command(args: argparse.Namespace) -> int:
     from workshop.review_cli import run_review
 
     def action() -> int:
-        path = _session_path(args.session, getattr(args, "dir", None))
+        path = find_session(args.session, getattr(args, "dir", None))
         return run_review(str(path), on=args.date or date.today(), reviewer=args.reviewer)
 
     return _guarded(action)
@@ -121,36 +122,10 @@ def _guarded(action: Callable[[], int]) -> int:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except WorkshopError as error:
-        return _fail(str(error), error.exit_code)
+        return fail(str(error), error.exit_code)
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
-        return _fail(f"{where}{error.strerror or error}", EXIT_ERROR)
-
-
-def _fail(message: str, exit_code: int) -> int:
-    print(f"workshop: {' '.join(message.split())}", file=sys.stderr)
-    return exit_code
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
-
-
-def _session_path(text: str, folder: str | None) -> Path:
-    """A session file by path, or by name in the sessions folder (with or without .toml)."""
-    path = Path(text).expanduser()
-    if path.exists() or os.sep in text or path.suffix == ".toml":
-        return path
-    from workshop import locations
-
-    sessions = locations.sessions_dir(folder)
-    for candidate in (sessions / text, sessions / f"{text}.toml"):
-        if candidate.is_file():
-            return candidate
-    return path
+        return fail(f"{where}{error.strerror or error}", EXIT_ERROR)
 
 
 @contextmanager

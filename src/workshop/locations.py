@@ -37,3 +37,15 @@ def shipped_agendas_dir() -> Path:
 
 def settings_file() -> Path:
     return workshop_home() / "settings.toml"
+
+
+def find_session(text: str, folder: Path | str | None = None) -> Path:
+    """A session file by path, or by name in the sessions folder (with or without .toml)."""
+    path = Path(text).expanduser()
+    if path.exists() or os.sep in text or path.suffix == ".toml":
+        return path
+    sessions = sessions_dir(folder)
+    for candidate in (sessions / text, sessions / f"{text}.toml"):
+        if candidate.is_file():
+            return candidate
+    return path
