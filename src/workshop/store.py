@@ -455,6 +455,29 @@ class SessionReader:
         return agenda
 
 
+def earlier_sessions(session_path: Path, session: Session) -> list[Session]:
+    """Sessions of the same team in the same folder, dated before `session`, without ideas.
+
+    For comparing benchmarks over time; unreadable files are left out. Reads every file of
+    the folder: call it from a worker thread on screen.
+    """
+    team = session.team.strip().casefold()
+    if not team:
+        return []
+    reader = SessionReader()
+    found: list[Session] = []
+    for path in session_files(session_path.parent):
+        if path.resolve() == session_path.resolve():
+            continue
+        try:
+            other = reader.read(path).session
+        except (WorkshopError, OSError):
+            continue
+        if other.team.strip().casefold() == team and other.date < session.date:
+            found.append(other)
+    return found
+
+
 # --- the sessions folder --------------------------------------------------------------------
 
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")

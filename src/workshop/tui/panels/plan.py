@@ -24,12 +24,12 @@ from workshop.core.planning import (
     starting_points,
 )
 from workshop.core.tally import ranking
+from workshop.export.beside import export_markdown_beside
 from workshop.files import WorkshopError
-from workshop.store import write_atomically
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.widgets.plan_action_form import PlanActionForm, SourceChoice
-from workshop.tui.widgets.rating_history import earlier_sessions, session_path_of
+from workshop.tui.widgets.rating_history import session_path_of
 
 SIDE_VIEWS = ("starts", "horizon", "owner")
 SIDE_TITLES = {
@@ -397,17 +397,7 @@ An action without an owner or a measure of success is marked ⚠.
     def _export(self, session_path: Path, session: Session) -> None:
         """Write `<session>.md` beside the session file (reads earlier sessions: a thread)."""
         try:
-            from workshop.export.markdown import render_markdown
-        except ImportError:
-            self.app.call_from_thread(
-                self.notify, "Markdown export is not in this version yet.", severity="warning"
-            )
-            return
-        target = session_path.with_suffix(".md")
-        try:
-            earlier = earlier_sessions(session_path, session)
-            text = render_markdown(session, earlier=earlier)
-            write_atomically(target, text.encode("utf-8"))
+            target = export_markdown_beside(session_path, session)
         except (WorkshopError, OSError) as error:
             self.app.call_from_thread(
                 self.notify, f"Export failed: {error}", severity="error", markup=False

@@ -14,11 +14,12 @@ from textual.widgets import Static
 from workshop.core import ops
 from workshop.core.models import Activity, Participant, Session
 from workshop.core.stats import CriterionResult, criterion_results, with_previous
+from workshop.store import earlier_sessions
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.widgets.chart_benchmark import BenchmarkChart
 from workshop.tui.widgets.rating_grid import RatingGrid
-from workshop.tui.widgets.rating_history import earlier_sessions, session_path_of
+from workshop.tui.widgets.rating_history import session_path_of
 from workshop.tui.widgets.rating_participant_form import ParticipantForm
 from workshop.tui.widgets.rating_results import RatingResults
 

@@ -11,6 +11,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from textual import events, on, work
@@ -440,20 +441,21 @@ class SessionScreen(Screen[None]):
 
     def action_export_markdown(self) -> None:
         """Write the session as markdown to `<session file stem>.md` beside the session."""
+        self._export_markdown(self.session_file.path, self.session)
+
+    @work(thread=True, exclusive=True, group="export-markdown")
+    def _export_markdown(self, session_path: Path, session: Session) -> None:
+        # Reads the team's earlier sessions for the benchmark's "previous" column: a thread.
+        from workshop.export.beside import export_markdown_beside
+
         try:
-            from workshop.export.markdown import render_markdown
-        except ImportError:
-            self.app.notify(
-                "Markdown export is not in this version yet.", severity="warning", markup=False
+            target = export_markdown_beside(session_path, session)
+        except (WorkshopError, OSError) as error:
+            self.app.call_from_thread(
+                self.app.notify, f"Export failed: {error}", severity="error", markup=False
             )
             return
-        target = self.session_file.path.with_suffix(".md")
-        try:
-            store.write_atomically(target, render_markdown(self.session).encode("utf-8"))
-        except (WorkshopError, OSError) as error:
-            self.app.notify(f"Export failed: {error}", severity="error", markup=False)
-            return
-        self.app.notify(f"Exported to {target}", markup=False)
+        self.app.call_from_thread(self.app.notify, f"Exported to {target}", markup=False)
 
     def action_show_folder(self) -> None:
         folder = self.session_file.path.parent
