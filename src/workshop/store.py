@@ -345,6 +345,13 @@ class SessionFile:
             self.session = draft
         return result
 
+    def changed_on_disk(self) -> bool:
+        """Whether the file is not the one this session was read from or last written as."""
+        try:
+            return _signature(os.stat(self.path)) != self._signature
+        except FileNotFoundError:
+            return False
+
     def read_if_changed(self) -> ReadSession | None:
         """Read and parse the file if another process changed it; touches nothing of `self`.
 

@@ -328,3 +328,15 @@ def test_the_id_counters_survive_a_reload(session_file: SessionFile) -> None:
 
     assert added.id == "i3"
     assert load_session(session_file.path).id_counters == {"i": 3}
+
+
+def test_changed_on_disk_says_whether_another_writer_saved(session_file: SessionFile) -> None:
+    assert session_file.changed_on_disk() is False
+    session_file.change(lambda s: ops.add_idea(s, "our own change"))
+    assert session_file.changed_on_disk() is False
+
+    SessionFile.open(session_file.path).change(lambda s: ops.add_idea(s, "another writer"))
+
+    assert session_file.changed_on_disk() is True
+    assert session_file.refresh() is True
+    assert session_file.changed_on_disk() is False

@@ -297,7 +297,9 @@ class SessionScreen(Screen[None]):
 
     def _poll_file(self) -> None:
         """Look for another process's change (`workshop idea add` in another terminal)."""
-        if not self.pending:  # a retry reloads the file under the lock anyway
+        # A stat here is cheap; the worker is started only to read a file that changed. A
+        # pending retry reloads the file under the lock anyway.
+        if not self.pending and self.session_file.changed_on_disk():
             self._read_changed_file()
 
     @work(thread=True, exclusive=True, group="read-session-file")
