@@ -273,8 +273,15 @@ class SessionFile:
     def open(cls, path: Path | str) -> SessionFile:
         """Open an existing session file. Raises InvalidFileError if it is not valid."""
         path = Path(path)
+        # The file's identity is taken before reading it: if another writer replaces it in
+        # between, the next change sees a different file and reloads, rather than saving over
+        # that writer's change from the older text.
+        try:
+            file_stat = os.stat(path)
+        except FileNotFoundError:
+            read_text(path)  # raises the one-line "no such file"
+            raise
         text = read_text(path)
-        file_stat = os.stat(path)
         opened = cls(path, parse_session(path, text), _signature(file_stat))
         opened._mode = stat.S_IMODE(file_stat.st_mode)
         opened._texts.prime_ideas(opened.session.ideas, text)

@@ -34,7 +34,7 @@ _ESCAPE_TABLE = str.maketrans(
 
 def key(name: str) -> str:
     """A key, bare where TOML allows it."""
-    return name if _BARE_KEY.match(name) else string(name)
+    return name if _BARE_KEY.fullmatch(name) else string(name)
 
 
 def string(text: str) -> str:

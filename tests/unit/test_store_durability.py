@@ -149,3 +149,10 @@ scalar = st.one_of(
 def test_the_toml_writer_agrees_with_tomllib(data: dict[str, object]) -> None:
     text = tomlfmt.table("record", data, array=True)
     assert tomllib.loads(text) == {"record": [data]}
+
+
+def test_a_key_ending_in_a_newline_is_quoted() -> None:
+    # Found by the property test above: `$` in a regex also matches before a final newline.
+    assert tomllib.loads(tomlfmt.table("record", {"0\n": "0"}, array=True)) == {
+        "record": [{"0\n": "0"}]
+    }

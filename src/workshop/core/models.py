@@ -134,9 +134,7 @@ class Activity(Record):
     def _settings_for_kind(self) -> Activity:
         if self.kind is ActivityKind.RATE and not self.criteria:
             raise ValueError("a rate activity needs criteria")
-        if self.kind is ActivityKind.DEBATE and not self.debate_items:
-            # Debate may also run over the session's top themes; no items is allowed.
-            pass
+        # A debate with no items runs over the session's top themes.
         _require_unique([c.id for c in self.criteria], "criterion")
         _require_unique([d.id for d in self.debate_items], "debate item")
         return self
