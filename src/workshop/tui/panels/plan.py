@@ -28,8 +28,8 @@ from workshop.export.beside import export_markdown_beside
 from workshop.files import WorkshopError
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.panels.session_owner import session_path_of
 from workshop.tui.widgets.plan_action_form import PlanActionForm, SourceChoice
-from workshop.tui.widgets.rating_history import session_path_of
 
 SIDE_VIEWS = ("starts", "horizon", "owner")
 SIDE_TITLES = {

@@ -17,9 +17,9 @@ from workshop.core.stats import CriterionResult, criterion_results, with_previou
 from workshop.store import earlier_sessions
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.panels.session_owner import session_path_of
 from workshop.tui.widgets.chart_benchmark import BenchmarkChart
 from workshop.tui.widgets.rating_grid import RatingGrid
-from workshop.tui.widgets.rating_history import session_path_of
 from workshop.tui.widgets.rating_participant_form import ParticipantForm
 from workshop.tui.widgets.rating_results import RatingResults
 
