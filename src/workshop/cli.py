@@ -20,6 +20,7 @@ from workshop.locations import find_session
 
 if TYPE_CHECKING:
     from workshop.core.models import Session
+    from workshop.files import TomlFile
 
 DEFAULT_AGENDA = "customer-focus"  # the same as agendas.DEFAULT_AGENDA, kept here to stay light
 HORIZONS = ("3m", "6m", "beyond")
@@ -54,12 +55,15 @@ def run_home(args: argparse.Namespace) -> int:
 
 
 def run_open(args: argparse.Namespace) -> int:
-    """Open a session on screen (checked first, so a bad file is a one-line error)."""
-    from workshop.store import load_session
+    """Open a session on screen; a file that does not load is a one-line error.
 
-    path = find_session(args.session)
-    load_session(path)
-    return _open_screen(path, path.parent)
+    The file is read and its TOML parsed here, before the screen starts; the models check it
+    once its first frame is painted, and the screen ends with their one-line error if need be.
+    """
+    from workshop.files import read_toml_file
+
+    read = read_toml_file(find_session(args.session))
+    return _open_screen(read.path, read.path.parent, read=read)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -68,8 +72,8 @@ def run_demo(args: argparse.Namespace) -> int:
     from datetime import date, timedelta
 
     from workshop.agendas import find_agenda, load_agenda
+    from workshop.core.clock import now
     from workshop.core.demo import demo_session
-    from workshop.core.ops import now
     from workshop.store import SessionFile, new_session_path
 
     session = demo_session(
@@ -90,13 +94,17 @@ def run_demo(args: argparse.Namespace) -> int:
 _screen_opened = False
 
 
-def _open_screen(session_path: Path | None, sessions_folder: Path) -> int:
+def _open_screen(
+    session_path: Path | None, sessions_folder: Path, *, read: TomlFile | None = None
+) -> int:
     from workshop.tui.app import run_app  # the only place the command line imports textual
 
     global _screen_opened
     _screen_opened = True
     gc.enable()
-    run_app(session_path, sessions_folder)
+    not_opened = run_app(session_path, sessions_folder, read=read)
+    if not_opened is not None:
+        return fail(str(not_opened), not_opened.exit_code)
     return 0
 
 

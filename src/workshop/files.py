@@ -1,15 +1,27 @@
-"""Reading TOML files into models, with one-line errors that name the file and the place."""
+"""Reading TOML files into models, with one-line errors that name the file and the place.
+
+Nothing here imports pydantic until a model is checked: the screen reads a session file, and
+paints what it holds, before the models are needed.
+"""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import tomli
-from pydantic import BaseModel, ValidationError
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+ModelT = TypeVar("ModelT", bound="BaseModel")
+
+FileSignature = tuple[int, int, int]
+"""A file's identity and version: inode, modification time (ns), size."""
 
 _TOML_POSITION = re.compile(
     r"^(?P<message>.*?)\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)$"
@@ -77,6 +89,44 @@ def read_toml(path: Path) -> dict[str, Any]:
     return read_toml_text(path, read_text(path))
 
 
+def file_signature(file_stat: os.stat_result) -> FileSignature:
+    return (file_stat.st_ino, file_stat.st_mtime_ns, file_stat.st_size)
+
+
+@dataclass(frozen=True)
+class TomlFile:
+    """A file's text and parsed TOML, not yet checked against any model."""
+
+    path: Path
+    signature: FileSignature
+    """The file's identity, taken before it was read (see `read_toml_file`)."""
+    mode: int
+    text: str
+    data: dict[str, Any]
+
+
+def read_toml_file(path: Path) -> TomlFile:
+    """Read and parse a TOML file, or raise a one-line error naming the file and the place.
+
+    The file's identity is taken before reading it: if another writer replaces it in between,
+    whoever holds this sees a different file next time and reloads, rather than saving over
+    that writer's change from the older text.
+    """
+    try:
+        file_stat = os.stat(path)
+    except OSError:
+        read_text(path)  # raises the one-line "no such file" or "cannot read"
+        raise
+    text = read_text(path)
+    return TomlFile(
+        path=path,
+        signature=file_signature(file_stat),
+        mode=stat.S_IMODE(file_stat.st_mode),
+        text=text,
+        data=read_toml_text(path, text),
+    )
+
+
 def key_path(location: tuple[int | str, ...]) -> str:
     """('ideas', 3, 'created') -> 'ideas[3].created'."""
     path = ""
@@ -90,6 +140,8 @@ def key_path(location: tuple[int | str, ...]) -> str:
 
 def validate(model: type[ModelT], data: dict[str, Any], path: Path) -> ModelT:
     """The model for `data`, or an InvalidFileError naming the key path of the first problem."""
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(data)
     except ValidationError as error:

@@ -12,7 +12,6 @@ import operator
 import os
 import re
 import secrets
-import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,7 +22,17 @@ from typing import Any, TypeVar
 
 from workshop import tomlfmt
 from workshop.core.models import SCHEMA_VERSION, Agenda, Session
-from workshop.files import InvalidFileError, WorkshopError, read_text, read_toml_text, validate
+from workshop.files import (
+    FileSignature,
+    InvalidFileError,
+    TomlFile,
+    WorkshopError,
+    file_signature,
+    read_text,
+    read_toml_file,
+    read_toml_text,
+    validate,
+)
 
 ResultT = TypeVar("ResultT")
 
@@ -77,8 +86,13 @@ def migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return data
 
 
+def session_from_toml(path: Path, data: dict[str, Any]) -> Session:
+    """The session in a file's parsed TOML: upgraded if older, and checked."""
+    return validate(Session, migrate(data, path), path)
+
+
 def parse_session(path: Path, text: str) -> Session:
-    return validate(Session, migrate(read_toml_text(path, text), path), path)
+    return session_from_toml(path, read_toml_text(path, text))
 
 
 def load_session(path: Path | str) -> Session:
@@ -219,10 +233,6 @@ def write_atomically(path: Path, data: bytes, mode: int = NEW_FILE_MODE) -> os.s
     return written_stat
 
 
-def _signature(file_stat: os.stat_result) -> tuple[int, int, int]:
-    return (file_stat.st_ino, file_stat.st_mtime_ns, file_stat.st_size)
-
-
 def _keep_unchanged_records(old: Session, new: Session) -> None:
     """Reuse old record objects equal to the reloaded ones, so their cached text stays valid."""
     if new.agenda == old.agenda:
@@ -238,7 +248,7 @@ def _keep_unchanged_records(old: Session, new: Session) -> None:
 class ReadSession:
     """A session as read from its file, and the file's identity at that moment."""
 
-    signature: tuple[int, int, int]
+    signature: FileSignature
     text: str
     session: Session
 
@@ -257,7 +267,7 @@ class SessionSummary:
 class SessionFile:
     """A session and the file that holds it; every change goes through `change`."""
 
-    def __init__(self, path: Path, session: Session, signature: tuple[int, int, int]) -> None:
+    def __init__(self, path: Path, session: Session, signature: FileSignature) -> None:
         self.path = path
         self.session = session
         self._signature = signature
@@ -272,19 +282,14 @@ class SessionFile:
     @classmethod
     def open(cls, path: Path | str) -> SessionFile:
         """Open an existing session file. Raises InvalidFileError if it is not valid."""
-        path = Path(path)
-        # The file's identity is taken before reading it: if another writer replaces it in
-        # between, the next change sees a different file and reloads, rather than saving over
-        # that writer's change from the older text.
-        try:
-            file_stat = os.stat(path)
-        except FileNotFoundError:
-            read_text(path)  # raises the one-line "no such file"
-            raise
-        text = read_text(path)
-        opened = cls(path, parse_session(path, text), _signature(file_stat))
-        opened._mode = stat.S_IMODE(file_stat.st_mode)
-        opened._texts.prime_ideas(opened.session.ideas, text)
+        return cls.from_toml_file(read_toml_file(Path(path)))
+
+    @classmethod
+    def from_toml_file(cls, read: TomlFile) -> SessionFile:
+        """The session in a file already read (the screen paints before it checks it)."""
+        opened = cls(read.path, session_from_toml(read.path, read.data), read.signature)
+        opened._mode = read.mode
+        opened._texts.prime_ideas(opened.session.ideas, read.text)
         return opened
 
     @classmethod
@@ -321,11 +326,11 @@ class SessionFile:
             data = text.encode("utf-8")
         except UnicodeEncodeError as error:
             raise SaveError(f"{self.path}: cannot save text that is not valid Unicode") from error
-        self._signature = _signature(write_atomically(self.path, data, self._mode))
+        self._signature = file_signature(write_atomically(self.path, data, self._mode))
 
     def _reload_under_lock(self) -> bool:
         try:
-            current = _signature(os.stat(self.path))
+            current = file_signature(os.stat(self.path))
         except FileNotFoundError:
             raise SaveError(f"{self.path}: the session file was removed") from None
         if current == self._signature:
@@ -355,7 +360,7 @@ class SessionFile:
     def changed_on_disk(self) -> bool:
         """Whether the file is not the one this session was read from or last written as."""
         try:
-            return _signature(os.stat(self.path)) != self._signature
+            return file_signature(os.stat(self.path)) != self._signature
         except FileNotFoundError:
             return False
 
@@ -366,11 +371,11 @@ class SessionFile:
         screen must not freeze meanwhile. Hand the result to `adopt` on the owning thread.
         """
         try:
-            before = _signature(os.stat(self.path))
+            before = file_signature(os.stat(self.path))
             if before == self._signature:
                 return None
             text = read_text(self.path)
-            after = _signature(os.stat(self.path))
+            after = file_signature(os.stat(self.path))
         except (FileNotFoundError, InvalidFileError):
             return None
         if after != before:
@@ -380,7 +385,7 @@ class SessionFile:
     def adopt(self, read: ReadSession) -> bool:
         """Take on a session read by `read_if_changed`, unless the file has moved on since."""
         try:
-            current = _signature(os.stat(self.path))
+            current = file_signature(os.stat(self.path))
         except FileNotFoundError:
             return False
         if read.signature == self._signature or current != read.signature:
@@ -394,7 +399,7 @@ class SessionFile:
     def refresh(self) -> bool:
         """Pick up changes another process saved. True if the session changed."""
         try:
-            current = _signature(os.stat(self.path))
+            current = file_signature(os.stat(self.path))
         except FileNotFoundError:
             return False
         if current == self._signature:

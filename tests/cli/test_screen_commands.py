@@ -20,7 +20,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> Opened:
     calls: Opened = []
     stand_in = types.ModuleType("workshop.tui.app")
 
-    def run_app(session_path: Path | None, sessions_folder: Path) -> None:
+    def run_app(session_path: Path | None, sessions_folder: Path, **options: object) -> None:
         calls.append((session_path, sessions_folder))
 
     stand_in.run_app = run_app  # type: ignore[attr-defined]
@@ -72,3 +72,31 @@ def test_demo_print_prints_the_plan_and_the_path(workshop: RunCli, opened: Opene
     path = Path(printed.err.removeprefix("Demo session: ").strip())
     assert len(load_session(path).ideas) >= 20
     assert opened == []
+
+
+def test_open_ends_with_the_screens_one_line_error_when_the_checks_fail(
+    workshop: RunCli, monkeypatch: pytest.MonkeyPatch, session_path: Path
+) -> None:
+    """The models check the file after its first frame; their error ends the command."""
+    from workshop.files import InvalidFileError
+
+    stand_in = types.ModuleType("workshop.tui.app")
+    asked: list[dict[str, object]] = []
+
+    def run_app(session_path: Path, sessions_folder: Path, **options: object) -> object:
+        asked.append(options)
+        return InvalidFileError(f"{session_path}: ideas[0].created: Input should be a datetime")
+
+    stand_in.run_app = run_app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "workshop.tui.app", stand_in)
+
+    failed = workshop("open", session_path)
+
+    assert failed.exit_code == 2
+    assert failed.error_line == (
+        f"workshop: {session_path}: ideas[0].created: Input should be a datetime"
+    )
+    (options,) = asked
+    read = options["read"]
+    assert read.path == session_path  # type: ignore[attr-defined]
+    assert read.text == session_path.read_text(encoding="utf-8")  # type: ignore[attr-defined]

@@ -29,3 +29,17 @@ def test_a_broken_settings_file_falls_back_to_the_defaults(tmp_path: Path) -> No
 
     assert load_settings(broken) == Settings()
     assert load_settings(unknown) == Settings()
+
+
+def test_a_setting_that_is_not_text_falls_back_to_the_defaults(tmp_path: Path) -> None:
+    numeric = tmp_path / "settings.toml"
+    numeric.write_text('theme = 3\nlight_theme = "solarized-light"\n')
+
+    assert load_settings(numeric) == Settings()
+
+
+def test_a_partial_settings_file_keeps_the_other_default(tmp_path: Path) -> None:
+    partial = tmp_path / "settings.toml"
+    partial.write_text('light_theme = "solarized-light"\n')
+
+    assert load_settings(partial) == Settings(light_theme="solarized-light")

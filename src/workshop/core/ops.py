@@ -11,6 +11,7 @@ from datetime import date, datetime
 from operator import attrgetter
 from typing import Any, Protocol, TypeVar
 
+from workshop.core.clock import now
 from workshop.core.models import (
     Action,
     ActionStatus,
@@ -46,11 +47,6 @@ class HasId(Protocol):
 
 
 RecordT = TypeVar("RecordT", bound=HasId)
-
-
-def now() -> datetime:
-    """The current local time, to the second, with its UTC offset."""
-    return datetime.now().astimezone().replace(microsecond=0)
 
 
 def clean_text(text: str) -> str:

@@ -1,26 +1,36 @@
-"""The Textual app: wiring only. Screens own the state; see screens/ and widgets/."""
+"""The Textual app: wiring only. Screens own the state; see screens/ and widgets/.
+
+A session opens in two frames: `OpeningScreen` paints what the file holds, then the file is
+checked and the session screen takes its place. Nothing imported here at the top loads the
+models (pydantic): the first frame comes up in about the time a bare Textual app takes.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 
-from workshop.core import ops
-from workshop.files import WorkshopError
+from workshop.core.clock import now
+from workshop.files import TomlFile, WorkshopError, read_toml_file
 from workshop.settings import Settings, load_settings, save_settings
-from workshop.store import SessionFile
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.safe_text import clean
-from workshop.tui.screens.home import HomeScreen
-from workshop.tui.screens.session import SessionScreen
-from workshop.tui.widgets.timer import Clock
+from workshop.tui.screens.opening import OpeningScreen
+
+if TYPE_CHECKING:
+    from workshop.tui.screens.home import HomeScreen
+    from workshop.tui.screens.session import SessionScreen
+    from workshop.tui.widgets.timer import Clock
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -42,20 +52,30 @@ class WorkshopApp(App[None]):
         sessions_folder: Path | None = None,
         *,
         clock: Clock = time.monotonic,
-        wall_clock: Callable[[], datetime] = ops.now,
+        wall_clock: Callable[[], datetime] = now,
         theme: str | None = None,
         settings: Settings | None = None,
+        read: TomlFile | None = None,
+        leave_if_unopenable: bool = False,
     ) -> None:
+        """`read`: the session file, already read (the command line checks it first).
+        `leave_if_unopenable`: a session that does not pass its checks ends the app, with the
+        reason in `open_error`, instead of landing on the home screen."""
         super().__init__()
         self.settings = settings if settings is not None else load_settings()
         self.session_path = session_path
         self.sessions_folder = sessions_folder or (
             session_path.parent if session_path else Path.cwd()
         )
+        self.read = read
+        self.leave_if_unopenable = leave_if_unopenable
+        self.open_error: WorkshopError | None = None
+        """Why the session given at the start could not be opened (with leave_if_unopenable)."""
         self.clock = clock
         self.wall_clock = wall_clock
         self.dark_theme = DARK_THEME
         self._collecting = True
+        self._collector_paused = False
         # An explicit theme (tests, snapshots) is used as it is, and not remembered.
         self._remembering_theme = theme is None
         chosen = theme or self.settings.theme
@@ -65,11 +85,20 @@ class WorkshopApp(App[None]):
     def on_load(self) -> None:
         # Building the first screen allocates objects in a burst, and the cyclic collector's
         # passes over them (and over every record of a large session) took about a third of
-        # the time to first paint. It is paused until then.
+        # the time to first paint. It is paused until the first screen that is not the
+        # opening frame has been painted.
         self._collecting = gc.isenabled()
+        self._collector_paused = True
         gc.disable()
 
     def on_ready(self) -> None:
+        if not isinstance(self.screen, OpeningScreen):
+            self._resume_collector()
+
+    def _resume_collector(self) -> None:
+        if not self._collector_paused:
+            return
+        self._collector_paused = False
         # What exists now lives as long as the app: later collections need not scan it, which
         # keeps them short while the facilitator types.
         gc.freeze()
@@ -85,37 +114,75 @@ class WorkshopApp(App[None]):
         elif self.theme != DARK_THEME:
             self.dark_theme = self.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self.session_path is None or not self.open_session(self.session_path):
+        if self.read is not None:
+            self._show_opening(self.read)
+        elif self.session_path is None or not self.open_session(self.session_path):
+            self._show_home()
+
+    def _show_home(self) -> None:
+        from workshop.tui.screens.home import HomeScreen
+
+        # The stack is [default, current]: switching keeps one of ours, so a left session
+        # stops polling its file.
+        if len(self.screen_stack) > 1:
+            self.switch_screen(HomeScreen(self.sessions_folder))
+        else:
             self.push_screen(HomeScreen(self.sessions_folder))
 
     def open_session(self, path: Path) -> bool:
         """Show the session in `path` where it was left; False (and a message) if unreadable."""
         try:
-            session_file = SessionFile.open(path)
+            read = read_toml_file(path)
         except WorkshopError as error:
             self.notify(str(error), title="Cannot open", severity="error", markup=False)
             return False
-        screen = SessionScreen(session_file, clock=self.clock, wall_clock=self.wall_clock)
-        # The stack is [default, current]: switching keeps one of ours, so a left session
-        # stops polling its file.
-        if len(self.screen_stack) > 1:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+        self._show_opening(read)
         return True
+
+    def _show_opening(self, read: TomlFile) -> None:
+        if len(self.screen_stack) > 1:
+            self.switch_screen(OpeningScreen(read))
+        else:
+            self.push_screen(OpeningScreen(read))
+
+    @on(OpeningScreen.Painted)
+    def _finish_opening(self, message: OpeningScreen.Painted) -> None:
+        """Check the file whose first frame is on screen, and show its session."""
+        from workshop.store import SessionFile
+        from workshop.tui.screens.session import SessionScreen
+
+        try:
+            session_file = SessionFile.from_toml_file(message.read)
+        except WorkshopError as error:
+            if self.leave_if_unopenable:
+                self.open_error = error
+                self.exit(return_code=error.exit_code)
+                return
+            self.notify(str(error), title="Cannot open", severity="error", markup=False)
+            self._show_home()
+        else:
+            self.switch_screen(
+                SessionScreen(session_file, clock=self.clock, wall_clock=self.wall_clock)
+            )
+        self.call_after_refresh(self._resume_collector)
 
     def on_home_screen_open_session(self, message: HomeScreen.OpenSession) -> None:
         self.open_session(message.path)
 
     def action_go_home(self) -> None:
-        screen = self.screen
-        if isinstance(screen, SessionScreen) and not screen.close_log():
+        screen = self._session_screen()
+        if screen is not None and not screen.close_log():
             self.notify("Not leaving: a change is still waiting to be saved.", markup=False)
             return
-        self.switch_screen(HomeScreen(self.sessions_folder))
+        self._show_home()
+
+    def _session_screen(self) -> SessionScreen | None:
+        from workshop.tui.screens.session import SessionScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, SessionScreen)), None)
 
     async def action_quit(self) -> None:
-        session_screen = next((s for s in self.screen_stack if isinstance(s, SessionScreen)), None)
+        session_screen = self._session_screen()
         if session_screen is None:
             self.exit()
             return
@@ -173,13 +240,22 @@ class WorkshopApp(App[None]):
         """Open with the same theme next time (a projector room stays light)."""
         if not self._remembering_theme or self.settings.theme == self.theme:
             return
-        self.settings = self.settings.model_copy(update={"theme": self.theme})
+        self.settings = dataclasses.replace(self.settings, theme=self.theme)
         try:
             save_settings(self.settings)
         except WorkshopError as error:
             self.notify(f"Theme not remembered: {error}", severity="warning", markup=False)
 
 
-def run_app(session_path: Path | None, sessions_folder: Path) -> None:
-    """Run the facilitator's screen (the CLI calls this)."""
-    WorkshopApp(session_path=session_path, sessions_folder=sessions_folder).run()
+def run_app(
+    session_path: Path | None, sessions_folder: Path, *, read: TomlFile | None = None
+) -> WorkshopError | None:
+    """Run the facilitator's screen (the CLI calls this); why the session did not open, if so."""
+    app = WorkshopApp(
+        session_path=session_path,
+        sessions_folder=sessions_folder,
+        read=read,
+        leave_if_unopenable=session_path is not None,
+    )
+    app.run()
+    return app.open_error

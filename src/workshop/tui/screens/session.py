@@ -18,7 +18,6 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
@@ -36,6 +35,7 @@ from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.registry import panel_class, panel_for
 from workshop.tui.safe_text import plain
 from workshop.tui.widgets.footer import QuietFooter
+from workshop.tui.widgets.header_lines import activity_line, title_line
 from workshop.tui.widgets.outline import AgendaOutline
 from workshop.tui.widgets.status import SaveStatus
 from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine
@@ -157,19 +157,11 @@ class SessionScreen(Screen[None]):
         session = self.session
         activity = self.current_activity
         step = session.agenda.step_of(activity.id)
-        title = plain(session.title, "bold", one_line=True)
-        if session.team:
-            title = Content.assemble(
-                title, (" · ", "$text-muted"), plain(session.team, one_line=True)
-            )
-        self.query_one("#session-title", Static).update(title)
-        position = session.agenda.activities().index(activity) + 1
+        self.query_one("#session-title", Static).update(title_line(session.title, session.team))
+        activities = session.agenda.activities()
         self.query_one("#activity-title", Static).update(
-            Content.assemble(
-                (f"{position}/{len(session.agenda.activities())} ", "$text-muted"),
-                plain(step.title, "$text-muted", one_line=True),
-                (" › ", "$text-muted"),
-                plain(activity.title, "bold $text-accent", one_line=True),
+            activity_line(
+                activities.index(activity) + 1, len(activities), step.title, activity.title
             )
         )
         prompt = activity.prompts[0] if activity.prompts else ""

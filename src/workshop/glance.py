@@ -1,0 +1,64 @@
+"""A first look at a session file's parsed TOML, before it is checked against the models.
+
+The screen paints this while the models load and the file is checked, so the facilitator
+sees the session coming up at once. Nothing here trusts the data: whatever is missing or of
+the wrong type is left blank, and the checked session replaces this a moment later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SessionGlance:
+    title: str = ""
+    team: str = ""
+    step_title: str = ""
+    activity_title: str = ""
+    activity_prompt: str = ""
+    activity_number: int = 0
+    """The current activity's place in the agenda, from 1 (0: not known)."""
+    activity_count: int = 0
+    idea_count: int = 0
+
+
+def _text(table: dict[str, Any], key: str) -> str:
+    value = table.get(key, "")
+    return value if isinstance(value, str) else ""
+
+
+def _tables(table: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = table.get(key, [])
+    if not isinstance(value, list):
+        return []
+    return [item for item in value if isinstance(item, dict)]
+
+
+def glance(data: dict[str, Any]) -> SessionGlance:
+    """What the opening frame shows of a session file's parsed (unchecked) TOML."""
+    agenda = data.get("agenda")
+    steps = _tables(agenda, "steps") if isinstance(agenda, dict) else []
+    running_order = [
+        (step, activity) for step in steps for activity in _tables(step, "activities")
+    ]
+    current_id = _text(data, "current_activity")
+    # As on the session screen: an unknown current activity means the first one.
+    index = next(
+        (i for i, (_, activity) in enumerate(running_order) if _text(activity, "id") == current_id),
+        0,
+    )
+    step, activity = running_order[index] if running_order else ({}, {})
+    prompts = activity.get("prompts", [])
+    first_prompt = prompts[0] if isinstance(prompts, list) and prompts else ""
+    return SessionGlance(
+        title=_text(data, "title"),
+        team=_text(data, "team"),
+        step_title=_text(step, "title"),
+        activity_title=_text(activity, "title"),
+        activity_prompt=first_prompt if isinstance(first_prompt, str) else "",
+        activity_number=index + 1 if running_order else 0,
+        activity_count=len(running_order),
+        idea_count=len(_tables(data, "ideas")),
+    )

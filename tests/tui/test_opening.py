@@ -1,0 +1,135 @@
+"""Opening a session: its first frame before the models load, then the checked session."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from textual.app import App
+from textual.widgets import Static
+
+from workshop.files import InvalidFileError, read_toml_file
+from workshop.tui.app import WorkshopApp
+from workshop.tui.screens.home import HomeScreen
+from workshop.tui.screens.opening import OpeningScreen
+from workshop.tui.screens.session import SessionScreen
+
+from .shell_fixtures import HOSTILE_STRINGS, make_session
+
+
+class OpeningOnly(App[None]):
+    """Shows the opening frame and stays there (nothing takes up its Painted message)."""
+
+    CSS_PATH = Path(sys.modules[WorkshopApp.__module__].__file__ or "").parent / "workshop.tcss"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.painted: list[OpeningScreen.Painted] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(OpeningScreen(read_toml_file(self.path)))
+
+    def on_opening_screen_painted(self, message: OpeningScreen.Painted) -> None:
+        self.painted.append(message)
+
+
+def shown(screen: object, selector: str) -> str:
+    return str(screen.query_one(selector, Static).content)  # type: ignore[attr-defined]
+
+
+def with_a_bad_idea_date(path: Path) -> bytes:
+    """Make the file's first idea carry a date that is not one; the file's bytes after."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index("created = ", text.index("[[ideas]]"))
+    end = text.index("\n", start)
+    path.write_text(text[:start] + 'created = "last Tuesday"' + text[end:], encoding="utf-8")
+    return path.read_bytes()
+
+
+async def test_the_first_frame_shows_the_session_title_activity_and_size(
+    tmp_path: Path,
+) -> None:
+    path = make_session(tmp_path, "Spring review", current="what-bugs-customers", ideas=1234)
+    app = OpeningOnly(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OpeningScreen)
+        assert shown(screen, "#session-title") == "Spring review · Customer service"
+        where = shown(screen, "#activity-title")
+        assert where.startswith("3/") and where.endswith("forum › What bugs our customers?")
+        assert "annoyed" in shown(screen, "#opening-prompt")
+        assert shown(screen, "#opening-ideas") == "Opening the session · 1,234 ideas"
+        assert [message.read.path for message in app.painted] == [path]
+
+
+async def test_the_first_frame_shows_typed_text_literally(tmp_path: Path) -> None:
+    for number, hostile in enumerate(HOSTILE_STRINGS):
+        path = make_session(tmp_path / str(number), f"T {hostile}", f"Team {hostile}")
+        app = OpeningOnly(path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            title = shown(app.screen, "#session-title")
+            assert title.startswith("T ") and "Team " in title
+            assert "\x1b" not in title and "\x07" not in title
+            if "[" in hostile and "\x1b" not in hostile:
+                assert hostile in title
+
+
+async def test_the_session_screen_takes_the_place_of_the_first_frame(tmp_path: Path) -> None:
+    path = make_session(tmp_path, current="what-bugs-customers", ideas=3)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert len(app.screen_stack) == 2  # [default, session]: the first frame is gone
+        assert len(app.screen.session.ideas) == 3
+
+
+async def test_a_session_that_fails_its_checks_ends_the_app_with_the_reason(
+    tmp_path: Path,
+) -> None:
+    path = make_session(tmp_path, ideas=2)
+    before = with_a_bad_idea_date(path)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path, leave_if_unopenable=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert isinstance(app.open_error, InvalidFileError)
+    assert str(app.open_error).startswith(f"{path}: ideas[0].created: ")
+    assert app.return_code == 2
+    assert path.read_bytes() == before
+
+
+async def test_from_the_home_screen_a_session_that_fails_its_checks_says_why(
+    tmp_path: Path,
+) -> None:
+    path = make_session(tmp_path, ideas=2)
+    before = with_a_bad_idea_date(path)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        messages = [notification.message for notification in app._notifications]  # noqa: SLF001
+        assert any(message.startswith(f"{path}: ideas[0].created: ") for message in messages)
+    assert app.open_error is None
+    assert path.read_bytes() == before
+
+
+def test_the_first_frame_needs_neither_pydantic_nor_the_models() -> None:
+    script = textwrap.dedent(
+        """
+        import sys
+        import workshop.tui.app, workshop.tui.screens.opening
+        loaded = sorted(name for name in sys.modules if name.startswith(
+            ("pydantic", "workshop.core.models", "workshop.store", "workshop.tui.screens.session")
+        ))
+        assert not loaded, loaded
+        """
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert completed.returncode == 0, completed.stderr
