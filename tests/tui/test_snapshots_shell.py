@@ -109,3 +109,18 @@ def test_session_big_timer_overrun_and_save_error(snap_compare, placeholder_pane
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+@pytest.mark.parametrize(
+    ("size", "theme"), [((80, 24), "textual-light"), ((120, 40), "textual-dark")]
+)
+def test_opening_frame(snap_compare, size: tuple[int, int], theme: str) -> None:
+    from .test_opening import OpeningOnly
+
+    folder = fixed_folder(f"opening-{size[0]}")
+    path = make_session(
+        folder, "Spring review [/b]", "Customer service", current="what-bugs-customers", ideas=12
+    )
+    app = OpeningOnly(path)
+    app.theme = theme
+    assert snap_compare(app, terminal_size=size)
