@@ -35,10 +35,16 @@ def count(value: int) -> Text:
 
 
 def fill(table: DataTable[Text], data: TableData) -> None:
-    """Replace the table's columns and rows."""
+    """Replace the table's columns and rows.
+
+    Each column is given the width of its widest cell. Left to fit its content, a column is
+    widened on the table's next idle, and a row painted before then (seen under load, on the
+    highlighted row) kept the narrower width in the table's line cache.
+    """
     table.clear(columns=True)
-    for column in data.columns:
-        table.add_column(column)
+    for index, column in enumerate(data.columns):
+        cells = [row[index] for row in data.rows if index < len(row)]
+        table.add_column(column, width=max(text.cell_len for text in [column, *cells]))
     for row in data.rows:
         table.add_row(*row)
 
