@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import compress, count
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from workshop import tomlfmt
 from workshop.core.models import SCHEMA_VERSION, Agenda, Session
@@ -33,6 +33,9 @@ from workshop.files import (
     read_toml_text,
     validate,
 )
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 ResultT = TypeVar("ResultT")
 
@@ -273,11 +276,8 @@ class SessionFile:
         self._signature = signature
         self._mode = NEW_FILE_MODE
         self._texts = RecordTextCache()
-        from filelock import FileLock  # imported here: reading a session needs no lock
-
-        self._lock = FileLock(
-            str(path.with_name(f".{path.name}.lock")), timeout=LOCK_TIMEOUT_SECONDS
-        )
+        self._lock: BaseFileLock | None = None
+        """Made at the first change: opening a session needs no lock (nor filelock's import)."""
 
     @classmethod
     def open(cls, path: Path | str) -> SessionFile:
@@ -306,8 +306,12 @@ class SessionFile:
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
-        from filelock import Timeout
+        from filelock import FileLock, Timeout
 
+        if self._lock is None:
+            self._lock = FileLock(
+                str(self.path.with_name(f".{self.path.name}.lock")), timeout=LOCK_TIMEOUT_SECONDS
+            )
         try:
             with self._lock:
                 yield

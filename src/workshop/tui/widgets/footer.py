@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 KeysShown = tuple[tuple[str, str, str, bool, str], ...]
 
@@ -31,7 +32,16 @@ class QuietFooter(Footer):
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._keys_shown = self.keys_to_show(self.screen)
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # A FooterKey starts compact, and the footer's data binding then makes it not:
+                # two restyles of every key as it mounts (a fifth of the session screen's first
+                # paint). Set before mounting, the same values cost nothing. The palette's key
+                # is not bound to the footer and stays compact, as in Footer itself.
+                compact = self.compact or widget.has_class("-command-palette")
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if (
