@@ -7,6 +7,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from textual.app import App
 from textual.widgets import Static
 
@@ -133,3 +134,26 @@ def test_the_first_frame_needs_neither_pydantic_nor_the_models() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
     )
     assert completed.returncode == 0, completed.stderr
+
+
+async def test_a_dialog_opened_on_the_first_frame_gives_way_to_the_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop.tui.screens.help import HelpScreen
+
+    path = make_session(tmp_path, ideas=1)
+    monkeypatch.setattr(OpeningScreen, "on_mount", lambda screen: None)  # Painted posted by hand
+    app = WorkshopApp(sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.open_session(path)
+        await pilot.pause()
+        opening = app.screen
+        assert isinstance(opening, OpeningScreen)
+        await app.push_screen(HelpScreen("Help text"))  # as if F1 was pressed on the frame
+
+        app.post_message(OpeningScreen.Painted(opening))
+        await pilot.pause()
+
+        assert isinstance(app.screen, SessionScreen)
+        assert [type(screen).__name__ for screen in app.screen_stack[1:]] == ["SessionScreen"]

@@ -151,6 +151,11 @@ class WorkshopApp(App[None]):
         from workshop.store import SessionFile
         from workshop.tui.screens.session import SessionScreen
 
+        if message.opening not in self.screen_stack:
+            return  # left before it was painted
+        # Keys pressed on the first frame may have opened the palette or help over it.
+        while self.screen is not message.opening:
+            self.pop_screen()
         try:
             session_file = SessionFile.from_toml_file(message.read)
         except WorkshopError as error:

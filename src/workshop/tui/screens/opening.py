@@ -29,9 +29,10 @@ class OpeningScreen(Screen[None]):
     class Painted(Message):
         """The opening frame is on screen: time to check the file and show the session."""
 
-        def __init__(self, read: TomlFile) -> None:
+        def __init__(self, opening: OpeningScreen) -> None:
             super().__init__()
-            self.read = read
+            self.opening = opening
+            self.read = opening.read
 
     def __init__(self, read: TomlFile) -> None:
         super().__init__()
@@ -62,4 +63,4 @@ class OpeningScreen(Screen[None]):
         return Content.styled(f"Opening the session · {ideas}", "$text-muted")
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.post_message, self.Painted(self.read))
+        self.call_after_refresh(self.post_message, self.Painted(self))
