@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Input
+from textual.widgets import DataTable, Footer, Input
 
 from workshop.core import ops
 from workshop.core.models import Agenda, Session
@@ -473,6 +473,33 @@ async def test_vote_show_of_hands_and_ranking_with_a_tie(tmp_path: Path) -> None
         assert "Slow [/b] replies" in text
     votes = {(v.target, v.count) for v in saved(path).votes}
     assert votes == {("t1", 7), ("t2", 12), ("t3", 12)}
+
+
+async def test_vote_ranking_cuts_long_titles_to_fit_and_shows_them_whole_when_wide(
+    tmp_path: Path,
+) -> None:
+    long_title = "Customers are passed between three departments first"
+
+    def a_long_theme(session: Session) -> None:
+        themes_and_voters(session)
+        theme = ops.add_theme(session, long_title, "group-themes")
+        ops.set_tally(session, "prioritise", theme.id, 4)  # the ranking lists items with votes
+
+    path = make_session_file(tmp_path, a_long_theme)
+    narrow = harness(path, "prioritise")
+    async with narrow.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        ranking = narrow.screen.query_one("#ranking", DataTable)
+
+        def ranked_title() -> str:
+            titles = [str(ranking.get_row_at(row)[2]) for row in range(ranking.row_count)]
+            return next(title for title in titles if title.startswith("Customers are"))
+
+        assert ranked_title().endswith("…") and len(ranked_title()) < len(long_title)
+        assert ranking.max_scroll_x == 0  # no sideways scrolling to read it
+        await pilot.resize_terminal(200, 40)
+        await pilot.pause()
+        assert ranked_title() == long_title
 
 
 async def test_vote_on_ideas_when_there_are_no_themes(tmp_path: Path) -> None:

@@ -25,6 +25,12 @@ BY_PERSON = "person"
 BY_HANDS = "hands"
 
 PERSON_ACTIONS = {"add_dot", "remove_dot", "pick_voter", "next_voter"}
+RANKING_ROWS = 100
+RANKING_CELL_PADDING = 2
+"""A DataTable cell's padding, both sides together (cell_padding 1)."""
+RANKING_SCROLLBAR = 2
+"""Room taken by the vertical scrollbar of a ranking longer than the table is high."""
+RANKING_MIN_TITLE = 8
 TOP_MARK = "★ "
 """Marks the top items (core.tally.top_items), the ones taken into action planning."""
 
@@ -98,11 +104,7 @@ Esc cancels the number. `t` switches back.
             yield table
             with Vertical(id="ranking-column"):
                 yield Static(Content("Ranking · ★ top items"), classes="column-title")
-                ranking = DataTable(id="ranking", cursor_type="none", show_cursor=False)
-                ranking.add_column("Rank", key="rank")
-                ranking.add_column("Votes", key="votes")
-                ranking.add_column("Item", key="title")
-                yield ranking
+                yield DataTable(id="ranking", cursor_type="none", show_cursor=False)
         yield Input(
             placeholder="Hands for the highlighted item, then Enter (Esc cancels)",
             id="tally",
@@ -169,18 +171,38 @@ Esc cancels the number. `t` switches back.
         self._show_status()
 
     def _show_ranking(self, session: Session) -> None:
-        ranked = tally.ranking(session, self.activity.id)
+        ranked = tally.ranking(session, self.activity.id)[:RANKING_ROWS]
         top = {item.target for item in tally.top_items(session, self.activity.id)}
         table = self.query_one("#ranking", DataTable)
-        table.clear()
-        for item in ranked[:100]:
-            rank = f"={item.rank}" if item.tied else str(item.rank)
-            is_top = item.target in top
-            table.add_row(
-                Text(f"{TOP_MARK if is_top else '  '}{rank}", style="bold" if is_top else ""),
-                Text(str(item.votes)),
-                literal_text(item.title, "bold" if is_top else ""),
+        ranks = [
+            Text(
+                f"{TOP_MARK if item.target in top else '  '}"
+                f"{'=' if item.tied else ''}{item.rank}",
+                style="bold" if item.target in top else "",
             )
+            for item in ranked
+        ]
+        votes = [Text(str(item.votes)) for item in ranked]
+        titles = [literal_text(item.title, "bold" if item.target in top else "") for item in ranked]
+        # Titles are cut (…) to the room the column has, rather than under a sideways scroll:
+        # at 80 columns the ranking is about 30 cells wide.
+        scrollbar = RANKING_SCROLLBAR if len(ranked) + 1 > table.size.height else 0
+        room = table.size.width - RANKING_CELL_PADDING * 3 - scrollbar
+        room -= max([len("Rank"), *(rank.cell_len for rank in ranks)])
+        room -= max([len("Votes"), *(count.cell_len for count in votes)])
+        if room >= RANKING_MIN_TITLE:
+            for title in titles:
+                title.truncate(room, overflow="ellipsis")
+        # The columns are made anew: a column keeps the width of the widest cell it ever held.
+        table.clear(columns=True)
+        table.add_column("Rank", key="rank")
+        table.add_column("Votes", key="votes")
+        table.add_column("Item", key="title")
+        for row in zip(ranks, votes, titles, strict=True):
+            table.add_row(*row)
+
+    def on_resize(self) -> None:
+        self._show_ranking(self.session)
 
     def _voter_dots(self) -> dict[str, int]:
         if self.mode != BY_PERSON or self.voter is None:
