@@ -70,3 +70,21 @@ FIXED_WALL_TIME = datetime(2025, 3, 4, 14, 2, 11, tzinfo=UTC)
 
 def fixed_wall_clock() -> datetime:
     return FIXED_WALL_TIME
+
+
+BURST_KEYS = {"⏎": ("enter", "\r"), "⌫": ("backspace", "\x7f"), "⇥": ("tab", "\t")}
+
+
+def send_burst(app: object, typed: str) -> None:
+    """Post keys as a terminal delivers a fast typist's burst: all at once, none waited for.
+
+    `⏎` is Enter, `⌫` Backspace and `⇥` Tab. (Pilot.press waits for each key to be handled,
+    which hides any key that takes effect out of order.)
+    """
+    from textual import events
+
+    for character in typed:
+        key, sent = BURST_KEYS.get(character, (character, character))
+        if character == " ":
+            key = "space"
+        app.post_message(events.Key(key, sent))  # type: ignore[attr-defined]

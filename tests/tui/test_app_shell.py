@@ -28,6 +28,7 @@ from .shell_fixtures import (
     customer_focus,
     fixed_wall_clock,
     make_session,
+    send_burst,
 )
 
 
@@ -107,6 +108,21 @@ async def test_home_new_session_to_first_idea_without_a_mouse(tmp_path: Path) ->
         await pilot.press(*"Nobody calls back", "enter")
         await wait_until(pilot, lambda: len(load_session(files[0]).ideas) == 1)
         assert load_session(files[0]).ideas[0].text == "Nobody calls back"
+
+
+async def test_a_title_tab_and_team_typed_in_one_burst_land_in_their_fields(
+    tmp_path: Path,
+) -> None:
+    app = WorkshopApp(sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        send_burst(app, "Team dax⌫y⇥Service desk⏎")
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+    (path,) = tmp_path.glob("*.toml")
+    session = load_session(path)
+    assert (session.title, session.team) == ("Team day", "Service desk")
 
 
 async def test_home_lists_sessions_and_enter_resumes(tmp_path: Path) -> None:
@@ -352,6 +368,38 @@ async def test_a_failed_save_stays_on_screen_and_retries(
         assert "Saved" in str(status.content)
         assert [idea.text for idea in load_session(path).ideas] == ["Keep me"]
         assert len(saved) == 1
+
+
+async def test_an_idea_whose_save_fails_is_kept_while_the_room_types_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make_session(tmp_path, current="what-bugs-customers")
+    real_write = store.write_atomically
+    disk_full = True
+
+    def write_unless_full(*args: object, **kwargs: object) -> object:
+        if disk_full:
+            raise SaveError(f"{path}: cannot save: No space left on device")
+        return real_write(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "write_atomically", write_unless_full)
+    monkeypatch.setattr("workshop.tui.screens.session.RETRY_SECONDS", 0.2)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        await wait_until(pilot, lambda: isinstance(app.focused, Input))
+        send_burst(app, "Never lose this⏎and this")
+        await pilot.pause()
+        status = screen.query_one(SaveStatus)
+        assert status.has_class("-error")
+        assert "1 change kept" in str(status.content)
+        assert screen.uncaptured_text() == "and this"
+        assert load_session(path).ideas == []
+        disk_full = False
+        await wait_until(pilot, lambda: not status.has_class("-error"))
+        assert [idea.text for idea in load_session(path).ideas] == ["Never lose this"]
+        assert app.focused is not None and app.focused.value == "and this"  # type: ignore[attr-defined]
 
 
 async def test_undo_goes_through_the_store(tmp_path: Path) -> None:

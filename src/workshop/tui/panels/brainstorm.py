@@ -19,6 +19,7 @@ from workshop.tui.widgets.idea_filter import IdeaFilter, count_label
 from workshop.tui.widgets.idea_input import CaptureInput
 from workshop.tui.widgets.idea_list import IdeaList
 from workshop.tui.widgets.idea_text import literal
+from workshop.tui.widgets.typing import TypingInput
 
 LIST_ACTIONS = {"edit", "delete", "toggle_hidden", "focus_input"}
 """Actions on the highlighted idea: offered only while the list has focus."""
@@ -89,7 +90,7 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
     def compose(self) -> ComposeResult:
         yield Static(self._prompt_content(), id="prompt")
         with Horizontal(id="capture"):
-            yield Input(placeholder="Author (optional)", id="author", compact=True)
+            yield TypingInput(placeholder="Author (optional)", id="author", compact=True)
             yield CaptureInput(
                 placeholder="Type an idea, Enter to capture (#word makes a tag)",
                 id="idea",
@@ -98,7 +99,7 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
         yield Static(id="editing")
         with Horizontal(id="list-bar"):
             yield Static(id="count")
-            yield Input(placeholder="Filter: words or #tag (Esc clears)", id="filter")
+            yield TypingInput(placeholder="Filter: words or #tag (Esc clears)", id="filter")
         yield IdeaList(
             empty_text="No ideas yet: type one and press Enter",
             detail=self._detail,
@@ -172,11 +173,10 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
         author = self.author_input.value if self.author_input.has_class("-shown") else ""
 
         def saved(idea: Idea) -> None:
-            # Cleared only now, once the idea is on disk; a failed save keeps the text.
+            # The box was cleared on Enter (CaptureInput); a failed save is kept and retried
+            # by the session screen, under its red bar.
             if not self.is_mounted:
                 return  # saved by a retry after the facilitator moved on
-            if self.idea_input.value == text:
-                self.idea_input.value = ""
             self._follow_idea = idea.id
 
         self.request_change(
@@ -202,7 +202,10 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
         old_text = idea.text
 
         def saved(_: Idea) -> None:
-            self._end_editing()
+            if not self.is_mounted:
+                return
+            # Anything typed since Enter stays, after the draft the edit had put aside.
+            self._end_editing(typed_since=self.idea_input.value)
             self._follow_idea = idea.id
 
         self.request_change(
@@ -216,9 +219,9 @@ Type an idea and press **Enter**: it is saved, then the box clears. A word writt
             )
         )
 
-    def _end_editing(self) -> None:
+    def _end_editing(self, typed_since: str = "") -> None:
         self.editing = None
-        self.idea_input.value = self._stashed_draft
+        self.idea_input.value = self._stashed_draft + typed_since
         self._stashed_draft = ""
         self.query_one("#editing", Static).remove_class("-shown")
 

@@ -19,6 +19,7 @@ from workshop.core.planning import DebateSubject, debate_note, debate_subjects
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.widgets.debate_timer import DebateTimer
+from workshop.tui.widgets.typing import TypingInput, TypingTextArea
 
 VERDICT_BADGES = {
     None: ("  · ", "dim"),
@@ -137,9 +138,9 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
                 for _name, label, widget_id, multiline in FIELDS:
                     yield Label(Content(label), classes="debate-label")
                     if multiline:
-                        yield TextArea(id=widget_id, compact=True, soft_wrap=True)
+                        yield TypingTextArea(id=widget_id, compact=True, soft_wrap=True)
                     else:
-                        yield Input(id=widget_id, compact=True, select_on_focus=False)
+                        yield TypingInput(id=widget_id, compact=True, select_on_focus=False)
 
     def on_mount(self) -> None:
         if self.subjects:

@@ -17,6 +17,7 @@ from workshop.core.models import Activity, Session
 from workshop.tui.messages import ChangeRequested
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.widgets.idea_text import literal
+from workshop.tui.widgets.typing import TypingTextArea
 
 NOTES_SAVE_DELAY_SECONDS = 1.0
 """Notes are saved this long after the last keystroke, and whenever the notes box loses focus."""
@@ -86,7 +87,9 @@ the notes box.
     def compose(self) -> ComposeResult:
         yield Static(id="position")
         yield TalkingPoint(id="point")
-        yield TextArea(self._saved_notes, id="notes", soft_wrap=True, show_line_numbers=False)
+        yield TypingTextArea(
+            self._saved_notes, id="notes", soft_wrap=True, show_line_numbers=False
+        )
         yield Static(id="notes-status")
 
     def on_mount(self) -> None:

@@ -27,6 +27,7 @@ from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.safe_text import plain
 from workshop.tui.widgets.review_action_list import ReviewActionList
+from workshop.tui.widgets.typing import TypingInput
 
 EMPTY_TEXT = "No actions to review: this session has no plan yet."
 NO_OWNER = "(no owner)"
@@ -240,8 +241,11 @@ actions as of today, overall and per owner; it moves as reviews are saved.
                 with Vertical(id="review-form"):
                     yield Static(id="review-progress")
                     yield Static(id="review-status")
-                    yield Input(placeholder="Note (t or Tab to type; Enter saves the review)",
-                                id="review-note", compact=True)
+                    yield TypingInput(
+                        placeholder="Note (t or Tab to type; Enter saves the review)",
+                        id="review-note",
+                        compact=True,
+                    )
                     yield Static(id="review-hint")
 
     def on_mount(self) -> None:

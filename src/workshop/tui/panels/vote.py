@@ -18,6 +18,7 @@ from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.widgets.idea_prompts import ChoicePrompt
 from workshop.tui.widgets.idea_text import literal, literal_text
+from workshop.tui.widgets.typing import TypingInput
 from workshop.tui.widgets.vote_items import VoteItem, hands_tally, vote_items
 
 NEW_PARTICIPANT = "-new"
@@ -105,7 +106,7 @@ Esc cancels the number. `t` switches back.
             with Vertical(id="ranking-column"):
                 yield Static(Content("Ranking · ★ top items"), classes="column-title")
                 yield DataTable(id="ranking", cursor_type="none", show_cursor=False)
-        yield Input(
+        yield TypingInput(
             placeholder="Hands for the highlighted item, then Enter (Esc cancels)",
             id="tally",
             type="integer",

@@ -21,6 +21,7 @@ from workshop.core import ops
 from workshop.core.models import Agenda
 from workshop.files import WorkshopError
 from workshop.tui.safe_text import plain
+from workshop.tui.widgets.typing import TypingInput
 
 
 @dataclass
@@ -60,7 +61,7 @@ class NewSessionScreen(ModalScreen[Path | None]):
             yield Static(Content("New session"), classes="dialog-title")
             with Horizontal(classes="field"):
                 yield Static(Content("Title"), classes="field-label")
-                yield Input(
+                yield TypingInput(
                     placeholder="then Enter to start",
                     id="new-title",
                     max_length=200,
@@ -68,7 +69,9 @@ class NewSessionScreen(ModalScreen[Path | None]):
                 )
             with Horizontal(classes="field"):
                 yield Static(Content("Team"), classes="field-label")
-                yield Input(placeholder="optional", id="new-team", max_length=200, compact=True)
+                yield TypingInput(
+                    placeholder="optional", id="new-team", max_length=200, compact=True
+                )
             yield Static(Content("Agenda (Tab, ↑ ↓)"), classes="field-heading")
             yield OptionList(
                 *[self._option(index, choice) for index, choice in enumerate(self.choices)],

@@ -1,14 +1,21 @@
-"""The brainstorm's capture input: an Input whose typing never re-lays-out the screen."""
+"""The brainstorm's capture input: Enter hands the idea on and clears the box at once."""
 
 from __future__ import annotations
 
 from textual.geometry import Size
 from textual.reactive import Reactive
-from textual.widgets import Input
+
+from workshop.tui.widgets.typing import TypingInput
 
 
-class CaptureInput(Input):
-    """An Input of fixed height and width whose keystrokes repaint only itself.
+class CaptureInput(TypingInput):
+    """The idea box: keys in the order typed, cleared on Enter, and cheap to type into.
+
+    Enter takes the idea out of the box and sends it on (`Submitted` carries its text) before
+    the next key is read, so what is typed next starts a new idea even while the last one is
+    still being saved; the session screen keeps an idea whose save failed, and retries it.
+
+    An Input of fixed height and width whose keystrokes repaint only itself:
 
     Textual's Input sets its virtual size on every keystroke, and Widget.virtual_size asks
     for a layout of the whole screen when it changes. The capture input's size never depends
@@ -16,3 +23,9 @@ class CaptureInput(Input):
     """
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    async def action_submit(self) -> None:
+        text = self.value
+        if text.strip():
+            self.value = ""
+        self.post_message(self.Submitted(self, text))

@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.tui.widgets.idea_text import literal
+from workshop.tui.widgets.typing import TypingInput
 
 PROMPT_CSS = """
     align: center middle;
@@ -49,7 +50,7 @@ class TextPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(literal(self.title_text), classes="prompt-title")
-            yield Input(self.initial_value, placeholder=self.placeholder, id="answer")
+            yield TypingInput(self.initial_value, placeholder=self.placeholder, id="answer")
             yield Static(Content("Enter to confirm, Esc to cancel"), classes="prompt-hint")
 
     @on(Input.Submitted)

@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from workshop.core.models import Action, Horizon
+from workshop.tui.widgets.typing import TypingInput
 
 
 @dataclass(frozen=True)
@@ -76,21 +77,37 @@ class PlanActionForm(ModalScreen[dict[str, Any] | None]):
             heading = "Edit the action" if action else "A new action"
             yield Static(Content(heading), id="plan-form-title")
             with VerticalScroll(id="plan-form-fields"):
-                yield from self._row("What", Input(self.start_title, id="plan-form-what",
-                                                   placeholder="Start with a verb"))
-                yield from self._row("Owner", Input(action.owner if action else "",
-                                                    id="plan-form-owner",
-                                                    placeholder="One name, in the room"))
+                yield from self._row(
+                    "What",
+                    TypingInput(
+                        self.start_title, id="plan-form-what", placeholder="Start with a verb"
+                    ),
+                )
+                yield from self._row(
+                    "Owner",
+                    TypingInput(
+                        action.owner if action else "",
+                        id="plan-form-owner",
+                        placeholder="One name, in the room",
+                    ),
+                )
                 horizon = action.horizon if action else Horizon.THREE_MONTHS
                 yield from self._row("When", Select(
                     [(h.label, h.value) for h in Horizon], value=horizon.value,
                     allow_blank=False, id="plan-form-horizon", compact=True))
-                yield from self._row("Measure", Input(action.measure if action else "",
-                                                      id="plan-form-measure",
-                                                      placeholder="How will we know it worked?"))
+                yield from self._row(
+                    "Measure",
+                    TypingInput(
+                        action.measure if action else "",
+                        id="plan-form-measure",
+                        placeholder="How will we know it worked?",
+                    ),
+                )
                 due = action.due.isoformat() if action and action.due else ""
-                yield from self._row("Due", Input(due, id="plan-form-due",
-                                                  placeholder="YYYY-MM-DD (optional)"))
+                yield from self._row(
+                    "Due",
+                    TypingInput(due, id="plan-form-due", placeholder="YYYY-MM-DD (optional)"),
+                )
             if self.sources:
                 yield Label(Content("Comes from (space to tick)"), classes="plan-form-label")
                 yield SelectionList[str](

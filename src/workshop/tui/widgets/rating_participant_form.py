@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from workshop.core.models import Participant
+from workshop.tui.widgets.typing import TypingInput
 
 
 class ParticipantForm(ModalScreen[tuple[str, str] | None]):
@@ -40,12 +41,18 @@ class ParticipantForm(ModalScreen[tuple[str, str] | None]):
             yield Static(Content.styled(title, "bold"))
             with Horizontal(classes="participant-row"):
                 yield Label(Content("Name"), classes="participant-label")
-                yield Input(participant.name if participant else "", id="participant-name",
-                            placeholder="optional: blank shows 'Participant N'")
+                yield TypingInput(
+                    participant.name if participant else "",
+                    id="participant-name",
+                    placeholder="optional: blank shows 'Participant N'",
+                )
             with Horizontal(classes="participant-row"):
                 yield Label(Content("Segment"), classes="participant-label")
-                yield Input(participant.segment if participant else "", id="participant-segment",
-                            placeholder="optional: department, role or site")
+                yield TypingInput(
+                    participant.segment if participant else "",
+                    id="participant-segment",
+                    placeholder="optional: department, role or site",
+                )
             yield Static(Content("Enter saves · Esc cancels"), id="participant-hint")
 
     @on(Input.Submitted)

@@ -1,0 +1,80 @@
+"""Text boxes whose keys take effect in the order they were typed.
+
+In textual 8.2.8 an Input or TextArea inserts a typed character as soon as it gets the key, but
+a bound key (Enter, Backspace, the arrows, Tab, ctrl+f...) only runs its action once the key
+has bubbled up to the app (textual issue #6605). Keys that arrive together, as they do from a
+fast typist while the screen is busy saving, or from a macro, are then applied out of order:
+`idea one⏎idea two⏎` became the single idea "idea oneidea two", and a Tab typed between two
+fields sent the second field's text into the first. Here the bound keys run at once, through
+the same bindings the app would have used a moment later, and keys handed to a box after the
+focus left it go on to where the focus is.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+
+async def run_binding_now(widget: Widget, event: events.Key) -> bool:
+    """Run the binding the app would run for `event` (from the focused widget up); True if run."""
+    # App._check_bindings is what App._on_key calls when the key has bubbled up to it.
+    if await widget.app._check_bindings(event.key):  # noqa: SLF001
+        event.stop()
+        event.prevent_default()
+        return True
+    return False
+
+
+async def hand_on(widget: Widget, event: events.Key) -> None:
+    """Give a key to the widget that has the focus now, which `widget` lost since it got it.
+
+    The app hands each key to the focused widget as it reads it, so the keys of a burst that
+    follow a Tab (or another key that moves the focus) were all handed to the old box.
+    """
+    focused = widget.app.focused
+    event.stop()
+    event.prevent_default()
+    if isinstance(focused, TypingInput | TypingTextArea):
+        await focused.type_key(event)
+    elif isinstance(focused, Input | TextArea):
+        focused.post_message(events.Key(event.key, event.character))
+    else:
+        await run_binding_now(widget, event)  # a list or a table: its keys are bindings
+
+
+class TypingInput(Input):
+    """An Input whose bound keys keep their place among the typed characters."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.app.focused is not self:
+            await hand_on(self, event)
+            return
+        await self.type_key(event)
+
+    async def type_key(self, event: events.Key) -> None:
+        if not event.is_printable and await run_binding_now(self, event):
+            return
+        await super()._on_key(event)
+
+
+class TypingTextArea(TextArea):
+    """A TextArea whose bound keys keep their place among the typed characters."""
+
+    def _inserts(self, event: events.Key) -> bool:
+        """Whether TextArea handles this key itself (as text, or its own indent keys)."""
+        if self.read_only or event.is_printable or event.key == "enter":
+            return True
+        return self.tab_behavior == "indent" and event.key in ("tab", "escape")
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.app.focused is not self:
+            await hand_on(self, event)
+            return
+        await self.type_key(event)
+
+    async def type_key(self, event: events.Key) -> None:
+        if not self._inserts(event) and await run_binding_now(self, event):
+            return
+        await super()._on_key(event)
