@@ -48,8 +48,10 @@ class BrainstormPanel(ActivityPanel):
     HELP = """\
 # Brainstorm
 
-Type an idea and press **Enter**: it is saved, then the box clears. A word written
-`#like-this` becomes a tag. Ideas are anonymous unless you turn the author box on.
+Type an idea and press **Enter**: the box clears at once for the next idea, and the idea
+shows in the list as soon as it is saved. If a save fails, a red bar says so and the idea is
+kept and saved again every 2 seconds. A word written `#like-this` becomes a tag. Ideas are
+anonymous unless you turn the author box on.
 
 | Key | What it does |
 | :- | :- |
