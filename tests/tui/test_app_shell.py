@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
@@ -400,6 +401,42 @@ async def test_an_idea_whose_save_fails_is_kept_while_the_room_types_on(
         await wait_until(pilot, lambda: not status.has_class("-error"))
         assert [idea.text for idea in load_session(path).ideas] == ["Never lose this"]
         assert app.focused is not None and app.focused.value == "and this"  # type: ignore[attr-defined]
+
+
+async def test_what_is_typed_right_after_f8_goes_to_the_next_activity(tmp_path: Path) -> None:
+    path = make_session(tmp_path, current="what-bugs-customers")
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        await wait_until(pilot, lambda: isinstance(app.focused, Input))
+        app.post_message(events.Key("f8", None))
+        send_burst(app, "Told us thanks⏎and then")
+        await wait_until(pilot, lambda: bool(load_session(path).ideas))
+        await pilot.pause()
+        assert screen.session.current_activity == "getting-it-right"
+        assert [(idea.text, idea.activity) for idea in load_session(path).ideas] == [
+            ("Told us thanks", "getting-it-right")
+        ]
+        assert screen.uncaptured_text() == "and then"
+
+
+async def test_keys_typed_across_several_moves_follow_each_move(tmp_path: Path) -> None:
+    path = make_session(tmp_path, current="what-bugs-customers")
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        await wait_until(pilot, lambda: isinstance(app.focused, Input))
+        for key in ("f8", "f7", "f8", "f8"):
+            app.post_message(events.Key(key, None))
+        send_burst(app, "The help desk⏎")
+        await wait_until(pilot, lambda: bool(load_session(path).ideas))
+        await pilot.pause()
+        assert screen.session.current_activity == "touch-points"
+        assert [(idea.text, idea.activity) for idea in load_session(path).ideas] == [
+            ("The help desk", "touch-points")
+        ]
 
 
 async def test_undo_goes_through_the_store(tmp_path: Path) -> None:

@@ -12,6 +12,8 @@ focus left it go on to where the focus is.
 
 from __future__ import annotations
 
+from typing import Protocol, runtime_checkable
+
 from textual import events
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -21,6 +23,23 @@ async def run_binding_now(widget: Widget, event: events.Key) -> bool:
     """Run the binding the app would run for `event` (from the focused widget up); True if run."""
     # App._check_bindings is what App._on_key calls when the key has bubbled up to it.
     if await widget.app._check_bindings(event.key):  # noqa: SLF001
+        event.stop()
+        event.prevent_default()
+        return True
+    return False
+
+
+@runtime_checkable
+class KeyHolder(Protocol):
+    """A screen that keeps the keys typed while it puts a new panel in place (F8, then typing)."""
+
+    def hold_key(self, event: events.Key) -> bool:
+        """Keep `event` to give to the new panel; False if nothing is being put in place."""
+
+
+def held_by_screen(widget: Widget, event: events.Key) -> bool:
+    screen = widget.screen
+    if isinstance(screen, KeyHolder) and screen.hold_key(event):
         event.stop()
         event.prevent_default()
         return True
@@ -48,6 +67,8 @@ class TypingInput(Input):
     """An Input whose bound keys keep their place among the typed characters."""
 
     async def _on_key(self, event: events.Key) -> None:
+        if held_by_screen(self, event):
+            return
         if self.app.focused is not self:
             await hand_on(self, event)
             return
@@ -69,6 +90,8 @@ class TypingTextArea(TextArea):
         return self.tab_behavior == "indent" and event.key in ("tab", "escape")
 
     async def _on_key(self, event: events.Key) -> None:
+        if held_by_screen(self, event):
+            return
         if self.app.focused is not self:
             await hand_on(self, event)
             return
