@@ -12,12 +12,14 @@ from textual.app import App
 from textual.widgets import Static
 
 from workshop.files import InvalidFileError, read_toml_file
+from workshop.store import load_session
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.opening import OpeningScreen
 from workshop.tui.screens.session import SessionScreen
 
-from .shell_fixtures import HOSTILE_STRINGS, make_session
+from .shell_fixtures import HOSTILE_STRINGS, make_session, send_burst
+from .test_app_shell import wait_until
 
 
 class OpeningOnly(App[None]):
@@ -157,3 +159,28 @@ async def test_a_dialog_opened_on_the_first_frame_gives_way_to_the_session(
 
         assert isinstance(app.screen, SessionScreen)
         assert [type(screen).__name__ for screen in app.screen_stack[1:]] == ["SessionScreen"]
+
+
+async def test_what_is_typed_on_the_first_frame_reaches_the_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make_session(tmp_path, current="what-bugs-customers")
+    monkeypatch.setattr(OpeningScreen, "on_mount", lambda screen: None)  # Painted posted by hand
+    app = WorkshopApp(sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.open_session(path)
+        await pilot.pause()
+        opening = app.screen
+        assert isinstance(opening, OpeningScreen)
+        send_burst(app, "Typed at once⏎and then")
+        await pilot.pause()
+
+        app.post_message(OpeningScreen.Painted(opening))
+        await wait_until(pilot, lambda: bool(load_session(path).ideas))
+        await pilot.pause()
+
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert [idea.text for idea in load_session(path).ideas] == ["Typed at once"]
+        assert screen.uncaptured_text() == "and then"

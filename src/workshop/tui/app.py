@@ -167,7 +167,12 @@ class WorkshopApp(App[None]):
             self._show_home()
         else:
             self.switch_screen(
-                SessionScreen(session_file, clock=self.clock, wall_clock=self.wall_clock)
+                SessionScreen(
+                    session_file,
+                    clock=self.clock,
+                    wall_clock=self.wall_clock,
+                    typed_ahead=message.opening.typed_ahead,
+                )
             )
         self.call_after_refresh(self._resume_collector)
 

@@ -8,6 +8,7 @@ its place (or says why it cannot).
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -38,6 +39,17 @@ class OpeningScreen(Screen[None]):
         super().__init__()
         self.read = read
         self.glance: SessionGlance = glance(read.data)
+        self.typed_ahead: list[events.Key] = []
+        """Keys typed on this frame: the session screen gives them to its first panel."""
+
+    def hold_key(self, event: events.Key) -> bool:
+        """Keep every key typed before the session screen is up (see KeyHolder)."""
+        self.typed_ahead.append(events.Key(event.key, event.character))
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        self.hold_key(event)
+        event.stop()
 
     def compose(self) -> ComposeResult:
         seen = self.glance

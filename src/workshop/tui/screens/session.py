@@ -8,7 +8,7 @@ panels, the outline and the header. Another process's changes are picked up by p
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -85,7 +85,9 @@ class SessionScreen(Screen[None]):
         *,
         clock: Clock,
         wall_clock: Callable[[], datetime],
+        typed_ahead: Sequence[events.Key] = (),
     ) -> None:
+        """`typed_ahead`: keys typed on the opening frame, given to the first panel in order."""
         super().__init__()
         self.session_file = session_file
         self.clock = clock
@@ -100,8 +102,9 @@ class SessionScreen(Screen[None]):
         """The person's ctrl+b choice; None follows the terminal's width."""
         self._retry_timer: Timer | None = None
         self._shown_activity = ""
-        self._held_keys: list[events.Key] | None = None
-        """Keys typed while a new panel is put in place (None: not holding any)."""
+        self._held_keys: list[events.Key] | None = list(typed_ahead)
+        """Keys typed while a new panel is put in place (None: not holding any); held from the
+        start until the first panel has the focus."""
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -140,6 +143,8 @@ class SessionScreen(Screen[None]):
         self.query_one(SaveStatus).show_idle(f"Opened {self.session_file.path.name}")
         self._apply_outline_visibility()
         self.show_session()
+        if self.panel is not None:
+            self.call_after_refresh(self._panel_in_place, self.panel)
         self.set_interval(POLL_SECONDS, self._poll_file, name="poll-session-file")
         self.set_interval(TICK_SECONDS, self._tick, name="timer-tick")
 
