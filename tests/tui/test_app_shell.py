@@ -117,9 +117,7 @@ async def test_a_title_tab_and_team_typed_in_one_burst_land_in_their_fields(
     app = WorkshopApp(sessions_folder=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        send_burst(app, "Team dax⌫y⇥Service desk⏎")
+        send_burst(app, "nTeam dax⌫y⇥Service desk⏎")  # straight after n, as a fast typist does
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
     (path,) = tmp_path.glob("*.toml")
     session = load_session(path)
@@ -534,6 +532,45 @@ async def test_f1_shows_help_for_the_focused_part(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_a_second_escape_queued_for_help_leaves_the_session_screen_alone(
+    tmp_path: Path,
+) -> None:
+    path = make_session(tmp_path)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        help_screen.dismiss()
+        help_screen.dismiss()  # as a second Esc handled before the first had closed it
+        await pilot.pause()
+        assert app.screen is screen
+        assert app.screen_stack[1:] == [screen]
+
+
+async def test_enter_twice_in_the_jump_palette_jumps_once_and_keeps_the_session(
+    tmp_path: Path,
+) -> None:
+    path = make_session(tmp_path)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press(*"bugs")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        send_burst(app, "⏎⏎")
+        await wait_until(pilot, lambda: screen.session.current_activity == "what-bugs-customers")
+        await pilot.pause()
+        assert app.screen is screen
+        assert app.screen_stack[1:] == [screen]
 
 
 async def test_quitting_with_an_unsaved_change_asks_first(

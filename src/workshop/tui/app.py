@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.content import Content
 
 from workshop.core.clock import now
@@ -25,6 +26,7 @@ from workshop.files import TomlFile, WorkshopError, read_toml_file
 from workshop.settings import Settings, load_settings, save_settings
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.safe_text import clean
+from workshop.tui.screens.closing import WorkshopPalette
 from workshop.tui.screens.opening import OpeningScreen
 
 if TYPE_CHECKING:
@@ -232,6 +234,11 @@ class WorkshopApp(App[None]):
         self.push_screen(
             ConfirmScreen(question, yes="Quit and lose it", no="Stay", title=title), answered
         )
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, but one that closes once (see screens/closing.py)."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(WorkshopPalette(id="--command-palette"))
 
     def action_set_theme(self, name: str) -> None:
         self.theme = name

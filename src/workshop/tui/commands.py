@@ -8,10 +8,11 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import App
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from workshop.tui.safe_text import clean, highlight, markup_escape
+from workshop.tui.screens.closing import WorkshopPalette
 
 if TYPE_CHECKING:
     from workshop.tui.screens.session import SessionScreen
@@ -127,5 +128,5 @@ class JumpCommands(Provider):
 
 def open_jump_palette(screen: SessionScreen) -> None:
     screen.app.push_screen(
-        CommandPalette(providers=[JumpCommands], placeholder="Jump to activity… (type a word)")
+        WorkshopPalette(providers=[JumpCommands], placeholder="Jump to activity… (type a word)")
     )

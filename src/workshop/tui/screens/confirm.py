@@ -10,8 +10,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from workshop.tui.screens.closing import ClosesOnce
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(ClosesOnce, ModalScreen[bool]):
     """Ask a question; `y` / Enter on Yes answers yes, `n` / Escape answers no."""
 
     BINDINGS = [

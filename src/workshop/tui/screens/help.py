@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from workshop.tui.screens.closing import ClosesOnce
+
 SESSION_KEYS = """\
 ## Keys on the session screen
 
@@ -40,7 +42,7 @@ HOME_KEYS = """\
 """
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ClosesOnce, ModalScreen[None]):
     """Markdown help in a box; Escape, F1 or q closes it."""
 
     BINDINGS = [Binding("escape,f1,q,question_mark", "close", "Close", id="help.close")]

@@ -23,7 +23,10 @@ class HomeScreen(Screen[None]):
     """Sessions in the sessions folder, newest first."""
 
     BINDINGS = [
-        Binding("n", "new_session", "New session", id="home.new_session"),
+        # A priority binding runs as soon as the app reads the key, so the title typed straight
+        # after `n` reaches the new-session dialog (which holds it until its box has the focus)
+        # rather than the sessions list, whose keys are bindings of their own (r, Enter...).
+        Binding("n", "new_session", "New session", id="home.new_session", priority=True),
         Binding("enter", "open_highlighted", "Open", show=False, id="home.open"),
         Binding("r", "report", "Report", id="home.report"),
         Binding("f5", "reload", "Reload", id="home.reload"),

@@ -21,7 +21,8 @@ from workshop.core import ops
 from workshop.core.models import Agenda
 from workshop.files import WorkshopError
 from workshop.tui.safe_text import plain
-from workshop.tui.widgets.typing import TypingInput
+from workshop.tui.screens.closing import ClosesOnce
+from workshop.tui.widgets.typing import HoldsKeys, TypingInput
 
 
 @dataclass
@@ -45,8 +46,11 @@ def agenda_choices() -> list[AgendaChoice]:
     return choices
 
 
-class NewSessionScreen(ModalScreen[Path | None]):
-    """Dismisses with the new session file's path, or None if cancelled."""
+class NewSessionScreen(ClosesOnce, HoldsKeys, ModalScreen[Path | None]):
+    """Dismisses with the new session file's path, or None if cancelled.
+
+    What is typed straight after `n`, before the title box has the focus, goes into it.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="new_session.cancel")]
 
@@ -55,6 +59,7 @@ class NewSessionScreen(ModalScreen[Path | None]):
         self.sessions_folder = sessions_folder
         self.today = today or date.today()
         self.choices = agenda_choices()
+        self.hold_keys()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="new-session-box", classes="dialog"):
@@ -105,6 +110,7 @@ class NewSessionScreen(ModalScreen[Path | None]):
         if self.choices and self.choices[0].agenda is not None:
             agenda_list.highlighted = 0
         self.query_one("#new-title", Input).focus()
+        self.call_after_refresh(self.give_held_keys)
 
     def chosen_agenda(self) -> Agenda | None:
         highlighted = self.query_one("#new-agenda", OptionList).highlighted

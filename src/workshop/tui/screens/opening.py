@@ -22,9 +22,10 @@ from workshop.tui.safe_text import plain
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
 from workshop.tui.widgets.status import SaveStatus
+from workshop.tui.widgets.typing import HoldsKeys
 
 
-class OpeningScreen(Screen[None]):
+class OpeningScreen(HoldsKeys, Screen[None]):
     """The session's header and a line saying it is opening, until the session screen is up."""
 
     class Painted(Message):
@@ -39,17 +40,11 @@ class OpeningScreen(Screen[None]):
         super().__init__()
         self.read = read
         self.glance: SessionGlance = glance(read.data)
-        self.typed_ahead: list[events.Key] = []
-        """Keys typed on this frame: the session screen gives them to its first panel."""
+        self.hold_keys()  # all typed here goes to the session screen's first panel
 
-    def hold_key(self, event: events.Key) -> bool:
-        """Keep every key typed before the session screen is up (see KeyHolder)."""
-        self.typed_ahead.append(events.Key(event.key, event.character))
-        return True
-
-    def on_key(self, event: events.Key) -> None:
-        self.hold_key(event)
-        event.stop()
+    @property
+    def typed_ahead(self) -> list[events.Key]:
+        return list(self._held_keys or [])
 
     def compose(self) -> ComposeResult:
         seen = self.glance

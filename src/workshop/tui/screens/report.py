@@ -29,6 +29,7 @@ from textual.widgets.option_list import Option
 
 from workshop.report import Report, TeamReport, report_folder, team_key
 from workshop.tui.safe_text import plain
+from workshop.tui.screens.closing import ClosesOnce
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.report_charts import (
     ActionsPerQuarterChart,
@@ -76,7 +77,7 @@ def _today_of(screen: Screen[None]) -> date:
     return clock().date() if callable(clock) else date.today()
 
 
-class ReportScreen(Screen[None]):
+class ReportScreen(ClosesOnce, Screen[None]):
     """The report over a sessions folder, with a chart and its numbers on each tab."""
 
     BINDINGS = [

@@ -39,7 +39,7 @@ from workshop.tui.widgets.header_lines import activity_line, title_line
 from workshop.tui.widgets.outline import AgendaOutline
 from workshop.tui.widgets.status import SaveStatus
 from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine
-from workshop.tui.widgets.typing import hand_on
+from workshop.tui.widgets.typing import HoldsKeys
 
 RETRY_SECONDS = 2.0
 POLL_SECONDS = 0.5
@@ -58,7 +58,7 @@ class PendingChange:
     make_undo: Callable[[Any], Undo] | None = None
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(HoldsKeys, Screen[None]):
     """Run one session: header, outline, the current activity's panel, timer, save status."""
 
     AUTO_FOCUS = "#panel-area *"
@@ -102,9 +102,8 @@ class SessionScreen(Screen[None]):
         """The person's ctrl+b choice; None follows the terminal's width."""
         self._retry_timer: Timer | None = None
         self._shown_activity = ""
-        self._held_keys: list[events.Key] | None = list(typed_ahead)
-        """Keys typed while a new panel is put in place (None: not holding any); held from the
-        start until the first panel has the focus."""
+        # Keys are held from the start until the first panel has the focus (see HoldsKeys).
+        self.hold_keys(typed_ahead)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -195,8 +194,7 @@ class SessionScreen(Screen[None]):
         self.query_one(AgendaOutline).highlight_activity(activity.id)
         # What is typed from now until the new panel has the focus belongs to it (F8, then the
         # first idea of the next brainstorm), not to the panel on its way out.
-        if self._held_keys is None:
-            self._held_keys = []
+        self.hold_keys()
         self.call_later(self._swap_panel, activity.id)
 
     async def _swap_panel(self, activity_id: str) -> None:
@@ -221,7 +219,7 @@ class SessionScreen(Screen[None]):
         if panel is not self.panel:
             return  # moved on again: the next panel takes the keys held meanwhile
         self._focus_panel(panel)
-        await self._give_held_keys()
+        await self.give_held_keys()
 
     def _focus_panel(self, panel: ActivityPanel) -> None:
         focused = self.focused
@@ -233,28 +231,6 @@ class SessionScreen(Screen[None]):
                 return
         if panel.focusable:
             panel.focus()
-
-    async def _give_held_keys(self) -> None:
-        held, self._held_keys = self._held_keys or [], None
-        for index, event in enumerate(held):
-            if self._held_keys is not None:
-                # A key just given moved to another activity (F8 twice): the rest wait for
-                # that panel, ahead of anything typed since.
-                self._held_keys[:0] = held[index:]
-                return
-            await hand_on(self, event)
-
-    def hold_key(self, event: events.Key) -> bool:
-        """Keep a key typed while the next panel is put in place (see KeyHolder)."""
-        if self._held_keys is None:
-            return False
-        self._held_keys.append(events.Key(event.key, event.character))
-        return True
-
-    def on_key(self, event: events.Key) -> None:
-        # A key that reached the screen itself: nothing had the focus (the old panel has gone).
-        if self.hold_key(event):
-            event.stop()
 
     def timer_for(self, activity: Activity) -> ActivityTimer:
         timer = self.timers.get(activity.id)

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workshop.tui.screens.closing import ClosesOnce
 from workshop.tui.widgets.idea_text import literal
 from workshop.tui.widgets.typing import TypingInput
 
@@ -33,7 +34,7 @@ PROMPT_CSS = """
 """
 
 
-class TextPrompt(ModalScreen[str | None]):
+class TextPrompt(ClosesOnce, ModalScreen[str | None]):
     """Ask for one line of text. Enter gives the text; Esc gives None."""
 
     DEFAULT_CSS = "TextPrompt {" + PROMPT_CSS + "}"
@@ -62,7 +63,7 @@ class TextPrompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ChoicePrompt(ModalScreen[str | None]):
+class ChoicePrompt(ClosesOnce, ModalScreen[str | None]):
     """Pick one of several choices (id, label): arrows and Enter, or the digit shown."""
 
     DEFAULT_CSS = "ChoicePrompt {" + PROMPT_CSS + "}"

@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from workshop.core.models import Action, Horizon
+from workshop.tui.screens.closing import ClosesOnce
 from workshop.tui.widgets.typing import TypingInput
 
 
@@ -27,7 +28,7 @@ class SourceChoice:
     text: str
 
 
-class PlanActionForm(ModalScreen[dict[str, Any] | None]):
+class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
     """Title, owner, horizon, measure, due date and sources. Dismisses with the fields or None."""
 
     BINDINGS = [

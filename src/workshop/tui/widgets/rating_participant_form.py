@@ -11,10 +11,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from workshop.core.models import Participant
+from workshop.tui.screens.closing import ClosesOnce
 from workshop.tui.widgets.typing import TypingInput
 
 
-class ParticipantForm(ModalScreen[tuple[str, str] | None]):
+class ParticipantForm(ClosesOnce, ModalScreen[tuple[str, str] | None]):
     """Dismisses with (name, segment), or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="participant-form.cancel")]

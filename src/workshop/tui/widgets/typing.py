@@ -12,6 +12,7 @@ focus left it go on to where the focus is.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
 from textual import events
@@ -35,6 +36,46 @@ class KeyHolder(Protocol):
 
     def hold_key(self, event: events.Key) -> bool:
         """Keep `event` to give to the new panel; False if nothing is being put in place."""
+
+
+class HoldsKeys:
+    """For a screen: keep the keys typed while what should take them is not ready yet.
+
+    A new panel or dialog takes the focus a frame or two after the key that asked for it;
+    meanwhile the app hands keys to the widget that had the focus, or to the screen itself.
+    Between `hold_keys` and `give_held_keys` this screen keeps them all (its typing boxes ask
+    it first, see KeyHolder), then gives them to whatever has the focus, in order.
+    """
+
+    _held_keys: list[events.Key] | None = None
+
+    def hold_keys(self, typed_ahead: Iterable[events.Key] = ()) -> None:
+        if self._held_keys is None:
+            self._held_keys = list(typed_ahead)
+
+    def hold_key(self, event: events.Key) -> bool:
+        """Keep `event` if keys are being held; False if not."""
+        if self._held_keys is None:
+            return False
+        self._held_keys.append(events.Key(event.key, event.character))
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        # A key that reached the screen itself: nothing had the focus.
+        if self.hold_key(event):
+            event.stop()
+
+    async def give_held_keys(self) -> None:
+        """Give the held keys to what has the focus now, and stop holding."""
+        assert isinstance(self, Widget)
+        held, self._held_keys = self._held_keys or [], None
+        for index, event in enumerate(held):
+            if self._held_keys is not None:
+                # A key just given started another wait (F8 twice): the rest wait with it,
+                # ahead of anything typed since.
+                self._held_keys[:0] = held[index:]
+                return
+            await hand_on(self, event)
 
 
 def held_by_screen(widget: Widget, event: events.Key) -> bool:
