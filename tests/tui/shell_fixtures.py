@@ -72,14 +72,20 @@ def fixed_wall_clock() -> datetime:
     return FIXED_WALL_TIME
 
 
-BURST_KEYS = {"⏎": ("enter", "\r"), "⌫": ("backspace", "\x7f"), "⇥": ("tab", "\t")}
+BURST_KEYS = {
+    "⏎": ("enter", "\r"),
+    "⌫": ("backspace", "\x7f"),
+    "⇥": ("tab", "\t"),
+    "\x1b": ("escape", "\x1b"),
+    "+": ("plus", "+"),
+}
 
 
 def send_burst(app: object, typed: str) -> None:
     """Post keys as a terminal delivers a fast typist's burst: all at once, none waited for.
 
-    `⏎` is Enter, `⌫` Backspace and `⇥` Tab. (Pilot.press waits for each key to be handled,
-    which hides any key that takes effect out of order.)
+    `⏎` is Enter, `⌫` Backspace, `⇥` Tab and `\x1b` Esc. (Pilot.press waits for each key to
+    be handled, which hides any key that takes effect out of order.)
     """
     from textual import events
 

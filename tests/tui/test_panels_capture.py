@@ -498,6 +498,36 @@ async def test_vote_ranking_cuts_long_titles_to_fit_and_shows_them_whole_when_wi
         assert ranked_title() == long_title
 
 
+async def test_vote_show_of_hands_typed_in_one_go_goes_item_by_item(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path, themes_and_voters)
+    app = harness(path, "prioritise")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        send_burst(app, "7⏎129⌫⏎35")
+        await pilot.pause()
+        assert "Hands for Slow [/b] replies: 35" in screen_text(app)
+        send_burst(app, "\x1b")  # Esc: the 35 was a slip
+        await pilot.pause()
+        assert "35" not in screen_text(app)
+    votes = sorted((v.target, v.count) for v in saved(path).votes)
+    assert votes == [("t1", 7), ("t2", 12)]
+
+
+async def test_vote_dots_pressed_in_one_go_all_count(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path, themes_and_voters)
+    app = harness(path, "prioritise")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        send_burst(app, "+++")
+        await pilot.pause()
+        send_burst(app, "++")  # a fourth dot on one item is over the agenda's 3
+        await pilot.pause()
+    session = saved(path)
+    assert ops.votes_of(session, "prioritise", session.participants[0].id) == {"t1": 3}
+
+
 async def test_vote_on_ideas_when_there_are_no_themes(tmp_path: Path) -> None:
     path = make_session_file(tmp_path, three_ideas)
     app = harness(path, "prioritise")

@@ -118,6 +118,26 @@ def test_dot_votes_keep_to_the_agendas_budget(session: Session) -> None:
     assert ops.votes_of(session, "prioritise", voter.id) == {ideas[2].id: 1}
 
 
+def test_dots_given_one_at_a_time_add_up_on_the_latest_session(session: Session) -> None:
+    ideas = [ops.add_idea(session, f"Idea {n}", activity="what-bugs-customers") for n in range(2)]
+    voter = ops.add_participant(session)
+    first, second = ideas[0].id, ideas[1].id
+
+    assert ops.change_dots(session, "prioritise", voter.id, first, +1) == {}
+    assert ops.change_dots(session, "prioritise", voter.id, first, +1) == {first: 1}
+    ops.change_dots(session, "prioritise", voter.id, second, +1)
+    assert ops.votes_of(session, "prioritise", voter.id) == {first: 2, second: 1}
+
+    ops.change_dots(session, "prioritise", voter.id, first, -1)
+    assert ops.votes_of(session, "prioritise", voter.id) == {first: 1, second: 1}
+    with pytest.raises(RuleError, match="no dot on that item"):
+        ops.change_dots(session, "prioritise", voter.id, second, -2)
+    ops.change_dots(session, "prioritise", voter.id, first, +2)
+    with pytest.raises(RuleError, match="at most 3 votes on one item"):
+        ops.change_dots(session, "prioritise", voter.id, first, +1)
+    assert ops.votes_of(session, "prioritise", voter.id) == {first: 3, second: 1}
+
+
 def test_a_show_of_hands_tally_replaces_the_last_one(session: Session) -> None:
     idea = ops.add_idea(session, "x")
     ops.set_tally(session, "prioritise", idea.id, 7)

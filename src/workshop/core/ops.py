@@ -349,12 +349,17 @@ def note_for(session: Session, activity_id: str) -> str:
 # --- votes ----------------------------------------------------------------------------------
 
 
-def set_tally(session: Session, activity_id: str, target: str, count: int) -> None:
-    """Record a show-of-hands tally for one idea or theme (replaces the previous tally)."""
+def set_tally(session: Session, activity_id: str, target: str, count: int) -> int:
+    """Record a show-of-hands tally for one idea or theme; returns the tally it replaces."""
     require_activity(session, activity_id)
     if count < 0:
         raise RuleError("a tally cannot be negative")
     _require_target(session, target)
+    previous = sum(
+        v.count
+        for v in session.votes
+        if v.activity == activity_id and v.target == target and v.voter == ""
+    )
     session.votes[:] = [
         v
         for v in session.votes
@@ -362,6 +367,7 @@ def set_tally(session: Session, activity_id: str, target: str, count: int) -> No
     ]
     if count:
         session.votes.append(Vote(activity=activity_id, target=target, count=count))
+    return previous
 
 
 def cast_votes(
@@ -388,6 +394,23 @@ def cast_votes(
         for target, count in allocation.items()
         if count
     )
+
+
+def change_dots(
+    session: Session, activity_id: str, voter: str, target: str, change: int
+) -> dict[str, int]:
+    """Give (or take back) `change` dots on one item; returns the voter's dots before.
+
+    Worked out on the session it is given, not on what the screen last showed, so dots given
+    in quick succession all count.
+    """
+    before = votes_of(session, activity_id, voter)
+    allocation = dict(before)
+    allocation[target] = allocation.get(target, 0) + change
+    if allocation[target] < 0:
+        raise RuleError("no dot on that item to take back")
+    cast_votes(session, activity_id, voter, allocation)
+    return before
 
 
 def _require_target(session: Session, target: str) -> None:

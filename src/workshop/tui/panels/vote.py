@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Static
 
 from workshop.core import ops, tally
 from workshop.core.models import Activity, Participant, Session
@@ -18,14 +18,16 @@ from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.widgets.idea_prompts import ChoicePrompt
 from workshop.tui.widgets.idea_text import literal, literal_text
-from workshop.tui.widgets.typing import TypingInput
-from workshop.tui.widgets.vote_items import VoteItem, hands_tally, vote_items
+from workshop.tui.widgets.vote_items import VoteItem, vote_items
 
 NEW_PARTICIPANT = "-new"
 BY_PERSON = "person"
 BY_HANDS = "hands"
 
 PERSON_ACTIONS = {"add_dot", "remove_dot", "pick_voter", "next_voter"}
+TALLY_ACTIONS = {"type_tally", "record_tally", "tally_backspace", "cancel_tally"}
+TALLY_DIGITS = 4
+"""A show of hands is at most a few thousand."""
 RANKING_ROWS = 100
 RANKING_CELL_PADDING = 2
 """A DataTable cell's padding, both sides together (cell_padding 1)."""
@@ -48,8 +50,9 @@ class VotePanel(ActivityPanel):
         & #ranking-column { width: 42%; min-width: 30; }
         & #ranking { height: 1fr; }
         & .column-title { height: 1; padding: 0 1; text-style: bold; }
-        & #tally { display: none; }
+        & #tally { display: none; height: 1; padding: 0 1; color: $text-muted; }
         & #tally.-shown { display: block; }
+        & #tally.-typing { color: $text; background: $boost; }
     }
     """
 
@@ -70,8 +73,9 @@ rank (shown as `=2`), and the top items are marked ★ for action planning.
 | - or left | One dot fewer |
 | t | Switch to the show-of-hands tally |
 
-**Show of hands**: highlight an item, type the number of hands, Enter.
-Esc cancels the number. `t` switches back.
+**Show of hands**: highlight an item, type the number of hands, Enter: it is recorded and
+the next item is highlighted, so a whole round is digits and Enter. Backspace corrects the
+number, Esc cancels it. `t` switches back.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -80,11 +84,21 @@ Esc cancels the number. `t` switches back.
         Binding("v", "pick_voter", "Pick voter", id="vote.pick_voter"),
         Binding("plus,equals_sign,right", "add_dot", "+dot", id="vote.add_dot"),
         Binding("minus,left", "remove_dot", "-dot", id="vote.remove_dot"),
+        # The show-of-hands keys are priority bindings: they act as the app reads each key, so
+        # "7 Enter 12 Enter" typed in one go records 7 and 12 for two items, in order.
         *[
-            Binding(str(digit), f"type_tally('{digit}')", show=False, id=f"vote.tally_{digit}")
+            Binding(
+                str(digit),
+                f"type_tally('{digit}')",
+                show=False,
+                priority=True,
+                id=f"vote.tally_{digit}",
+            )
             for digit in range(10)
         ],
-        Binding("escape", "cancel_tally", "Cancel", show=False, id="vote.cancel_tally"),
+        Binding("enter", "record_tally", "Record", priority=True, id="vote.record_tally"),
+        Binding("backspace", "tally_backspace", show=False, priority=True, id="vote.tally_bs"),
+        Binding("escape", "cancel_tally", "Cancel", priority=True, id="vote.cancel_tally"),
     ]
 
     def __init__(self, activity: Activity, session: Session, **kwargs: object) -> None:
@@ -92,7 +106,8 @@ Esc cancels the number. `t` switches back.
         self.mode = BY_PERSON
         self.voter_id: str | None = None
         self._items: list[VoteItem] = []
-        self._typing_tally = False
+        self._tally_digits = ""
+        """The number of hands typed so far for the highlighted item."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="budget")
@@ -106,12 +121,7 @@ Esc cancels the number. `t` switches back.
             with Vertical(id="ranking-column"):
                 yield Static(Content("Ranking · ★ top items"), classes="column-title")
                 yield DataTable(id="ranking", cursor_type="none", show_cursor=False)
-        yield TypingInput(
-            placeholder="Hands for the highlighted item, then Enter (Esc cancels)",
-            id="tally",
-            type="integer",
-            select_on_focus=False,
-        )
+        yield Static(id="tally")
 
     def on_mount(self) -> None:
         budget = self.activity.vote_budget
@@ -129,8 +139,9 @@ Esc cancels the number. `t` switches back.
         return self.query_one("#items", DataTable)
 
     @property
-    def tally_input(self) -> Input:
-        return self.query_one("#tally", Input)
+    def tally_line(self) -> Static:
+        """The number of hands being typed (the items table keeps the focus meanwhile)."""
+        return self.query_one("#tally", Static)
 
     @property
     def voter(self) -> Participant | None:
@@ -237,15 +248,16 @@ Esc cancels the number. `t` switches back.
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in PERSON_ACTIONS:
             return self.mode == BY_PERSON
-        if action == "type_tally":
-            return self.mode == BY_HANDS and self.is_mounted and self.items_table.has_focus
-        if action == "cancel_tally":
-            return self.is_mounted and self.tally_input.has_focus
+        if action in TALLY_ACTIONS:
+            in_hands = self.mode == BY_HANDS and self.is_mounted and self.items_table.has_focus
+            return in_hands and (action == "type_tally" or bool(self._tally_digits))
         return True
 
     def action_toggle_mode(self) -> None:
         self.mode = BY_HANDS if self.mode == BY_PERSON else BY_PERSON
-        self.tally_input.set_class(self.mode == BY_HANDS, "-shown")
+        self._tally_digits = ""
+        self.tally_line.set_class(self.mode == BY_HANDS, "-shown")
+        self._show_tally()
         self.items_table.focus()
         self.show_session(self.session)
         self.refresh_bindings()
@@ -306,13 +318,15 @@ Esc cancels the number. `t` switches back.
             )
             self.app.bell()
             return
-        activity_id = self.activity.id
+        activity_id, target = self.activity.id, item.target
         self.request_change(
             ChangeRequested(
-                lambda s: ops.cast_votes(s, activity_id, voter.id, allocation),
+                # The dots are counted on the latest session, not on `before` (what the screen
+                # showed): several + pressed before the first is saved each add one.
+                lambda s: ops.change_dots(s, activity_id, voter.id, target, change),
                 "Cast votes",
-                make_undo=lambda _: Undo(
-                    lambda s: ops.cast_votes(s, activity_id, voter.id, before), "Undo the dot"
+                make_undo=lambda earlier: Undo(
+                    lambda s: ops.cast_votes(s, activity_id, voter.id, earlier), "Undo the dot"
                 ),
             )
         )
@@ -320,50 +334,63 @@ Esc cancels the number. `t` switches back.
     # --- show of hands -------------------------------------------------------------------------
 
     def action_type_tally(self, digit: str) -> None:
-        tally_input = self.tally_input
-        # Digits typed faster than the focus moves still belong to the same number.
-        tally_input.value = tally_input.value + digit if self._typing_tally else digit
-        self._typing_tally = True
-        tally_input.focus()
-        tally_input.cursor_position = len(tally_input.value)
+        self._tally_digits = (self._tally_digits + digit)[:TALLY_DIGITS]
+        self._show_tally()
+
+    def action_tally_backspace(self) -> None:
+        self._tally_digits = self._tally_digits[:-1]
+        self._show_tally()
 
     def action_cancel_tally(self) -> None:
-        self._typing_tally = False
-        self.tally_input.value = ""
-        self.items_table.focus()
+        self._tally_digits = ""
+        self._show_tally()
 
-    @on(Input.Submitted, "#tally")
-    def tally_typed(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._typing_tally = False
+    def _show_tally(self) -> None:
         item = self.highlighted_item
-        if item is None or not event.value.strip():
-            self.items_table.focus()
+        shown = self.tally_line
+        if shown.has_class("-typing") != bool(self._tally_digits):
+            self.refresh_bindings()  # Enter and Esc apply while a number is being typed
+        shown.set_class(bool(self._tally_digits), "-typing")
+        if not self._tally_digits:
+            shown.update(Content("Hands: type the number for the highlighted item, then Enter"))
             return
-        try:
-            count = int(event.value)
-        except ValueError:
-            self._show_status("Refused: type a whole number of hands.")
-            return
-        if count < 0:
-            self._show_status("Refused: a tally cannot be negative.")
-            return
-        activity_id = self.activity.id
-        previous = hands_tally(self.session, activity_id, item.target)
+        shown.update(
+            Content.assemble(
+                "Hands for ",
+                literal(item.title if item else ""),
+                ": ",
+                (self._tally_digits, "bold"),
+                ("▏ Enter records it, Esc cancels", "$text-muted"),
+            )
+        )
 
-        def saved(_: object) -> None:
-            self.tally_input.value = ""
-            table = self.items_table
-            table.focus()
-            table.move_cursor(row=table.cursor_row + 1)
+    @on(DataTable.RowHighlighted, "#items")
+    def _item_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self.mode == BY_HANDS:
+            self._show_tally()
 
+    def action_record_tally(self) -> None:
+        """Record the hands typed for the highlighted item, and highlight the next one.
+
+        Done here, as the key is read, rather than once the save is through: the next
+        number typed belongs to the next item even while this one is being saved.
+        """
+        item = self.highlighted_item
+        digits, self._tally_digits = self._tally_digits, ""
+        if item is None or not digits:
+            self._show_tally()
+            return
+        count = int(digits)
+        activity_id, target = self.activity.id, item.target
+        table = self.items_table
+        table.move_cursor(row=table.cursor_row + 1)
+        self._show_tally()
         self.request_change(
             ChangeRequested(
-                lambda s: ops.set_tally(s, activity_id, item.target, count),
+                lambda s: ops.set_tally(s, activity_id, target, count),
                 "Record a tally",
-                on_saved=saved,
-                make_undo=lambda _: Undo(
-                    lambda s: ops.set_tally(s, activity_id, item.target, previous),
+                make_undo=lambda previous: Undo(
+                    lambda s: ops.set_tally(s, activity_id, target, previous),
                     "Undo the tally",
                 ),
             )
