@@ -104,10 +104,15 @@ async def hand_on(widget: Widget, event: events.Key) -> None:
         await run_binding_now(widget, event)  # a list or a table: its keys are bindings
 
 
-class TypingInput(Input):
-    """An Input whose bound keys keep their place among the typed characters."""
+class _KeysInOrder:
+    """The key handling TypingInput and TypingTextArea share; `_inserts` says which keys the
+    box itself turns into text (those never run a binding)."""
+
+    def _inserts(self, event: events.Key) -> bool:
+        return event.is_printable
 
     async def _on_key(self, event: events.Key) -> None:
+        assert isinstance(self, Widget)
         if held_by_screen(self, event):
             return
         if self.app.focused is not self:
@@ -116,12 +121,18 @@ class TypingInput(Input):
         await self.type_key(event)
 
     async def type_key(self, event: events.Key) -> None:
-        if not event.is_printable and await run_binding_now(self, event):
+        """Handle a key as the focused box: a binding now, or the box's own typing."""
+        assert isinstance(self, Widget)
+        if not self._inserts(event) and await run_binding_now(self, event):
             return
-        await super()._on_key(event)
+        await super()._on_key(event)  # type: ignore[misc]  # Input's or TextArea's own
 
 
-class TypingTextArea(TextArea):
+class TypingInput(_KeysInOrder, Input):
+    """An Input whose bound keys keep their place among the typed characters."""
+
+
+class TypingTextArea(_KeysInOrder, TextArea):
     """A TextArea whose bound keys keep their place among the typed characters."""
 
     def _inserts(self, event: events.Key) -> bool:
@@ -129,16 +140,3 @@ class TypingTextArea(TextArea):
         if self.read_only or event.is_printable or event.key == "enter":
             return True
         return self.tab_behavior == "indent" and event.key in ("tab", "escape")
-
-    async def _on_key(self, event: events.Key) -> None:
-        if held_by_screen(self, event):
-            return
-        if self.app.focused is not self:
-            await hand_on(self, event)
-            return
-        await self.type_key(event)
-
-    async def type_key(self, event: events.Key) -> None:
-        if not self._inserts(event) and await run_binding_now(self, event):
-            return
-        await super()._on_key(event)
