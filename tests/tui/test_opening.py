@@ -184,3 +184,18 @@ async def test_what_is_typed_on_the_first_frame_reaches_the_session(
         assert isinstance(screen, SessionScreen)
         assert [idea.text for idea in load_session(path).ideas] == ["Typed at once"]
         assert screen.uncaptured_text() == "and then"
+
+
+async def test_only_the_session_the_app_started_with_ends_it_when_it_fails_its_checks(
+    tmp_path: Path,
+) -> None:
+    good = make_session(tmp_path / "good", ideas=1)
+    bad = make_session(tmp_path / "bad", ideas=2)
+    with_a_bad_idea_date(bad)
+    app = WorkshopApp(session_path=good, sessions_folder=tmp_path, leave_if_unopenable=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.open_session(bad)  # later, from the home screen's list
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert app.open_error is None and app.is_running

@@ -155,13 +155,15 @@ class WorkshopApp(App[None]):
 
         if message.opening not in self.screen_stack:
             return  # left before it was painted
+        # Only the session the app was started with ends it when it cannot be opened.
+        leave_if_unopenable, self.leave_if_unopenable = self.leave_if_unopenable, False
         # Keys pressed on the first frame may have opened the palette or help over it.
         while self.screen is not message.opening:
             self.pop_screen()
         try:
             session_file = SessionFile.from_toml_file(message.read)
         except WorkshopError as error:
-            if self.leave_if_unopenable:
+            if leave_if_unopenable:
                 self.open_error = error
                 self.exit(return_code=error.exit_code)
                 return
