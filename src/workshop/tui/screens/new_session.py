@@ -110,7 +110,13 @@ class NewSessionScreen(ClosesOnce, HoldsKeys, ModalScreen[Path | None]):
         if self.choices and self.choices[0].agenda is not None:
             agenda_list.highlighted = 0
         self.query_one("#new-title", Input).focus()
-        self.call_after_refresh(self.give_held_keys)
+        self.call_after_refresh(self._title_takes_held_keys)
+
+    async def _title_takes_held_keys(self) -> None:
+        title = self.query_one("#new-title", Input)
+        if self.focused is None:
+            self.set_focus(title)
+        await self.give_held_keys()
 
     def chosen_agenda(self) -> Agenda | None:
         highlighted = self.query_one("#new-agenda", OptionList).highlighted

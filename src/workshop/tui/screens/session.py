@@ -222,15 +222,16 @@ class SessionScreen(HoldsKeys, Screen[None]):
         await self.give_held_keys()
 
     def _focus_panel(self, panel: ActivityPanel) -> None:
+        """Focus the panel's first focusable widget now (Widget.focus waits for a later turn,
+        and the keys held meanwhile are given to whatever has the focus right after this)."""
         focused = self.focused
         if focused is not None and (focused is panel or panel in focused.ancestors):
             return
-        for widget in panel.query("*"):
-            if widget.focusable:
-                widget.focus()
-                return
-        if panel.focusable:
-            panel.focus()
+        target = next((widget for widget in panel.query("*") if widget.focusable), None)
+        if target is None and panel.focusable:
+            target = panel
+        if target is not None:
+            self.set_focus(target)
 
     def timer_for(self, activity: Activity) -> ActivityTimer:
         timer = self.timers.get(activity.id)
