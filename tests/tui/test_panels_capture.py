@@ -371,6 +371,20 @@ async def test_group_moves_ideas_with_a_digit_and_creates_themes(tmp_path: Path)
     assert ideas["Late refunds"] == "t2"
 
 
+async def test_group_digits_pressed_in_one_go_sort_one_idea_each(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path, ideas_and_themes)
+    app = harness(path, "group-themes")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        send_burst(app, "112")
+        await pilot.pause()
+        assert "Ungrouped: 1 idea" in screen_text(app)
+    ideas = {idea.text: idea.theme for idea in saved(path).ideas}
+    assert ideas["Invoices are confusing #billing"] == "t1"
+    assert ideas["Hold music loops #phone"] == "t1"
+    assert ideas["Late refunds"] == "t2"
+
+
 async def test_group_rename_merge_and_delete_with_undo(tmp_path: Path) -> None:
     def prepared(session: Session) -> None:
         ideas_and_themes(session)

@@ -53,7 +53,7 @@ the right column shows the ideas of the theme highlighted on the left (start wit
 | :- | :- |
 | Tab | Switch between themes and ideas |
 | n | New theme |
-| 1-9 | Move the highlighted idea to theme 1-9 |
+| 1-9 | Move the highlighted idea to theme 1-9, and highlight the next idea |
 | 0 | Take the idea out of its theme |
 | m | On an idea: move it to a theme (or a new one); on a theme: merge it into another |
 | r | Rename the highlighted theme |
@@ -327,6 +327,9 @@ the right column shows the ideas of the theme highlighted on the left (start wit
         idea = self.idea_list.highlighted_idea
         if idea is not None:
             self._move(idea, theme_id)
+            # On to the next idea now rather than once the move is saved, so that digits
+            # pressed in one go sort one idea each.
+            self.idea_list.cursor += 1
 
     def _move(self, idea: Idea, theme_id: str) -> None:
         if idea.theme == theme_id:
