@@ -355,11 +355,7 @@ def set_tally(session: Session, activity_id: str, target: str, count: int) -> in
     if count < 0:
         raise RuleError("a tally cannot be negative")
     _require_target(session, target)
-    previous = sum(
-        v.count
-        for v in session.votes
-        if v.activity == activity_id and v.target == target and v.voter == ""
-    )
+    previous = hands_tally(session, activity_id, target)
     session.votes[:] = [
         v
         for v in session.votes
@@ -368,6 +364,15 @@ def set_tally(session: Session, activity_id: str, target: str, count: int) -> in
     if count:
         session.votes.append(Vote(activity=activity_id, target=target, count=count))
     return previous
+
+
+def hands_tally(session: Session, activity_id: str, target: str) -> int:
+    """The show-of-hands count recorded for one item (0 if none)."""
+    return sum(
+        vote.count
+        for vote in session.votes
+        if vote.activity == activity_id and vote.target == target and not vote.voter
+    )
 
 
 def cast_votes(

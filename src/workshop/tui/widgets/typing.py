@@ -13,7 +13,6 @@ focus left it go on to where the focus is.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol, runtime_checkable
 
 from textual import events
 from textual.widget import Widget
@@ -30,21 +29,13 @@ async def run_binding_now(widget: Widget, event: events.Key) -> bool:
     return False
 
 
-@runtime_checkable
-class KeyHolder(Protocol):
-    """A screen that keeps the keys typed while it puts a new panel in place (F8, then typing)."""
-
-    def hold_key(self, event: events.Key) -> bool:
-        """Keep `event` to give to the new panel; False if nothing is being put in place."""
-
-
 class HoldsKeys:
     """For a screen: keep the keys typed while what should take them is not ready yet.
 
     A new panel or dialog takes the focus a frame or two after the key that asked for it;
     meanwhile the app hands keys to the widget that had the focus, or to the screen itself.
     Between `hold_keys` and `give_held_keys` this screen keeps them all (its typing boxes ask
-    it first, see KeyHolder), then gives them to whatever has the focus, in order.
+    it first, see `held_by_screen`), then gives them to whatever has the focus, in order.
     """
 
     _held_keys: list[events.Key] | None = None
@@ -79,8 +70,9 @@ class HoldsKeys:
 
 
 def held_by_screen(widget: Widget, event: events.Key) -> bool:
+    """Whether the widget's screen took `event` to give on later (see HoldsKeys)."""
     screen = widget.screen
-    if isinstance(screen, KeyHolder) and screen.hold_key(event):
+    if isinstance(screen, HoldsKeys) and screen.hold_key(event):
         event.stop()
         event.prevent_default()
         return True

@@ -21,10 +21,3 @@ def vote_items(session: Session) -> list[VoteItem]:
     return [VoteItem(idea.id, idea.text) for idea in ops.visible_ideas(session)]
 
 
-def hands_tally(session: Session, activity_id: str, target: str) -> int:
-    """The show-of-hands count recorded for one item (0 if none)."""
-    return sum(
-        vote.count
-        for vote in session.votes
-        if vote.activity == activity_id and vote.target == target and not vote.voter
-    )
