@@ -19,5 +19,3 @@ def vote_items(session: Session) -> list[VoteItem]:
     if session.themes:
         return [VoteItem(theme.id, theme.title) for theme in session.themes]
     return [VoteItem(idea.id, idea.text) for idea in ops.visible_ideas(session)]
-
-
