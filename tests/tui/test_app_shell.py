@@ -437,6 +437,24 @@ async def test_keys_typed_across_several_moves_follow_each_move(tmp_path: Path) 
         ]
 
 
+async def test_vote_keys_typed_right_after_moving_there_count(tmp_path: Path) -> None:
+    def with_themes(draft: object) -> None:
+        for title in ("Billing", "Phone"):
+            ops.add_theme(draft, title, "group-themes")  # type: ignore[arg-type]
+
+    path = make_session(tmp_path, current="benchmark")
+    SessionFile.open(path).change(with_themes)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        app.post_message(events.Key("f8", None))  # benchmark -> prioritise
+        send_burst(app, "t3⏎")
+        await wait_until(pilot, lambda: bool(load_session(path).votes))
+        assert screen.session.current_activity == "prioritise"
+    assert [(v.target, v.count) for v in load_session(path).votes] == [("t1", 3)]
+
+
 async def test_undo_goes_through_the_store(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
     app = WorkshopApp(session_path=path, sessions_folder=tmp_path)

@@ -528,6 +528,17 @@ async def test_vote_show_of_hands_typed_in_one_go_goes_item_by_item(tmp_path: Pa
     assert votes == [("t1", 7), ("t2", 12)]
 
 
+async def test_vote_mode_switch_and_hands_typed_in_one_go(tmp_path: Path) -> None:
+    path = make_session_file(tmp_path, themes_and_voters)
+    app = harness(path, "prioritise")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        send_burst(app, "t7⏎12⏎")
+        await pilot.pause()
+    votes = sorted((v.target, v.count) for v in saved(path).votes)
+    assert votes == [("t1", 7), ("t2", 12)]
+
+
 async def test_vote_dots_pressed_in_one_go_all_count(tmp_path: Path) -> None:
     path = make_session_file(tmp_path, themes_and_voters)
     app = harness(path, "prioritise")

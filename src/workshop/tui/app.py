@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -28,6 +28,7 @@ from workshop.tui.commands import WorkshopCommands
 from workshop.tui.safe_text import clean
 from workshop.tui.screens.closing import WorkshopPalette
 from workshop.tui.screens.opening import OpeningScreen
+from workshop.tui.widgets.typing import HoldsKeys
 
 if TYPE_CHECKING:
     from workshop.tui.screens.home import HomeScreen
@@ -92,6 +93,15 @@ class WorkshopApp(App[None]):
         self._collecting = gc.isenabled()
         self._collector_paused = True
         gc.disable()
+
+    async def on_event(self, event: events.Event) -> None:
+        # A screen putting a new panel or dialog in place keeps the keys read meanwhile, whatever
+        # widget has the focus (a table's or a list's keys would otherwise act on the old panel).
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            screen = self.screen
+            if isinstance(screen, HoldsKeys) and screen.hold_key(event):
+                return
+        await super().on_event(event)
 
     def on_ready(self) -> None:
         if not isinstance(self.screen, OpeningScreen):

@@ -78,14 +78,17 @@ the next item is highlighted, so a whole round is digits and Enter. Backspace co
 number, Esc cancels it. `t` switches back.
 """
 
+    # Every vote key is a priority binding: it acts as the app reads it, rather than after
+    # bubbling up from the items table, so "t 7 Enter 12 Enter" or "+ + +" typed in one go
+    # take effect in order. (The panel has no text box for a priority key to take from.)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "toggle_mode", "Mode", id="vote.mode"),
-        Binding("n", "next_voter", "Next voter", id="vote.next_voter"),
-        Binding("v", "pick_voter", "Pick voter", id="vote.pick_voter"),
-        Binding("plus,equals_sign,right", "add_dot", "+dot", id="vote.add_dot"),
-        Binding("minus,left", "remove_dot", "-dot", id="vote.remove_dot"),
-        # The show-of-hands keys are priority bindings: they act as the app reads each key, so
-        # "7 Enter 12 Enter" typed in one go records 7 and 12 for two items, in order.
+        Binding("t", "toggle_mode", "Mode", priority=True, id="vote.mode"),
+        Binding("n", "next_voter", "Next voter", priority=True, id="vote.next_voter"),
+        Binding("v", "pick_voter", "Pick voter", priority=True, id="vote.pick_voter"),
+        Binding("plus,equals_sign", "add_dot", "+dot", priority=True, id="vote.add_dot"),
+        Binding("minus", "remove_dot", "-dot", priority=True, id="vote.remove_dot"),
+        Binding("right", "add_dot", show=False, priority=True, id="vote.add_dot_right"),
+        Binding("left", "remove_dot", show=False, priority=True, id="vote.remove_dot_left"),
         *[
             Binding(
                 str(digit),

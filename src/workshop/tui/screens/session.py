@@ -63,12 +63,28 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
     AUTO_FOCUS = "#panel-area *"
 
+    # Moving to another activity is a priority binding: it acts as the app reads the key, so
+    # the keys typed after it are held for the next panel (HoldsKeys) whatever has the focus.
+    # Left to bubble up from a list or a table, it ran after them: "F8 3" scored the benchmark
+    # being left instead of the vote that came next.
     BINDINGS = [
-        Binding("f8", "next_activity", "Next", id="session.next_activity"),
-        Binding("alt+right", "next_activity", show=False, id="session.next_activity_alt"),
-        Binding("f7", "previous_activity", "Prev", id="session.previous_activity"),
-        Binding("alt+left", "previous_activity", show=False, id="session.previous_activity_alt"),
-        Binding("ctrl+g", "jump", "Jump", id="session.jump"),
+        Binding("f8", "next_activity", "Next", priority=True, id="session.next_activity"),
+        Binding(
+            "alt+right",
+            "next_activity",
+            show=False,
+            priority=True,
+            id="session.next_activity_alt",
+        ),
+        Binding("f7", "previous_activity", "Prev", priority=True, id="session.previous_activity"),
+        Binding(
+            "alt+left",
+            "previous_activity",
+            show=False,
+            priority=True,
+            id="session.previous_activity_alt",
+        ),
+        Binding("ctrl+g", "jump", "Jump", priority=True, id="session.jump"),
         Binding("ctrl+t", "toggle_timer", "Timer", id="session.toggle_timer"),
         Binding("f5", "toggle_timer", "Timer", id="session.toggle_timer_f5"),
         Binding("f6", "add_minute", "+1 min", show=False, id="session.add_minute"),

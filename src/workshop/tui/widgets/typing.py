@@ -19,10 +19,14 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 
-async def run_binding_now(widget: Widget, event: events.Key) -> bool:
-    """Run the binding the app would run for `event` (from the focused widget up); True if run."""
-    # App._check_bindings is what App._on_key calls when the key has bubbled up to it.
-    if await widget.app._check_bindings(event.key):  # noqa: SLF001
+async def run_binding_now(widget: Widget, event: events.Key, *, priority: bool = False) -> bool:
+    """Run the binding the app would run for `event` (from the focused widget up); True if run.
+
+    `priority`: the priority bindings only, which the app checks before it hands a key on.
+    """
+    # App._check_bindings is what App._on_key calls when the key has bubbled up to it, and
+    # App.on_event (with priority) when it reads the key.
+    if await widget.app._check_bindings(event.key, priority=priority):  # noqa: SLF001
         event.stop()
         event.prevent_default()
         return True
@@ -88,6 +92,9 @@ async def hand_on(widget: Widget, event: events.Key) -> None:
     focused = widget.app.focused
     event.stop()
     event.prevent_default()
+    # As the app does with a key it reads: the priority bindings of the focus first.
+    if await run_binding_now(widget, event, priority=True):
+        return
     if isinstance(focused, TypingInput | TypingTextArea):
         await focused.type_key(event)
     elif isinstance(focused, Input | TextArea):
