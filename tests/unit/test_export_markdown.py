@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from tests.sample_session import at, sample_session
 from workshop.core.models import LogEntry, Rating, Session
-from workshop.export.markdown import escape_cell, escape_inline, render_markdown
+from workshop.export.markdown import MARK_LINE, escape_cell, escape_inline, render_markdown
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -114,7 +114,8 @@ def test_every_table_row_has_as_many_cells_as_its_header() -> None:
 
 
 def test_no_raw_html_and_no_user_text_heading() -> None:
-    markdown = render_markdown(sample_session())
+    mark, markdown = render_markdown(sample_session()).split("\n", 1)
+    assert mark == MARK_LINE  # the one HTML comment: the mark of an export
     assert "<script" not in markdown.replace("\\<script", "")
     assert re.search(r"(?<!\\)<", markdown) is None
     for line in markdown.splitlines():

@@ -25,6 +25,7 @@ from workshop.core.models import (
     Theme,
 )
 from workshop.core.tally import vote_totals
+from workshop.export.writing import EXPORT_MARK
 
 EMPTY = "—"
 """What a table cell shows when there is nothing to show."""
@@ -175,7 +176,10 @@ def _action_plan(session: Session) -> list[str]:
 
 def _idea_line(idea: Idea, votes: int) -> str:
     line = f"- {escape_inline(idea.text)}"
-    return f"{line} ({_plural(votes, 'vote')})" if votes else line
+    notes = [_plural(votes, "vote")] if votes else []
+    if idea.hidden:
+        notes.append("hidden")
+    return f"{line} ({', '.join(notes)})" if notes else line
 
 
 def _ideas_of_activity(session: Session, ideas: list[Idea], totals: dict[str, int]) -> list[str]:
@@ -205,9 +209,9 @@ def _ideas_of_activity(session: Session, ideas: list[Idea], totals: dict[str, in
     return blocks
 
 
-def _ideas(session: Session) -> list[str]:
+def _ideas(session: Session, include_hidden: bool) -> list[str]:
     blocks = ["## Ideas"]
-    visible = [idea for idea in session.ideas if not idea.hidden]
+    visible = [idea for idea in session.ideas if include_hidden or not idea.hidden]
     hidden = len(session.ideas) - len(visible)
     if not visible:
         blocks.append("No ideas yet." if not hidden else "No ideas to show.")
@@ -465,12 +469,19 @@ def _header(session: Session) -> list[str]:
     return [f"# {escape_inline(session.title) or 'Untitled session'}", "\n".join(lines)]
 
 
-def render_markdown(session: Session, *, earlier: Sequence[Session] = ()) -> str:
+MARK_LINE = f"<!-- {EXPORT_MARK}: markdown. The next export of the session replaces this file. -->"
+"""The first line of every markdown export: how an earlier export is recognised."""
+
+
+def render_markdown(
+    session: Session, *, earlier: Sequence[Session] = (), include_hidden: bool = False
+) -> str:
     """The session as markdown; `earlier` sessions of the team fill the benchmark's Previous."""
     blocks = [
+        MARK_LINE,
         *_header(session),
         *_action_plan(session),
-        *_ideas(session),
+        *_ideas(session, include_hidden),
         *_debate(session),
         *_benchmark(session, earlier),
         *_log(session),
