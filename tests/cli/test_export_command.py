@@ -194,3 +194,53 @@ def test_the_command_line_knows_the_exports_formats_and_tables() -> None:
 
     assert cli.EXPORT_FORMATS == FORMATS
     assert cli.CSV_TABLE_NAMES == CSV_TABLES
+
+
+# --- one export for the command and the screen (#10.10) ---------------------------------------
+
+
+def test_the_command_fills_previous_like_the_screen_and_gives_the_same_text(
+    workshop: RunCli, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from tests.sample_session import sample_session
+    from workshop.core.models import Rating
+    from workshop.export.beside import export_markdown_beside
+    from workshop.store import SessionFile
+
+    earlier = sample_session()
+    earlier.date = date(2024, 11, 5)
+    earlier.title = "Autumn"
+    earlier.ratings = [
+        Rating(activity="benchmark", participant="p1", criterion="knowledge", score=2),
+        Rating(activity="benchmark", participant="p2", criterion="knowledge", score=3),
+    ]
+    SessionFile.create(tmp_path / "2024-11-05-autumn.toml", earlier)
+    later_path = tmp_path / "2025-03-04-spring.toml"
+    SessionFile.create(later_path, sample_session())
+
+    exported = workshop("export", later_path, "--format", "md")
+    assert exported.exit_code == 0, exported.err
+    # Earlier mean (2 + 3) / 2 = 2.5; now 3.5: up by one.
+    assert "2.50 (+1.00)" in exported.out
+    beside = export_markdown_beside(later_path, load_session(later_path))
+    assert beside.read_text(encoding="utf-8") == exported.out
+
+
+def test_the_screen_export_leaves_a_hand_written_file_alone(tmp_path: Path) -> None:
+    from tests.sample_session import sample_session
+    from workshop.export.beside import export_markdown_beside
+    from workshop.export.writing import ExportRefusedError
+    from workshop.store import SessionFile
+
+    session_path = tmp_path / "spring.toml"
+    SessionFile.create(session_path, sample_session())
+    notes = tmp_path / "spring.md"
+    notes.write_text("Notes I wrote before the session\n", encoding="utf-8")
+    with pytest.raises(ExportRefusedError, match="not an earlier export"):
+        export_markdown_beside(session_path, sample_session())
+    assert notes.read_text(encoding="utf-8") == "Notes I wrote before the session\n"
+    notes.unlink()
+    assert export_markdown_beside(session_path, sample_session()) == notes
+    assert export_markdown_beside(session_path, sample_session()) == notes  # replaced: an export
