@@ -92,8 +92,8 @@ def _quoted(text: str) -> str:
 # --- what the room decided --------------------------------------------------------------------
 
 
-def _ranked(session: Session, include_hidden: bool) -> list[RankedItem]:
-    # `ranking` leaves hidden ideas out; shown on request, they rank like any other.
+def ranked_items(session: Session, include_hidden: bool) -> list[RankedItem]:
+    """Themes and ideas by votes; hidden ideas rank like any other when they are shown."""
     if include_hidden:
         session = session.model_copy(
             update={"ideas": [idea.model_copy(update={"hidden": False}) for idea in session.ideas]}
@@ -558,7 +558,7 @@ def markdown_sections(
     """The document's sections, each a name and its markdown blocks (the HTML export's parts)."""
     shown = session if include_hidden else visible_session(session)
     hidden_left_out = 0 if include_hidden else hidden_count(session)
-    ranked = _ranked(shown, include_hidden)
+    ranked = ranked_items(shown, include_hidden)
     return [
         ("header", _header(shown)),
         ("decided", _decided(shown, ranked)),
