@@ -48,8 +48,19 @@ _LEADING_BLOCK = re.compile(r"^([>+=-])")
 _LEADING_NUMBER = re.compile(r"^(\d{1,9})([.)])")
 
 
+# Text that needs no escaping: a letter first, then words of letters and digits (or #tags)
+# with harmless punctuation between them. Most ideas are like this; they skip the rest.
+_PLAIN = re.compile(r"[^\W\d_][^\W_]*(?:[ ,.'!?%:;()/\"’“”-]+#?[^\W_]+)*[,.!?)\"’”]?")
+
+
 def escape_inline(text: str) -> str:
     """`text` as markdown that renders as exactly that text, on one line."""
+    if _PLAIN.fullmatch(text):
+        return text
+    return _escape_inline(text)
+
+
+def _escape_inline(text: str) -> str:
     text = _BLANKS.sub(" ", text).strip()
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
