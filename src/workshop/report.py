@@ -135,7 +135,7 @@ def read_folder(
     paths, not_regular = scan_session_files(folder)
     reader = SessionReader()
     sessions: list[tuple[Path, Session]] = []
-    skipped = [SkippedFile(path.name, reason) for path, reason in not_regular]
+    skipped = [SkippedFile(path.name, f"{path.name}: {reason}") for path, reason in not_regular]
     for done, path in enumerate(paths, start=1):
         try:
             sessions.append((path, reader.read(path).session))

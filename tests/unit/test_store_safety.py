@@ -75,7 +75,7 @@ def test_a_named_pipe_is_skipped_with_a_note_by_the_report(folder_with_a_pipe: P
     )
     assert [path.name for path, _ in sessions] == ["session.toml"]
     assert [(s.file, s.reason) for s in skipped] == [
-        ("pipe.toml", "is a named pipe (FIFO), not a regular file")
+        ("pipe.toml", "pipe.toml: is a named pipe (FIFO), not a regular file")
     ]
 
 

@@ -7,29 +7,16 @@ that ends the app. Everything here returns `Content` (or rich `Text`), which is 
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
-
-
-def _visible_control(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control picture" for it: ␛, ␇...
-    return "\ufffd"
+from workshop.core.visible import visible
 
 
 def clean(text: str, *, one_line: bool = False) -> str:
     """The text with control characters made visible, and line breaks folded if one_line."""
-    text = text.replace("\t", " ")
-    if one_line:
-        text = _LINE_BREAKS.sub(" ⏎ ", text.strip())
-    return _CONTROL.sub(_visible_control, text)
+    return visible(text, one_line=one_line)
 
 
 def plain(text: str, style: str = "", *, one_line: bool = False) -> Content:
