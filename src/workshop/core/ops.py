@@ -162,17 +162,21 @@ def edit_idea(session: Session, idea_id: str, text: str) -> Idea:
     if not text:
         raise RuleError("an idea needs some text")
     index, idea = find(session.ideas, idea_id, "idea")
-    edited = idea.model_copy(update={"text": text, "tags": _merge_tags(idea.tags, text)})
+    edited = idea.model_copy(update={"text": text, "tags": _retag(idea, text)})
     session.ideas[index] = edited
     return edited
 
 
-def _merge_tags(old_tags: list[str], text: str) -> list[str]:
-    merged = list(old_tags)
-    for tag in tags_in(text):
-        if tag not in merged:
-            merged.append(tag)
-    return merged
+def _retag(idea: Idea, text: str) -> list[str]:
+    """The tags of `idea` once its text is `text`: the `#word`s of the new text, and the tags
+    given apart from the text (`--tag`), which only go with the idea. A `#word` taken out of
+    the text takes its tag with it."""
+    from_old_text = set(tags_in(idea.text))
+    tags = tags_in(text)
+    for tag in idea.tags:
+        if tag not in from_old_text and tag not in tags:
+            tags.append(tag)
+    return tags
 
 
 def _remove(records: list[RecordT], record_id: str, what: str) -> tuple[int, RecordT]:
