@@ -308,6 +308,35 @@ def add_participant(session: Session, name: str = "", segment: str = "") -> Part
     return participant
 
 
+def took_part(session: Session, activity_id: str | None = None) -> set[str]:
+    """The ids of the participants with a score or a dot in the activity (None: in any)."""
+    ids = {r.participant for r in session.ratings if activity_id in (None, r.activity)}
+    ids.update(v.voter for v in session.votes if v.voter and activity_id in (None, v.activity))
+    return ids
+
+
+def participants_in(
+    session: Session, activity_id: str, joined: Iterable[str] = ()
+) -> list[Participant]:
+    """Who is counted in an activity: those who took part in it (or `joined` it without
+    taking part yet), and those just added who took part nowhere yet. A person who only
+    voted is not an empty row of the benchmark."""
+    here = took_part(session, activity_id) | set(joined)
+    anywhere = took_part(session)
+    return [p for p in session.participants if p.id in here or p.id not in anywhere]
+
+
+def next_participant(
+    session: Session, activity_id: str, passed: Iterable[str] = ()
+) -> Participant:
+    """The next person to take part in an activity: one person is one participant across
+    activities, so the first participant who has not taken part in it yet (nor is in
+    `passed`, those the screen already called), and only when there is none a new one."""
+    skip = took_part(session, activity_id) | set(passed)
+    waiting = next((p for p in session.participants if p.id not in skip), None)
+    return waiting if waiting is not None else add_participant(session)
+
+
 def update_participant(session: Session, participant_id: str, **changes: str) -> Participant:
     index, participant = find(session.participants, participant_id, "participant")
     cleaned = {k: clean_text(v).strip() for k, v in changes.items()}
