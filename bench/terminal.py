@@ -98,9 +98,7 @@ class Terminal:
         self.stream.feed(data)
         return read_at
 
-    def wait_for(
-        self, check: str | Callable[[str], bool], timeout: float = 10.0
-    ) -> float:
+    def wait_for(self, check: str | Callable[[str], bool], timeout: float = 10.0) -> float:
         """The perf_counter time at which the screen first matched `check` (text or test)."""
         test = (lambda screen: check in screen) if isinstance(check, str) else check
         if test(self.text()):
