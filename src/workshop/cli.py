@@ -151,7 +151,7 @@ def _print_sessions(folder: Path) -> int:
 
     summaries, skipped = summarise_folder(folder)
     for problem in skipped:
-        print(f"workshop: skipped {problem}", file=sys.stderr)
+        fail(f"skipped {problem}", 0)
     if not summaries:
         print(f"No sessions in {folder}")
         return 0
@@ -176,7 +176,7 @@ def run_agendas(args: argparse.Namespace) -> int:
         try:
             agenda = load_agenda(path)
         except WorkshopError as error:
-            print(f"workshop: skipped {error}", file=sys.stderr)
+            fail(f"skipped {error}", 0)
             continue
         rows.append(
             [name, agenda.title, agenda.level.value, str(agenda.planned_minutes), str(path)]
@@ -196,8 +196,7 @@ def run_agenda_check(args: argparse.Namespace) -> int:
             path = find_agenda(name_or_path)
             agenda = load_agenda(path)
         except InvalidFileError as error:
-            print(f"workshop: {error}", file=sys.stderr)
-            exit_code = EXIT_USAGE
+            exit_code = fail(str(error), EXIT_USAGE)
             continue
         steps, activities = len(agenda.steps), len(agenda.activities())
         print(
@@ -328,13 +327,14 @@ def _sessions_folder(args: argparse.Namespace) -> Path:
 
 
 def _print_table(headers: list[str], rows: list[list[str]]) -> None:
-    """Rows in aligned columns; text a person typed is flattened to one line."""
-    table = [headers, *[[" ".join(cell.split()) for cell in row] for row in rows]]
-    widths = [max(len(row[column]) for row in table) for column in range(len(headers))]
+    """Rows in aligned columns (by terminal columns, so wide CJK characters line up); text a
+    person typed is flattened to one line, its control characters shown as symbols."""
+    from workshop.core.visible import display_width, pad, visible
+
+    table = [headers, *[[visible(" ".join(cell.split())) for cell in row] for row in rows]]
+    widths = [max(display_width(row[column]) for row in table) for column in range(len(headers))]
     for row in table:
-        print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        )
+        print("  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
 def _write_stdout(text: str) -> None:

@@ -31,7 +31,7 @@ from workshop.core.success import (
 from workshop.export.markdown import escape_cell
 from workshop.export.tables import LEFT, RIGHT, markdown_table
 from workshop.files import InvalidFileError, WorkshopError
-from workshop.store import SessionReader, session_files
+from workshop.store import SessionReader, scan_session_files
 
 NO_TEAM = "(no team)"
 NO_SEGMENT = "(no segment)"
@@ -135,10 +135,10 @@ def read_folder(
     """Every readable session in `folder` (file name order), and the files skipped, with why."""
     if not folder.is_dir():
         raise InvalidFileError(f"{folder}: no such folder")
-    paths = session_files(folder)
+    paths, not_regular = scan_session_files(folder)
     reader = SessionReader()
     sessions: list[tuple[Path, Session]] = []
-    skipped: list[SkippedFile] = []
+    skipped = [SkippedFile(path.name, f"{path.name}: {reason}") for path, reason in not_regular]
     for done, path in enumerate(paths, start=1):
         try:
             sessions.append((path, reader.read(path).session))

@@ -474,12 +474,23 @@ def test_files_the_store_refuses_are_skipped_with_its_message(
     assert message in str(from_report.value)
 
 
-def test_a_broken_idea_does_not_hide_a_session_from_the_report(tmp_path: Path) -> None:
-    path = tmp_path / "idea.toml"
-    text = render_session(kick_off()).replace('text = "Nobody calls back"', "text = 5")
-    path.write_text(text, encoding="utf-8")
+def test_a_file_with_a_broken_idea_is_skipped_like_any_file_that_does_not_load(
+    tmp_path: Path,
+) -> None:
+    """Issue 10 item 5: the report counted such a file as read; every other command refused it."""
+    from workshop.files import InvalidFileError
 
-    assert SessionReader().read(path).session.ratings == kick_off().ratings
+    (tmp_path / "good.toml").write_text(render_session(kick_off()), encoding="utf-8")
+    text = render_session(kick_off()).replace('text = "Nobody calls back"', "text = 5")
+    (tmp_path / "idea.toml").write_text(text, encoding="utf-8")
+
+    with pytest.raises(InvalidFileError, match=r"idea\.toml: ideas\[\d+\]\.text: Input should"):
+        SessionReader().read(tmp_path / "idea.toml")
+    sessions, skipped = read_folder(tmp_path)
+    assert [path.name for path, _ in sessions] == ["good.toml"]
+    assert [(s.file, s.reason.split(": ")[1]) for s in skipped] == [
+        ("idea.toml", "ideas[0].text")
+    ]
 
 
 class _Terminal(io.StringIO):
