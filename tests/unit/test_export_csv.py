@@ -103,7 +103,7 @@ def test_the_cr_trick_stays_one_text_cell() -> None:
     rows = {row["idea_id"]: row for row in _rows("ideas", _hostile_session())}
     assert rows["h0"]["text"] == "harmless =cmd|' /C calc'!A0"
     assert rows["h5"]["text"] == "NUL ␀ and escape ␛[2J"
-    assert rows["h6"]["text"] == "'\t=tab formula"
+    assert rows["h6"]["text"] == "' =tab formula"  # a tab is a space, and still guarded
     assert rows["h7"]["text"] == "'  =spaced formula"
     assert rows["h8"]["text"] == "' @start"
     assert rows["h9"]["text"] == "'-2+3"

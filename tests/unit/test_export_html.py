@@ -165,3 +165,11 @@ def test_chromium_renders_the_report_and_takes_a_screenshot(tmp_path: Path) -> N
     shot = tmp_path / "report.png"
     _chromium(f"--window-size={PAGE_WIDTH},1400", f"--screenshot={shot}", page.as_uri())
     assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 10_000
+
+
+def test_control_characters_in_chart_labels_are_symbols() -> None:
+    session = sample_session()
+    session.ideas[0] = session.ideas[0].model_copy(update={"text": "a\x1b[2J\x9bb\u202ec"})
+    page = render_html(session)
+    assert "\x1b" not in page and "\x9b" not in page and "\u202e" not in page
+    assert "a␛[2J\ufffdb\ufffdc" in page

@@ -377,3 +377,7 @@ def test_the_fast_path_escapes_exactly_as_the_full_rules(text: str) -> None:
     from workshop.export.markdown import _escape_inline
 
     assert escape_inline(text) == _escape_inline(text)
+
+
+def test_bidi_controls_cannot_reorder_the_exported_text() -> None:
+    assert escape_inline("safe \u202eevil\u202c end") == "safe \ufffdevil\ufffd end"

@@ -21,6 +21,7 @@ from markdown_it import MarkdownIt
 from workshop.core import stats
 from workshop.core.models import Activity, Session
 from workshop.core.tally import RankedItem
+from workshop.core.visible import visible
 from workshop.export.markdown import TOP_RANKS, markdown_sections, ranked_items
 from workshop.export.writing import EXPORT_MARK
 
@@ -84,7 +85,8 @@ def _markdown() -> MarkdownIt:
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Text for HTML: escaped, and control characters as their symbol (␛), never raw."""
+    return html.escape(visible(text, one_line=True), quote=True)
 
 
 def _short(text: str, limit: int = 38) -> str:

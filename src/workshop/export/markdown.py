@@ -29,6 +29,7 @@ from workshop.core.models import (
     Theme,
 )
 from workshop.core.tally import RankedItem, ranking, vote_totals
+from workshop.core.visible import visible
 from workshop.export.tables import LEFT, RIGHT, markdown_table
 from workshop.export.visibility import hidden_count, visible_session
 from workshop.export.writing import EXPORT_MARK
@@ -61,7 +62,8 @@ def escape_inline(text: str) -> str:
 
 
 def _escape_inline(text: str) -> str:
-    text = _BLANKS.sub(" ", text).strip()
+    # Bidi controls would reorder what follows them: shown as a symbol, like every front end.
+    text = visible(_BLANKS.sub(" ", text).strip())
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     text = _HASH.sub(r"\\#", text)
