@@ -291,7 +291,14 @@ def run_export(args: argparse.Namespace) -> int:
         else:
             _write_stdout(text)
         return 0
-    write_export(output, text, source=session_path, force=args.force, bom=args.excel)
+    write_export(
+        output,
+        text,
+        source=session_path,
+        force=args.force,
+        bom=args.excel,
+        hint="choose another --output, or give --force to replace it",
+    )
     print(f"Exported to {output}", file=sys.stderr)
     return 0
 

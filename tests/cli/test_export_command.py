@@ -244,3 +244,31 @@ def test_the_screen_export_leaves_a_hand_written_file_alone(tmp_path: Path) -> N
     notes.unlink()
     assert export_markdown_beside(session_path, sample_session()) == notes
     assert export_markdown_beside(session_path, sample_session()) == notes  # replaced: an export
+
+
+def test_excel_to_stdout_has_the_bom_once_in_a_real_process(
+    workshop: RunCli, session_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    workshop("idea", "add", session_path, "Zoë")
+    done = subprocess.run(
+        [sys.executable, "-m", "workshop", "export", str(session_path), "--excel"],
+        capture_output=True,
+        env=os.environ.copy(),
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"\xef\xbb\xbfsession_date,")
+    assert done.stdout.count(b"\xef\xbb\xbf") == 1
+    assert done.stdout.endswith(b",false,0\r\n")
+    assert "Zoë".encode() in done.stdout
+
+
+def test_report_as_html_from_the_command_line(workshop: RunCli, session_path: Path) -> None:
+    shown = workshop("report", "--format", "html")
+    assert shown.exit_code == 0, shown.err
+    assert shown.out.startswith("<!DOCTYPE html>")
+    assert "<h1>Follow-through report</h1>" in shown.out
