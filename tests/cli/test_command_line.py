@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -140,7 +141,7 @@ def test_every_command_s_help_has_a_description_and_an_example(
     usage, description = shown.out.split("\n\n")[:2]
     assert usage.startswith(f"usage: workshop {' '.join(command)}")
     assert len(description.split()) >= 4, description
-    examples = shown.out.split("examples:\n", 1)[1]
+    examples = re.split(r"\nexamples?:", shown.out, maxsplit=1)[1]
     assert f"workshop {command[0]}" in examples
 
 

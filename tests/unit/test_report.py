@@ -547,3 +547,32 @@ def test_a_file_with_tables_after_its_ideas_is_read_whole(tmp_path: Path) -> Non
 
     assert read.session.ratings == kick_off().ratings
     assert read.idea_count == len(kick_off().ideas)
+
+
+def test_markdown_puts_the_success_index_and_owners_before_the_benchmark(folder: Path) -> None:
+    markdown = render_markdown(report_folder(folder, AS_OF))
+    teams = [s for s in markdown.split("\n## ")[2:] if not s.startswith("Files skipped")]
+    assert [section.split("\n")[0] for section in teams] == ["Billing", "support"]
+    for section in teams:
+        index_at = section.index("Success index now:")
+        owners_at = section.index("| Owner ")
+        benchmark_at = section.index("### Benchmark means")
+        assert index_at < owners_at < benchmark_at, section
+
+
+def test_markdown_tables_are_aligned_like_the_session_export(folder: Path) -> None:
+    from workshop.export.tables import display_width
+
+    markdown = render_markdown(report_folder(folder, AS_OF))
+    table: list[str] = []
+    tables = []
+    for line in [*markdown.splitlines(), ""]:
+        if line.startswith("|"):
+            table.append(line)
+        elif table:
+            tables.append(table)
+            table = []
+    assert len(tables) >= 6
+    for lines in tables:
+        assert len({display_width(line) for line in lines}) == 1, lines
+        assert lines[1].startswith("| ---")
