@@ -272,3 +272,21 @@ def test_report_as_html_from_the_command_line(workshop: RunCli, session_path: Pa
     assert shown.exit_code == 0, shown.err
     assert shown.out.startswith("<!DOCTYPE html>")
     assert "<h1>Follow-through report</h1>" in shown.out
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["{}", "{", "", "\n", "<!-- a comment, but not ours -->\n", '{"generator": "someone"}\n'],
+)
+def test_short_or_odd_files_are_not_taken_for_exports(
+    workshop: RunCli, session_path: Path, tmp_path: Path, content: str
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text(content, encoding="utf-8")
+    refused = workshop("export", session_path, "--output", target)
+    assert (refused.exit_code, refused.error_line) == (
+        2,
+        f"workshop: {target}: exists and is not an earlier export; choose another --output, "
+        "or give --force to replace it",
+    )
+    assert target.read_text(encoding="utf-8") == content

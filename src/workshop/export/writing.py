@@ -57,7 +57,8 @@ def is_earlier_export(path: Path) -> bool:
         return True
     if head.startswith("<!DOCTYPE html>") and f'content="{EXPORT_MARK}"' in head:
         return True
-    if head.startswith("{") and f'"generator": "{EXPORT_MARK}"' in head.split("\n", 3)[1]:
+    second_line = (head.split("\n", 2) + ["", ""])[1]
+    if head.startswith("{") and f'"generator": "{EXPORT_MARK}"' in second_line:
         return True
     return first_line in csv_header_lines()
 
