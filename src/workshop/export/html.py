@@ -22,7 +22,14 @@ from workshop.core import stats
 from workshop.core.models import Activity, Session
 from workshop.core.tally import RankedItem
 from workshop.core.visible import visible
-from workshop.export.markdown import TOP_RANKS, markdown_sections, ranked_items
+from workshop.export.markdown import (
+    TOP_RANKS,
+    escape_cell,
+    escape_inline,
+    markdown_sections,
+    ranked_items,
+)
+from workshop.export.visibility import visible_session
 from workshop.export.writing import EXPORT_MARK
 
 if TYPE_CHECKING:
@@ -231,8 +238,6 @@ def render_html(
     """The session as a self-contained HTML page: the markdown export, with its charts."""
     markdown = _markdown()
     sections = markdown_sections(session, earlier=earlier, include_hidden=include_hidden)
-    from workshop.export.visibility import visible_session
-
     shown = session if include_hidden else visible_session(session)
     body: list[str] = []
     for name, blocks in sections:
@@ -281,8 +286,6 @@ def _benchmark_html(
 
 
 def _heading_text(activity: Activity) -> str:
-    from workshop.export.markdown import escape_inline
-
     return escape_inline(activity.title)
 
 
@@ -391,8 +394,7 @@ def render_report_html(report: Report) -> str:
     Each team's success index over time goes under its index, and its benchmark means by
     session under its benchmark table; the whole folder's index under "All teams".
     """
-    from workshop.export.markdown import escape_cell
-    from workshop.report import render_markdown as report_markdown
+    from workshop.report import render_markdown as report_markdown  # report imports exports
 
     markdown = _markdown()
     index_caption = "The success index (0-100) at the end of each quarter."
