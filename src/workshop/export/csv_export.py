@@ -69,6 +69,8 @@ Table = tuple[list[str], list[list[Cell]]]
 def one_line_cell(text: str) -> str:
     """`text` on one line: line breaks become a space, tabs a space, other control characters
     their symbol (`core.visible`)."""
+    if text.isprintable():  # no line break, control or bidi character: most cells
+        return text
     return visible(_LINE_BREAKS.sub(" ", text))
 
 
