@@ -726,6 +726,7 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
         action="store_true",
         help="print the JSON Schema of the JSON export instead (no SESSION)",
     )
+    _add_dir_option(export, finding=True)
     export.set_defaults(run=run_export)
 
     demo = commands.add_parser("demo", help="open a demo session in a temporary folder")

@@ -290,3 +290,11 @@ def test_short_or_odd_files_are_not_taken_for_exports(
         "or give --force to replace it",
     )
     assert target.read_text(encoding="utf-8") == content
+
+
+def test_export_finds_a_session_by_name_in_dir(workshop: RunCli, tmp_path: Path) -> None:
+    created = workshop("new", "Elsewhere", "--dir", tmp_path)
+    name = Path(created.out.strip()).name
+    exported = workshop("export", name, "--dir", tmp_path, "--format", "json")
+    assert exported.exit_code == 0, exported.err
+    assert json.loads(exported.out)["title"] == "Elsewhere"
