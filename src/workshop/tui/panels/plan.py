@@ -29,6 +29,7 @@ from workshop.files import WorkshopError
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.session_owner import session_path_of
+from workshop.tui.safe_text import literal
 from workshop.tui.widgets.plan_action_form import PlanActionForm, SourceChoice
 
 SIDE_VIEWS = ("starts", "horizon", "owner")
@@ -43,19 +44,19 @@ HORIZON_SHORT = {"3m": "3 months", "6m": "6 months", "beyond": "beyond"}
 def action_prompt(number: int, action: Action, sources: list[str]) -> Content:
     """The action; owner, horizon, due date, measure or what it lacks; what it came from."""
     details: list[Content] = [
-        Content(action.owner) if action.owner else Content.styled("no owner", "$warning"),
+        literal(action.owner) if action.owner else Content.styled("no owner", "$warning"),
         Content.styled(HORIZON_SHORT[action.horizon.value], "$text-accent"),
     ]
     if action.due:
         details.append(Content(f"due {action.due.isoformat()}"))
     if action.measure:
-        details.append(Content.assemble(("measure: ", "dim"), Content(action.measure)))
+        details.append(Content.assemble(("measure: ", "dim"), literal(action.measure)))
     else:
         details.append(Content.styled("no measure", "$warning"))
     warn = Content.styled(" ⚠", "bold $warning") if action_warnings(action) else Content("")
     lines = Content.assemble(
         (f"{number:>2}. ", "bold"),
-        Content.styled(action.title, "bold"),
+        literal(action.title, "bold"),
         warn,
         "\n    ",
         Content(" · ").join(details),
@@ -64,13 +65,13 @@ def action_prompt(number: int, action: Action, sources: list[str]) -> Content:
         first = sources[0] if len(sources[0]) <= 60 else sources[0][:59] + "…"
         more = f" (+{len(sources) - 1} more)" if len(sources) > 1 else ""
         lines = Content.assemble(
-            lines, "\n    ", ("from: ", "dim"), Content.styled(first, "dim italic"), (more, "dim")
+            lines, "\n    ", ("from: ", "dim"), literal(first, "dim italic"), (more, "dim")
         )
     return lines
 
 
 def start_prompt(point: StartingPoint) -> Content:
-    return Content.assemble(Content(point.title), "\n  ", (point.label, "dim"))
+    return Content.assemble(literal(point.title), "\n  ", literal(point.label, "dim"))
 
 
 class PlanPanel(ActivityPanel):
@@ -246,11 +247,11 @@ An action without an owner or a measure of success is marked ⚠.
         grouped = by_horizon(actions) if self.view == "horizon" else by_owner(actions)
         lines: list[Content] = []
         for group in grouped:
-            lines.append(Content.assemble(Content.styled(group.title, "bold"), f" ({group.count})"))
+            lines.append(Content.assemble(literal(group.title, "bold"), f" ({group.count})"))
             for action in group.actions:
                 warn = Content.styled(" ⚠", "$warning") if action_warnings(action) else ""
                 lines.append(
-                    Content.assemble(f"  {number[action.id]}. ", Content(action.title), warn)
+                    Content.assemble(f"  {number[action.id]}. ", literal(action.title), warn)
                 )
         if not actions:
             lines.append(Content.styled("No actions yet.", "dim"))

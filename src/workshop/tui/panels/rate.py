@@ -18,6 +18,7 @@ from workshop.store import earlier_sessions
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.session_owner import session_path_of
+from workshop.tui.safe_text import literal, plain
 from workshop.tui.widgets.chart_benchmark import BenchmarkChart
 from workshop.tui.widgets.rating_grid import RatingGrid
 from workshop.tui.widgets.rating_participant_form import ParticipantForm
@@ -216,12 +217,12 @@ discuss, not an error.
         ) else Content("")
         status.update(
             Content.assemble(
-                Content.styled(who, "bold"),
+                literal(who, "bold"),
                 (f" · {column + 1}. ", "dim"),
-                Content.styled(criterion.title, "bold $text-accent"),
+                literal(criterion.title, "bold $text-accent"),
                 flag,
                 "\n",
-                Content.styled(criterion.description or f"Scale: {ends}", "dim"),
+                plain(criterion.description or f"Scale: {ends}", "dim", one_line=True),
             )
         )
 
