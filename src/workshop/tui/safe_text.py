@@ -14,7 +14,6 @@ every line they render, since their value must stay exactly as typed.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rich.segment import Segment
@@ -24,47 +23,17 @@ from textual.fuzzy import Matcher
 from textual.geometry import Region
 from textual.strip import Strip
 
-REPLACEMENT = "\ufffd"
-"""Shown for a control character with no picture of its own (C1 controls, bidi controls)."""
-
-_BIDI_CONTROLS = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-
-_PICTURES: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}  # ␀ … ␟
-_PICTURES[0x7F] = "\u2421"  # ␡
-_PICTURES.update({code: REPLACEMENT for code in range(0x80, 0xA0)})
-_PICTURES.update({code: REPLACEMENT for code in _BIDI_CONTROLS})
-_PICTURES[ord("\t")] = " "
-
-_ONE_LINE = dict(_PICTURES)
-_ONE_LINE.update({ord("\n"): " \u23ce ", 0x2028: " \u23ce ", 0x2029: " \u23ce "})
-_ONE_LINE[ord("\r")] = ""
-
-_LINES = dict(_PICTURES)
-_LINES[ord("\n")] = "\n"
-_LINES.update({0x2028: "\n", 0x2029: "\n"})
-_LINES[ord("\r")] = ""
-
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
-_LINE_BREAKS = re.compile(r"[ \t]*(\r\n|[\r\n\u2028\u2029])+[ \t]*")
-
-
-def has_unsafe(text: str) -> bool:
-    """Whether `text` holds a character a terminal would act on (or reorder text by)."""
-    return _UNSAFE.search(text) is not None
+from workshop.core.visible import has_unsafe, visible, visible_as_typed
 
 
 def clean(text: str, *, one_line: bool = False) -> str:
     """The text with control characters made visible; line breaks shown as ⏎ if one_line."""
-    if one_line:
-        return _LINE_BREAKS.sub("\n", text.strip()).translate(_ONE_LINE)
-    return text.translate(_LINES)
+    return visible(text, one_line=one_line)
 
 
 def one_line(text: str) -> str:
     """`text` on one line as typed (not stripped), each control character a visible symbol."""
-    return text.translate(_ONE_LINE)
+    return visible_as_typed(text)
 
 
 def plain(text: str, style: str = "", *, one_line: bool = False) -> Content:
