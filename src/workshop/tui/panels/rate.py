@@ -14,6 +14,7 @@ from textual.widgets import Static
 from workshop.core import ops
 from workshop.core.models import Activity, Participant, Session
 from workshop.core.stats import CriterionResult, criterion_results, with_previous
+from workshop.files import WorkshopError
 from workshop.store import earlier_sessions
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
@@ -123,7 +124,10 @@ discuss, not an error.
             )
 
     def _load_earlier(self, path: Any, session: Session) -> None:
-        found = earlier_sessions(path, session)
+        try:
+            found = earlier_sessions(path, session)
+        except (WorkshopError, OSError):
+            return  # a folder that cannot be listed has no previous session to show
         if found:
             self.app.call_from_thread(self.set_earlier_sessions, found)
 
