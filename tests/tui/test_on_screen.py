@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.app import App
 
 from tests.tui.programme_app import PanelApp, new_session_file
@@ -22,7 +23,7 @@ def screen_lines(app: App[Any]) -> list[str]:
 
 def region_lines(app: App[Any], selector: str) -> list[str]:
     """The frame's text inside one widget's region."""
-    region = app.query_one(selector).region
+    region = app.screen.query_one(selector).region
     lines = screen_lines(app)[region.y : region.bottom]
     return [line[region.x : region.right] for line in lines]
 
@@ -116,3 +117,54 @@ async def test_rate_lists_only_those_who_rated_not_every_voter(tmp_path: Path) -
         await pilot.pause()
         assert grid_cells(app, "Participant 3")[0] == "5"
     assert [p.id for p in load_session(session_file.path).participants] == ["p1", "p2", "p3"]
+
+
+# --- 8: chart axes are the scale's own integers --------------------------------------------
+
+
+def y_axis(chart: list[str]) -> dict[str, int]:
+    """The value axis's labels and the row each is on."""
+    return {line.split("┤")[0].strip(): row for row, line in enumerate(chart) if "┤" in line}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_rate_chart_ticks_are_the_scales_integers_and_bars_meet_them(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    session_file = new_session_file(tmp_path)
+    app = PanelApp(session_file, "benchmark")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("a", "5", "3", "1")
+        await pilot.press("c")
+        await pilot.pause()
+        chart = region_lines(app, "#rate-chart")
+        axis = y_axis(chart)
+        assert list(axis) == ["5", "4", "3", "2", "1"]
+        numbers = next(line for line in reversed(chart) if line.split()[:3] == ["1", "2", "3"])
+
+        def bar_top(number: str) -> int:
+            column = numbers.index(f" {number} ") + 1
+            # (the target's ▬ may sit on the bar's middle column)
+            around = slice(column - 1, column + 2)
+            return next(row for row, line in enumerate(chart) if "█" in line[around])
+
+        assert bar_top("1") == axis["5"]
+        assert bar_top("2") == axis["3"]
+
+
+async def test_report_chart_ticks_are_integers_and_dots_sit_on_their_labels(
+    tmp_path: Path,
+) -> None:
+    from tests.tui.test_review_report import ReportApp, build_report_folder, report_loaded
+
+    app = ReportApp(build_report_folder(tmp_path / "sessions"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await report_loaded(pilot)
+        await pilot.press("down", "down")  # the support team: means 3.0, 2.0, 2.0 first
+        await pilot.pause()
+        chart = region_lines(app, "#benchmark-chart")
+        axis = y_axis(chart)
+        assert list(axis) == ["5", "4", "3", "2", "1"]
+        first_date = next(line for line in chart if "└" in line).index("┬")
+        dots = {row for row, line in enumerate(chart) if line[first_date] == "●"}
+        assert dots == {axis["3"], axis["2"]}

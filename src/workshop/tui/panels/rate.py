@@ -20,7 +20,7 @@ from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.session_owner import session_path_of
 from workshop.tui.safe_text import literal, plain
-from workshop.tui.widgets.chart_benchmark import BenchmarkChart
+from workshop.tui.widgets.chart_benchmark import LEGEND, BenchmarkChart
 from workshop.tui.widgets.rating_grid import RatingGrid
 from workshop.tui.widgets.rating_participant_form import ParticipantForm
 from workshop.tui.widgets.rating_results import RatingResults
@@ -177,8 +177,9 @@ discuss, not an error.
         grid.flag_columns({r.criterion_id for r in results if r.disagreement})
         rated = max((r.count for r in results), default=0)
         title = f"{VIEW_TITLES[self.view]} · {rated} of {len(self.participants())} rated"
+        legend = f"   {LEGEND}" if self.view == "chart" else ""
         self.query_one("#rate-results-title", Static).update(
-            Content.assemble(title, ("   c: table/chart/segments", "dim"))
+            Content.assemble(title, (legend, "dim"), ("   c: table/chart/segments", "dim"))
         )
         table = self.query_one(RatingResults)
         chart = self.query_one(BenchmarkChart)
