@@ -168,3 +168,26 @@ async def test_report_chart_ticks_are_integers_and_dots_sit_on_their_labels(
         first_date = next(line for line in chart if "└" in line).index("┬")
         dots = {row for row, line in enumerate(chart) if line[first_date] == "●"}
         assert dots == {axis["3"], axis["2"]}
+
+
+# --- 9: a field left shows its text from the first character ------------------------------
+
+LONG_DECISION = (
+    "Sign two invoice letters a week and read them aloud at the Monday stand-up "
+    "so everyone hears what customers read"
+)
+
+
+@pytest.mark.parametrize("leave", ["enter", "tab"])
+async def test_debate_field_left_shows_its_text_from_the_start(
+    tmp_path: Path, leave: str
+) -> None:
+    session_file = new_session_file(tmp_path)
+    app = PanelApp(session_file, "debate-blocks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d", *LONG_DECISION.replace(" ", "_"))
+        await pilot.press(leave)
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id != "debate-decision"
+        shown = "".join(region_lines(app, "#debate-decision")).strip()
+        assert shown.startswith("Sign_two_invoice")
