@@ -191,3 +191,43 @@ async def test_debate_field_left_shows_its_text_from_the_start(
         assert app.focused is not None and app.focused.id != "debate-decision"
         shown = "".join(region_lines(app, "#debate-decision")).strip()
         assert shown.startswith("Sign_two_invoice")
+
+
+# --- 10: the merge dialog numbers themes as the list does; a new plan's empty side ---------
+
+
+async def test_merge_dialog_numbers_themes_as_the_theme_list_does(tmp_path: Path) -> None:
+    session_file = new_session_file(tmp_path)
+
+    def three_themes(session: Session) -> None:
+        for title in ["Billing letters", "Waiting on hold", "Car park"]:
+            ops.add_theme(session, title, "group-themes")
+
+    session_file.change(three_themes)
+    app = PanelApp(session_file, "group-themes")
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.query_one("#themes").focus()
+        await pilot.press("down")  # from Ungrouped to theme 1, Billing letters
+        await pilot.press("m")
+        await pilot.pause()
+        screen = "\n".join(screen_lines(app))
+        assert "2  Waiting on hold" in screen and "3  Car park" in screen
+        assert "1  Waiting on hold" not in screen
+        await pilot.press("3")  # as numbered: Car park
+        await pilot.pause()
+    assert [t.title for t in load_session(session_file.path).themes] == [
+        "Waiting on hold",
+        "Car park",
+    ]
+
+
+async def test_a_new_plan_says_what_to_do_first_not_that_nothing_is_waiting(
+    tmp_path: Path,
+) -> None:
+    session_file = new_session_file(tmp_path)
+    app = PanelApp(session_file, "action-plan")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        side = " ".join(" ".join(region_lines(app, "#plan-no-starts")).split())
+        assert "Nothing waiting" not in side
+        assert side.startswith("Nothing to start from yet: vote on the ideas")

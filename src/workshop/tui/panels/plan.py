@@ -70,6 +70,18 @@ def action_prompt(number: int, action: Action, sources: list[str]) -> Content:
     return lines
 
 
+def no_starting_points(session: Session) -> str:
+    """Why there is no starting point to offer, and what to do about it."""
+    voted = any(vote.count for vote in session.votes)
+    decided = any(note.decision.strip() for note in session.debate)
+    if not voted and not decided:
+        return (
+            "Nothing to start from yet: vote on the ideas (the top ones show here) or write "
+            "debate decisions first, or press n to write an action straight away."
+        )
+    return "Nothing waiting: the top-voted ideas and debate decisions all have an action."
+
+
 def start_prompt(point: StartingPoint) -> Content:
     return Content.assemble(literal(point.title), "\n  ", literal(point.label, "dim"))
 
@@ -150,11 +162,7 @@ An action without an owner or a measure of success is marked ⚠.
             with Vertical(id="plan-side"):
                 yield Static(id="plan-side-title")
                 yield OptionList(id="plan-starts")
-                yield Static(
-                    Content("Nothing waiting: the top-voted ideas and debate decisions all "
-                            "have an action."),
-                    id="plan-no-starts",
-                )
+                yield Static(id="plan-no-starts")
                 with VerticalScroll(id="plan-groups"):
                     yield Static(id="plan-groups-text")
 
@@ -236,7 +244,10 @@ An action without an owner or a measure of success is marked ⚠.
             if self._points:
                 starts.highlighted = min(highlighted or 0, len(self._points) - 1)
         starts.display = self.view == "starts" and bool(self._points)
-        self.query_one("#plan-no-starts").display = self.view == "starts" and not self._points
+        no_starts = self.query_one("#plan-no-starts", Static)
+        no_starts.display = self.view == "starts" and not self._points
+        if no_starts.display:
+            no_starts.update(Content(no_starting_points(self.session)))
         groups.display = self.view != "starts"
         if self.view != "starts":
             self.query_one("#plan-groups-text", Static).update(self._groups_text())
