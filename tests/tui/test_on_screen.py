@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from textual.app import App
+from textual.color import Color
 
 from tests.tui.programme_app import PanelApp, new_session_file
 from tests.tui.shell_fixtures import send_burst
@@ -231,3 +232,81 @@ async def test_a_new_plan_says_what_to_do_first_not_that_nothing_is_waiting(
         side = " ".join(" ".join(region_lines(app, "#plan-no-starts")).split())
         assert "Nothing waiting" not in side
         assert side.startswith("Nothing to start from yet: vote on the ideas")
+
+
+# --- 11: the light theme ----------------------------------------------------------------------
+
+
+def contrast(foreground: Color, background: Color) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+
+    def luminance(colour: Color) -> float:
+        def channel(value: int) -> float:
+            share = value / 255
+            return share / 12.92 if share <= 0.03928 else ((share + 0.055) / 1.055) ** 2.4
+
+        r, g, b = colour.rgb
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+    light, dark = sorted([luminance(foreground), luminance(background)], reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def segments_in(app: App[Any], selector: str) -> list[tuple[str, Color, Color]]:
+    """Text, foreground and background of each drawn segment inside a widget's region."""
+    region = app.screen.query_one(selector).region
+    found: list[tuple[str, Color, Color]] = []
+    for strip in app.screen._compositor.render_strips()[region.y : region.bottom]:  # noqa: SLF001
+        x = 0
+        for segment in strip:
+            style = segment.style
+            if region.x <= x < region.right and segment.text.strip() and style is not None:
+                found.append(
+                    (
+                        segment.text,
+                        Color.from_rich_color(style.color),
+                        Color.from_rich_color(style.bgcolor),
+                    )
+                )
+            x += len(segment.text)
+    return found
+
+
+async def test_light_theme_author_suffix_has_the_rows_background(tmp_path: Path) -> None:
+    session_file = new_session_file(tmp_path)
+    for text, author in [("Invoices late", "Ana"), ("On hold for ages", "Ben")]:
+        session_file.change(
+            lambda s, t=text, a=author: ops.add_idea(
+                s, t, activity="what-bugs-customers", author=a
+            )
+        )
+    app = PanelApp(session_file, "what-bugs-customers")
+    app.theme = "textual-light"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        drawn = segments_in(app, "IdeaList")
+        for idea, author in [("Invoices late", "— Ana"), ("On hold for ages", "— Ben")]:
+            _, _, row_background = next(s for s in drawn if s[0].strip() == idea)
+            _, colour, background = next(s for s in drawn if s[0].strip() == author)
+            assert background == row_background
+            assert contrast(colour, background) >= 1.8  # muted, but there
+
+
+async def test_light_theme_paused_big_timer_is_readable(tmp_path: Path) -> None:
+    from tests.tui.shell_fixtures import make_session
+    from workshop.tui.app import WorkshopApp
+
+    path = make_session(tmp_path, current="what-bugs-customers")
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path, theme="textual-light")
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(40):
+            if app.screen.query("#big-timer"):
+                break
+            await pilot.pause(0.05)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.query_one("#big-timer").has_class("-paused")
+        drawn = segments_in(app, "#big-timer")
+        assert drawn
+        # Large digits for a room, on a projector that washes colours out: AAA contrast.
+        assert min(contrast(colour, background) for _, colour, background in drawn) >= 7
