@@ -55,6 +55,7 @@ def hostile_session(agenda_name: str) -> Session:
     if session.ideas:
         ops.move_to_theme(session, session.ideas[0].id, theme.id)
     person = ops.add_participant(session, HOSTILE, HOSTILE)
+    other = ops.add_participant(session, "", f"Sales{HOSTILE}")  # two segments: a split
     for activity in activities:
         if activity.kind == "present":
             ops.set_note(session, activity.id, f"{HOSTILE}\n{HOSTILE}")
@@ -62,6 +63,7 @@ def hostile_session(agenda_name: str) -> Session:
             for criterion in activity.criteria:
                 low = activity.rating_scale.low
                 ops.set_rating(session, activity.id, person.id, criterion.id, low)
+                ops.set_rating(session, activity.id, other.id, criterion.id, low)
         if activity.kind == "vote":
             ops.cast_votes(session, activity.id, person.id, {theme.id: 1})
         if activity.kind == "debate":
