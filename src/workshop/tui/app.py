@@ -99,9 +99,20 @@ class WorkshopApp(App[None]):
         # widget has the focus (a table's or a list's keys would otherwise act on the old panel).
         if isinstance(event, events.Key) and not event.is_forwarded:
             screen = self.screen
-            if isinstance(screen, HoldsKeys) and screen.hold_key(event):
+            if isinstance(screen, HoldsKeys):
+                if screen.hold_key(event):
+                    return
+                await super().on_event(event)
+                screen.key_given(event)  # an answer to a dialog holds the keys after it
                 return
         await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        # A key handed to a widget just before a dialog covered it, or before a panel was
+        # replaced, bubbles up here: it waits with the keys typed after it.
+        screen = self.screen
+        if isinstance(screen, HoldsKeys) and screen.hold_key(event):
+            event.prevent_default()
 
     def on_ready(self) -> None:
         if not isinstance(self.screen, OpeningScreen):
@@ -147,15 +158,22 @@ class WorkshopApp(App[None]):
             read = read_toml_file(path)
         except WorkshopError as error:
             self.notify(str(error), title="Cannot open", severity="error", markup=False)
+            screen = self.screen
+            if isinstance(screen, HoldsKeys):
+                screen.call_later(screen.give_held_keys, "opening")
             return False
         self._show_opening(read)
         return True
 
     def _show_opening(self, read: TomlFile) -> None:
+        # Keys typed ahead on the screen being left (after the new-session dialog's Enter) go
+        # to the session.
+        screen = self.screen
+        typed_ahead = screen.take_held_keys() if isinstance(screen, HoldsKeys) else []
         if len(self.screen_stack) > 1:
-            self.switch_screen(OpeningScreen(read))
+            self.switch_screen(OpeningScreen(read, typed_ahead))
         else:
-            self.push_screen(OpeningScreen(read))
+            self.push_screen(OpeningScreen(read, typed_ahead))
 
     @on(OpeningScreen.Painted)
     def _finish_opening(self, message: OpeningScreen.Painted) -> None:
