@@ -210,3 +210,24 @@ def test_an_action_links_only_to_known_ideas_and_moves_within_the_plan(session: 
     ops.move_action(session, "a3", -5)
 
     assert [a.title for a in session.actions] == ["third", "first", "second"]
+
+
+def test_a_record_is_named_by_its_id_and_its_text_cut_at_a_word() -> None:
+    assert ops.label("idea", "i12", "Invoices arrive after the due date") == (
+        "idea i12 “Invoices arrive after…”"
+    )
+    assert ops.short("Short one") == "Short one"
+    assert ops.short("line one\nline two") == "line one line two"
+    assert ops.short("Unbreakablewordthatgoesonandon") == "Unbreakablewordthatgoes…"  # 24 in all
+
+
+def test_a_participant_just_added_can_be_taken_back_but_not_one_with_scores(
+    session: Session,
+) -> None:
+    first = ops.add_participant(session)
+    second = ops.add_participant(session)
+    ops.set_rating(session, "benchmark", second.id, "basic-knowledge", 3)
+    ops.remove_participant(session, first.id)
+    assert [p.id for p in session.participants] == [second.id]
+    with pytest.raises(ops.RuleError, match="has scores or votes"):
+        ops.remove_participant(session, second.id)

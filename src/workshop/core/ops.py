@@ -54,6 +54,21 @@ def clean_text(text: str) -> str:
     return _SURROGATES.sub("\ufffd", text)
 
 
+def short(text: str, width: int = 24) -> str:
+    """Text on one line, cut with … to `width` characters (for naming a record)."""
+    one_line = " ".join(text.split())
+    if len(one_line) <= width:
+        return one_line
+    cut = one_line[: width - 1]
+    at_word = cut.rsplit(" ", 1)[0]  # at a word's end, unless that leaves too little
+    return (at_word if len(at_word) > width // 2 else cut) + "…"
+
+
+def label(what: str, record_id: str, text: str) -> str:
+    """How a change names its record: `idea i12 “Invoices arrive…”`."""
+    return f"{what} {record_id} “{short(text)}”"
+
+
 def tags_in(text: str) -> list[str]:
     """The `#word` tags in a text, lower-cased, in order, without repeats."""
     found: list[str] = []
@@ -289,6 +304,16 @@ def _retheme(session: Session, old: str, new: str) -> None:
 
 def ideas_in_theme(session: Session, theme_id: str) -> list[Idea]:
     return [idea for idea in session.ideas if idea.theme == theme_id]
+
+
+def remove_participant(session: Session, participant_id: str) -> tuple[int, Participant]:
+    """Take back a participant just added (undo of `add_participant`): one with ratings or
+    votes is refused, so no score is ever lost with it."""
+    if any(rating.participant == participant_id for rating in session.ratings) or any(
+        vote.voter == participant_id for vote in session.votes
+    ):
+        raise RuleError(f"participant {participant_id} has scores or votes; not removed")
+    return _remove(session.participants, participant_id, "participant")
 
 
 # --- participants ---------------------------------------------------------------------------

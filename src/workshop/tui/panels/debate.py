@@ -19,7 +19,7 @@ from workshop.core.planning import DebateSubject, debate_note, debate_subjects
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.widgets.debate_timer import DebateTimer
-from workshop.tui.widgets.typing import TypingInput, TypingTextArea
+from workshop.tui.widgets.typing import TypingInput, TypingTextArea, focus_now
 
 VERDICT_BADGES = {
     None: ("  · ", "dim"),
@@ -86,8 +86,9 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
         Binding("plus", "edit('points_for')", "For", id="debate.points-for", show=False),
         Binding("minus", "edit('points_against')", "Against", id="debate.against", show=False),
         Binding("r", "edit('process')", "Process", id="debate.process", show=False),
-        Binding("w", "edit('convenience')", "Whose convenience", id="debate.convenience",
-                show=False),
+        Binding(
+            "w", "edit('convenience')", "Whose convenience", id="debate.convenience", show=False
+        ),
         Binding("t", "restart_timer", "Restart timer", id="debate.restart-timer", show=False),
         Binding("pagedown,ctrl+down", "step(1)", "Next item", id="debate.next"),
         Binding("pageup,ctrl+up", "step(-1)", "Previous", id="debate.previous", show=False),
@@ -257,10 +258,24 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
         if not fields:
             return
         activity_id, item_id = self.activity.id, self.subject.id
+        title = ops.short(self.subject.title)
+        make_undo = None
+        description = f"Debate notes on {self.subject.title}"
+        if "verdict" in extra:
+            # A single letter (y, p, n) changes the verdict: it names the change and can be
+            # taken back.
+            note = self.note()
+            before = note.verdict if note is not None else None
+            description = f"Verdict on “{title}”: {extra['verdict']}"
+            make_undo = lambda _: Undo(  # noqa: E731
+                lambda draft: ops.set_debate_note(draft, activity_id, item_id, verdict=before),
+                f"put back the verdict on “{title}” ({before or 'none'})",
+            )
         self.request_change(
             ChangeRequested(
                 lambda draft: ops.set_debate_note(draft, activity_id, item_id, **fields),
-                f"Debate notes on {self.subject.title}",
+                description,
+                make_undo=make_undo,
             )
         )
 
@@ -318,14 +333,14 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
 
     def action_edit(self, field_name: str) -> None:
         widget_id = next(w for name, _, w, _ in FIELDS if name == field_name)
-        self.query_one(f"#{widget_id}", Widget).focus()
+        focus_now(self.query_one(f"#{widget_id}", Widget))
 
     def action_step(self, offset: int) -> None:
         self._go_to(self.current + offset)
 
     def action_to_list(self) -> None:
         if self.subjects:
-            self.query_one("#debate-items").focus()
+            focus_now(self.query_one("#debate-items", Widget))
 
     def action_restart_timer(self) -> None:
         self.query_one(DebateTimer).restart()
@@ -351,7 +366,7 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
                 ),
                 make_undo=lambda action: Undo(
                     lambda draft: ops.delete_action(draft, action.id),
-                    f"Remove the action {action.title}",
+                    f"remove {ops.label('action', action.id, action.title)}",
                 ),
             )
         )

@@ -18,6 +18,7 @@ from workshop.store import earlier_sessions
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.session_owner import session_path_of
+from workshop.tui.safe_text import clean
 from workshop.tui.widgets.chart_benchmark import BenchmarkChart
 from workshop.tui.widgets.rating_grid import RatingGrid
 from workshop.tui.widgets.rating_participant_form import ParticipantForm
@@ -186,8 +187,10 @@ discuss, not an error.
     def _show_status(self) -> None:
         status = self.query_one("#rate-status", Static)
         scale = self.activity.rating_scale
-        ends = f"{scale.low} {scale.low_label}".strip() + " … " + (
-            f"{scale.high} {scale.high_label}".strip()
+        ends = (
+            f"{scale.low} {scale.low_label}".strip()
+            + " … "
+            + (f"{scale.high} {scale.high_label}".strip())
         )
         if not self.session.participants:
             status.update(
@@ -204,9 +207,11 @@ discuss, not an error.
         criterion = self.activity.criteria[column]
         who = participant.label if participant else ""
         result = next((r for r in self.results if r.criterion_id == criterion.id), None)
-        flag = Content.styled("  ⚠ wide disagreement", "bold $error") if (
-            result and result.disagreement
-        ) else Content("")
+        flag = (
+            Content.styled("  ⚠ wide disagreement", "bold $error")
+            if (result and result.disagreement)
+            else Content("")
+        )
         status.update(
             Content.assemble(
                 Content.styled(who, "bold"),
@@ -248,18 +253,30 @@ discuss, not an error.
                 f"Score {score if score is not None else 'left out'}",
                 make_undo=lambda _: Undo(
                     lambda draft: ops.set_rating(draft, activity_id, participant, criterion, old),
-                    "Score put back",
+                    f"put back {participant}'s score for {criterion} "
+                    f"({'none' if old is None else old})",
                 ),
             )
         )
 
     def action_add_participant(self) -> None:
         self._follow_new_row = True
+
+        def added(participant: Participant) -> None:
+            # A stray `a` must not add people unseen: say so, and how to take it back.
+            self.notify(
+                clean(f"Added {participant.label}: ctrl+z removes it.", one_line=True), markup=False
+            )
+
         self.request_change(
             ChangeRequested(
                 lambda draft: ops.add_participant(draft),
-                "New participant",
-                make_undo=None,
+                "Add a participant",
+                on_saved=added,
+                make_undo=lambda participant: Undo(
+                    lambda draft: ops.remove_participant(draft, participant.id),
+                    f"remove participant {participant.id} ({participant.label})",
+                ),
             )
         )
 

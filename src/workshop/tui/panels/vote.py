@@ -191,8 +191,7 @@ number, Esc cancels it. `t` switches back.
         table = self.query_one("#ranking", DataTable)
         ranks = [
             Text(
-                f"{TOP_MARK if item.target in top else '  '}"
-                f"{'=' if item.tied else ''}{item.rank}",
+                f"{TOP_MARK if item.target in top else '  '}{'=' if item.tied else ''}{item.rank}",
                 style="bold" if item.target in top else "",
             )
             for item in ranked
@@ -273,9 +272,7 @@ number, Esc cancels it. `t` switches back.
             self.notify(f"Now voting: {participant.label}", markup=False)
 
         self.request_change(
-            ChangeRequested(
-                lambda s: ops.add_participant(s), "Add a participant", on_saved=chosen
-            )
+            ChangeRequested(lambda s: ops.add_participant(s), "Add a participant", on_saved=chosen)
         )
 
     def action_pick_voter(self) -> None:
@@ -329,7 +326,8 @@ number, Esc cancels it. `t` switches back.
                 lambda s: ops.change_dots(s, activity_id, voter.id, target, change),
                 "Cast votes",
                 make_undo=lambda earlier: Undo(
-                    lambda s: ops.cast_votes(s, activity_id, voter.id, earlier), "Undo the dot"
+                    lambda s: ops.cast_votes(s, activity_id, voter.id, earlier),
+                    f"take back {voter.label}'s dot {'on' if change > 0 else 'off'} {target}",
                 ),
             )
         )
@@ -394,7 +392,7 @@ number, Esc cancels it. `t` switches back.
                 "Record a tally",
                 make_undo=lambda previous: Undo(
                     lambda s: ops.set_tally(s, activity_id, target, previous),
-                    "Undo the tally",
+                    f"put back the tally of {target} ({previous})",
                 ),
             )
         )

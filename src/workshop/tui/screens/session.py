@@ -33,7 +33,7 @@ from workshop.store import SessionFile
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.registry import panel_class, panel_for
-from workshop.tui.safe_text import plain
+from workshop.tui.safe_text import clean, plain
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
 from workshop.tui.widgets.outline import AgendaOutline
@@ -56,6 +56,8 @@ class PendingChange:
     description: str
     on_saved: Callable[[Any], None] | None = None
     make_undo: Callable[[Any], Undo] | None = None
+    activity: str = ""
+    """The activity it was asked for in (its undo belongs there)."""
 
 
 class SessionScreen(HoldsKeys, Screen[None]):
@@ -117,6 +119,8 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self.outline_choice: bool | None = None
         """The person's ctrl+b choice; None follows the terminal's width."""
         self._retry_timer: Timer | None = None
+        self._undo_across: Undo | None = None
+        """The undo of another activity's change that ctrl+z has warned about once."""
         self._shown_activity = ""
         # Keys are held from the start until the first panel has the focus (see HoldsKeys).
         self.hold_keys(typed_ahead)
@@ -271,7 +275,13 @@ class SessionScreen(HoldsKeys, Screen[None]):
     def _change_requested(self, message: ChangeRequested) -> None:
         message.stop()
         self.request_change(
-            PendingChange(message.edit, message.description, message.on_saved, message.make_undo)
+            PendingChange(
+                message.edit,
+                message.description,
+                message.on_saved,
+                message.make_undo,
+                activity=self._shown_activity,
+            )
         )
 
     def request_change(self, change: PendingChange) -> None:
@@ -297,8 +307,11 @@ class SessionScreen(HoldsKeys, Screen[None]):
             self.pending.popleft()
             saved.append(change)
             if change.make_undo is not None:
-                self.undo_stack.append(change.make_undo(result))
+                undo = change.make_undo(result)
+                undo.activity = undo.activity or change.activity
+                self.undo_stack.append(undo)
                 del self.undo_stack[:-UNDO_DEPTH]
+                self._undo_across = None
             if change.on_saved is not None:
                 try:
                     change.on_saved(result)
@@ -316,7 +329,14 @@ class SessionScreen(HoldsKeys, Screen[None]):
                 self._retry_timer.stop()
                 self._retry_timer = None
             if saved:
-                status.show_saved(self.wall_clock().strftime("%H:%M:%S"), saved[-1].description)
+                # Every change names itself; one that can be undone says how, so a single
+                # letter typed by mistake (d, h, a digit) is seen and can be taken back.
+                last = saved[-1]
+                status.show_saved(
+                    self.wall_clock().strftime("%H:%M:%S"),
+                    last.description,
+                    undoable=last.make_undo is not None,
+                )
         if saved:
             self.show_session()
 
@@ -437,15 +457,41 @@ class SessionScreen(HoldsKeys, Screen[None]):
                 self._focus_panel(self.panel)
 
     def action_undo(self) -> None:
+        """Undo the last change, naming it and where it was made; a change made in another
+        activity is undone only on a second ctrl+z, after saying so."""
         if not self.undo_stack:
             self.app.notify("Nothing to undo.", markup=False)
             return
-        undo = self.undo_stack.pop()
+        undo = self.undo_stack[-1]
+        where = self._activity_title(undo.activity)
+        elsewhere = bool(undo.activity) and undo.activity != self._shown_activity
+        if elsewhere and self._undo_across is not undo:
+            self._undo_across = undo
+            self.app.notify(
+                clean(
+                    f"The last change was made in {where}: {undo.description}. "
+                    "Press ctrl+z again to undo it there.",
+                    one_line=True,
+                ),
+                title="Undo in another activity",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.undo_stack.pop()
+        self._undo_across = None
+        label = f"Undo: {undo.description} in {where}" if where else f"Undo: {undo.description}"
 
         def done(_: object) -> None:
-            self.app.notify(undo.description, title="Undone", markup=False)
+            self.app.notify(clean(label, one_line=True), title="Undone", markup=False)
 
-        self.request_change(PendingChange(undo.edit, undo.description, on_saved=done))
+        self.request_change(PendingChange(undo.edit, label, on_saved=done))
+
+    def _activity_title(self, activity_id: str) -> str:
+        try:
+            return self.session.agenda.activity(activity_id).title
+        except KeyError:
+            return ""
 
     def help_markdown(self) -> str:
         """The help of the focused part (panel, outline, timer), then the screen's keys."""

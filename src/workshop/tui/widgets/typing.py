@@ -136,6 +136,13 @@ class HoldsKeys:
             self.call_next(self.give_held_keys, "answer")
 
 
+def focus_now(widget: Widget) -> None:
+    """Give `widget` the focus now. `Widget.focus` waits for a later turn, so the keys typed
+    straight after the key that moved the focus (ctrl+f, then the filter's words) went to the
+    box being left."""
+    widget.screen.set_focus(widget)
+
+
 def held_by_screen(widget: Widget, event: events.Key) -> bool:
     """Whether the widget's screen, or the screen now on top of it, took `event` to give on
     later (see HoldsKeys): a key handed to a box just before a dialog covered it."""
