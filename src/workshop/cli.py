@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 DEFAULT_AGENDA = "customer-focus"  # the same as agendas.DEFAULT_AGENDA, kept here to stay light
 HORIZONS = ("3m", "6m", "beyond")
-EXPORT_FORMATS = ("md", "csv", "json")
+EXPORT_FORMATS = ("md", "csv", "json", "html")  # as export.FORMATS, kept here to stay light
+CSV_TABLE_NAMES = ("ideas", "themes", "actions", "ratings")  # as export.CSV_TABLES
 DEFAULT_CSV_TABLE = "ideas"
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -150,7 +151,7 @@ def _print_sessions(folder: Path) -> int:
 
     summaries, skipped = summarise_folder(folder)
     for problem in skipped:
-        print(f"workshop: skipped {problem}", file=sys.stderr)
+        fail(f"skipped {problem}", 0)
     if not summaries:
         print(f"No sessions in {folder}")
         return 0
@@ -175,7 +176,7 @@ def run_agendas(args: argparse.Namespace) -> int:
         try:
             agenda = load_agenda(path)
         except WorkshopError as error:
-            print(f"workshop: skipped {error}", file=sys.stderr)
+            fail(f"skipped {error}", 0)
             continue
         rows.append(
             [name, agenda.title, agenda.level.value, str(agenda.planned_minutes), str(path)]
@@ -195,8 +196,7 @@ def run_agenda_check(args: argparse.Namespace) -> int:
             path = find_agenda(name_or_path)
             agenda = load_agenda(path)
         except InvalidFileError as error:
-            print(f"workshop: {error}", file=sys.stderr)
-            exit_code = EXIT_USAGE
+            exit_code = fail(str(error), EXIT_USAGE)
             continue
         steps, activities = len(agenda.steps), len(agenda.activities())
         print(
@@ -250,45 +250,71 @@ def run_action_add(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Write a session as markdown, CSV or JSON to stdout or a file."""
-    from workshop.store import load_session, write_atomically
+    """Write a session as markdown, CSV, JSON or HTML to stdout or a file.
 
-    output = Path(args.output) if args.output else None
-    export_format = args.format or _format_for(output)
+    A file is written atomically, and only over nothing or an earlier export (`--force`: over
+    any file but a session file); see `workshop.export.writing`.
+    """
+    if args.schema:
+        return _print_schema(args)
+    if args.session is None:
+        raise UsageError("export: the following arguments are required: SESSION")
+    from workshop.export.session_export import ExportOptions, export_session
+    from workshop.export.writing import write_export
+    from workshop.store import load_session
+
+    to_stdout = args.output in (None, "-")
+    output = None if to_stdout else Path(args.output)
+    export_format = args.format or _format_for(args, output)
     if args.table and export_format != "csv":
         raise UsageError("export: --table applies to --format csv only")
-    session = load_session(find_session(args.session))
-    text = _render(session, export_format, args.table or DEFAULT_CSV_TABLE)
+    if args.excel and export_format != "csv":
+        raise UsageError("export: --excel applies to --format csv only")
+    if args.table and args.table not in CSV_TABLE_NAMES:
+        raise UsageError(
+            f"export: no CSV table {args.table!r} (choose from {', '.join(CSV_TABLE_NAMES)})"
+        )
+    options = ExportOptions(
+        format=export_format,
+        table=args.table or DEFAULT_CSV_TABLE,
+        include_hidden=args.include_hidden,
+        excel=args.excel,
+    )
+    session_path = find_session(args.session)
+    session = load_session(session_path)
+    text = export_session(session_path, session, options)
     if output is None:
-        _write_stdout(text)
+        if args.excel:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode("utf-8-sig"))
+            sys.stdout.buffer.flush()
+        else:
+            _write_stdout(text)
         return 0
-    write_atomically(output, text.encode("utf-8"))
+    write_export(output, text, source=session_path, force=args.force, bom=args.excel)
     print(f"Exported to {output}", file=sys.stderr)
     return 0
 
 
-def _format_for(output: Path | None) -> str:
-    """The format an output file's name asks for (plan.csv -> csv); markdown otherwise."""
+def _print_schema(args: argparse.Namespace) -> int:
+    """`workshop export --schema`: the JSON Schema of the JSON export."""
+    import json
+
+    from workshop.export.json_export import session_schema
+
+    if args.session is not None:
+        raise UsageError("export: --schema takes no SESSION")
+    _write_stdout(json.dumps(session_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _format_for(args: argparse.Namespace, output: Path | None) -> str:
+    """The format the options imply: --table or --excel mean CSV, else the output's suffix
+    (plan.csv -> csv, plan.html -> html), else markdown."""
+    if args.table or args.excel:
+        return "csv"
     suffix = output.suffix.lower().lstrip(".") if output else ""
-    return {"csv": "csv", "json": "json"}.get(suffix, "md")
-
-
-def _render(session: Session, export_format: str, table: str) -> str:
-    if export_format == "csv":
-        from workshop.export.csv_export import CSV_TABLES, render_csv
-
-        if table not in CSV_TABLES:
-            raise UsageError(
-                f"export: no CSV table {table!r} (choose from {', '.join(CSV_TABLES)})"
-            )
-        return render_csv(session, table)
-    if export_format == "json":
-        from workshop.export.json_export import render_json
-
-        return render_json(session)
-    from workshop.export.markdown import render_markdown
-
-    return render_markdown(session)
+    return {"csv": "csv", "json": "json", "html": "html", "htm": "html"}.get(suffix, "md")
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -301,13 +327,14 @@ def _sessions_folder(args: argparse.Namespace) -> Path:
 
 
 def _print_table(headers: list[str], rows: list[list[str]]) -> None:
-    """Rows in aligned columns; text a person typed is flattened to one line."""
-    table = [headers, *[[" ".join(cell.split()) for cell in row] for row in rows]]
-    widths = [max(len(row[column]) for row in table) for column in range(len(headers))]
+    """Rows in aligned columns (by terminal columns, so wide CJK characters line up); text a
+    person typed is flattened to one line, its control characters shown as symbols."""
+    from workshop.core.visible import display_width, pad, visible
+
+    table = [headers, *[[visible(" ".join(cell.split())) for cell in row] for row in rows]]
+    widths = [max(display_width(row[column]) for row in table) for column in range(len(headers))]
     for row in table:
-        print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        )
+        print("  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
 def _write_stdout(text: str) -> None:
@@ -428,17 +455,52 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
     action_add.add_argument("--due", type=iso_date, metavar="YYYY-MM-DD")
     action_add.set_defaults(run=run_action_add)
 
-    export = commands.add_parser("export", help="write a session as markdown, CSV or JSON")
-    export.add_argument("session", metavar="SESSION", help="session file (or its name)")
+    export = commands.add_parser(
+        "export",
+        help="write a session as markdown, CSV, JSON or HTML",
+        description="Write a session as a markdown plan, a CSV table, JSON or a self-contained "
+        "HTML page. Hidden ideas are left out unless --include-hidden. A file is replaced only "
+        "if it is an earlier export (--force: any file but a session file).",
+        epilog="example: workshop export SESSION --output plan.html",
+    )
     export.add_argument(
-        "--format", choices=EXPORT_FORMATS, help="default: from the --output file's suffix, else md"
+        "session", nargs="?", metavar="SESSION", help="session file (or its name)"
+    )
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        help="default: csv with --table or --excel, else from the --output file's suffix, else md",
     )
     export.add_argument(
         "--table",
         metavar="TABLE",
-        help=f"CSV only: ideas, actions or ratings (default: {DEFAULT_CSV_TABLE})",
+        help=f"CSV: {', '.join(CSV_TABLE_NAMES)} (default: {DEFAULT_CSV_TABLE}); implies "
+        "--format csv",
     )
-    export.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+    export.add_argument(
+        "--output", metavar="FILE", help="write to FILE instead of stdout ('-' for stdout)"
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace --output even if it is not an earlier export (never a session file)",
+    )
+    export.add_argument(
+        "--include-hidden",
+        dest="include_hidden",
+        action="store_true",
+        help="keep the ideas hidden with h (left out by default)",
+    )
+    export.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV for Excel: UTF-8 with a byte order mark, CRLF line ends; implies --format csv",
+    )
+    export.add_argument(
+        "--schema",
+        action="store_true",
+        help="print the JSON Schema of the JSON export instead (no SESSION)",
+    )
     export.set_defaults(run=run_export)
 
     demo = commands.add_parser("demo", help="open a demo session in a temporary folder")

@@ -95,7 +95,7 @@ async def test_a_stray_a_on_the_benchmark_says_who_it_added_and_undo_removes_the
         await ready(pilot, app)
         await pilot.press("a")
         await wait_until(pilot, lambda: len(load_session(path).participants) == 1)
-        assert "Added Participant 1: ctrl+z removes it." in notices(app)
+        assert "Added Participant 1: ctrl+z removes them." in notices(app)
         await pilot.press("ctrl+z")
         await wait_until(pilot, lambda: not load_session(path).participants)
 

@@ -79,6 +79,8 @@ class WorkshopApp(App[None]):
         self.dark_theme = DARK_THEME
         self._collecting = True
         self._collector_paused = False
+        self._started = False
+        """Whether the app is ready: screens pushed before cannot be drawn until then."""
         # An explicit theme (tests, snapshots) is used as it is, and not remembered.
         self._remembering_theme = theme is None
         chosen = theme or self.settings.theme
@@ -115,7 +117,10 @@ class WorkshopApp(App[None]):
             event.prevent_default()
 
     def on_ready(self) -> None:
-        if not isinstance(self.screen, OpeningScreen):
+        self._started = True
+        if isinstance(self.screen, OpeningScreen) and not self.screen.announce_on_mount:
+            self.screen.announce_when_painted()  # now that it can be drawn
+        else:
             self._resume_collector()
 
     def _resume_collector(self) -> None:
@@ -170,10 +175,14 @@ class WorkshopApp(App[None]):
         # to the session.
         screen = self.screen
         typed_ahead = screen.take_held_keys() if isinstance(screen, HoldsKeys) else []
+        # Headless (tests, snapshots) nothing is drawn at all: no draw to wait for.
+        opening = OpeningScreen(
+            read, typed_ahead, announce_on_mount=self._started or self.is_headless
+        )
         if len(self.screen_stack) > 1:
-            self.switch_screen(OpeningScreen(read, typed_ahead))
+            self.switch_screen(opening)
         else:
-            self.push_screen(OpeningScreen(read, typed_ahead))
+            self.push_screen(opening)
 
     @on(OpeningScreen.Painted)
     def _finish_opening(self, message: OpeningScreen.Painted) -> None:

@@ -38,10 +38,19 @@ class OpeningScreen(HoldsKeys, Screen[None]):
             self.opening = opening
             self.read = opening.read
 
-    def __init__(self, read: TomlFile, typed_ahead: Sequence[events.Key] = ()) -> None:
-        """`typed_ahead`: keys typed before this frame (after the new-session dialog's Enter)."""
+    def __init__(
+        self,
+        read: TomlFile,
+        typed_ahead: Sequence[events.Key] = (),
+        *,
+        announce_on_mount: bool = True,
+    ) -> None:
+        """`typed_ahead`: keys typed before this frame (after the new-session dialog's Enter).
+        `announce_on_mount`: False for the app's first screen, which Textual cannot draw
+        until the app has started (see `announce_when_painted`); the app calls it then."""
         super().__init__()
         self.read = read
+        self.announce_on_mount = announce_on_mount
         self.glance: SessionGlance = glance(read.data)
         self.hold_keys(typed_ahead)  # all typed here goes to the session screen's first panel
 
@@ -73,4 +82,17 @@ class OpeningScreen(HoldsKeys, Screen[None]):
         return Content.styled(f"Opening the session · {ideas}", "$text-muted")
 
     def on_mount(self) -> None:
+        if self.announce_on_mount:
+            self.announce_when_painted()
+
+    def announce_when_painted(self) -> None:
+        """Post `Painted` once this frame has been drawn.
+
+        Textual draws nothing while the app is starting (its mount runs in a batch update, and
+        a screen refreshed meanwhile runs its after-refresh callbacks without drawing), so an
+        opening frame mounted then was never written to the terminal: the file was checked
+        first, and the session screen was the first thing a person saw. The app calls this
+        from its `on_ready`, after the batch, for the frame it started with.
+        """
+        self.refresh()
         self.call_after_refresh(self.post_message, self.Painted(self))
