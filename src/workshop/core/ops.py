@@ -27,6 +27,7 @@ from workshop.core.models import (
     Review,
     Session,
     Theme,
+    TimerState,
     Vote,
 )
 from workshop.files import WorkshopError
@@ -605,3 +606,24 @@ def set_debate_note(session: Session, activity_id: str, item: str, **fields: Any
     created = DebateNote.model_validate({"activity": activity_id, "item": item, **cleaned})
     session.debate.append(created)
     return created
+
+
+# --- timers ---------------------------------------------------------------------------------
+
+
+def timer_state(session: Session, activity_id: str, item: str = "") -> TimerState | None:
+    """The saved state of an activity's timer (or of a debate block's, by `item`)."""
+    return next(
+        (t for t in session.timers if t.activity == activity_id and t.item == item), None
+    )
+
+
+def set_timer(session: Session, state: TimerState) -> TimerState:
+    """Keep a timer's state in the session, replacing what was kept for the same timer."""
+    require_activity(session, state.activity)
+    for position, kept in enumerate(session.timers):
+        if kept.activity == state.activity and kept.item == state.item:
+            session.timers[position] = state
+            return state
+    session.timers.append(state)
+    return state

@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from workshop.core import ops
-from workshop.core.models import Activity, DebateNote, Session, Verdict
+from workshop.core.models import Activity, DebateNote, Session, TimerState, Verdict
 from workshop.core.planning import DebateSubject, debate_note, debate_subjects
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
@@ -132,7 +132,14 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
             with Horizontal(id="debate-heading"):
                 yield Label(id="debate-title")
                 budget = self.activity.minutes * 60 / max(1, len(self.subjects))
-                yield DebateTimer(budget, id="debate-timer")
+                kept = [t for t in self.session.timers if t.activity == self.activity.id and t.item]
+                yield DebateTimer(
+                    budget,
+                    activity=self.activity.id,
+                    kept=kept,
+                    keep=self._keep_timers,
+                    id="debate-timer",
+                )
             yield Static(id="debate-about")
             with VerticalScroll(id="debate-form"):
                 yield Label(id="debate-verdict", classes="debate-label")
@@ -281,6 +288,17 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
 
     def save_typed(self) -> None:
         self._save()
+        if self.subjects:
+            self.query_one(DebateTimer).leave()
+
+    def _keep_timers(self, states: list[TimerState]) -> None:
+        """Write the debate items' timer states to the session file."""
+
+        def keep(draft: Session) -> None:
+            for state in states:
+                ops.set_timer(draft, state)
+
+        self.request_change(ChangeRequested(keep, "Debate timer"))
 
     def unsaved_text(self) -> str:
         if not self.subjects:

@@ -38,7 +38,7 @@ from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
 from workshop.tui.widgets.outline import AgendaOutline
 from workshop.tui.widgets.status import SaveStatus
-from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine
+from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine, clock_text
 from workshop.tui.widgets.typing import HoldsKeys
 
 RETRY_SECONDS = 2.0
@@ -254,11 +254,27 @@ class SessionScreen(HoldsKeys, Screen[None]):
             self.set_focus(target)
 
     def timer_for(self, activity: Activity) -> ActivityTimer:
+        """The activity's timer: as the session file keeps it, or new."""
         timer = self.timers.get(activity.id)
         if timer is None:
-            timer = ActivityTimer(activity.minutes * 60, clock=self.clock)
+            planned = activity.minutes * 60
+            kept = ops.timer_state(self.session, activity.id)
+            if kept is None:
+                timer = ActivityTimer(planned, clock=self.clock)
+            else:
+                timer = ActivityTimer.from_state(
+                    kept, planned, clock=self.clock, at=self.wall_clock()
+                )
             self.timers[activity.id] = timer
         return timer
+
+    def _keep_timer(self, activity: Activity, what: str) -> None:
+        """Write the timer's state to the session file (on start, pause, added minutes only:
+        a running timer's file state says since when, so nothing is written as it ticks)."""
+        state = self.timer_for(activity).saved_state(activity.id, at=self.wall_clock())
+        self.request_change(
+            PendingChange(lambda draft: ops.set_timer(draft, state), f"Timer {what}")
+        )
 
     def _show_timer(self) -> None:
         timer = self.timer_for(self.current_activity)
@@ -431,14 +447,20 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
     def action_toggle_timer(self) -> None:
         activity = self.current_activity
-        running = self.timer_for(activity).toggle()
+        timer = self.timer_for(activity)
+        running = timer.toggle()
         if running and not self._has_open_entry(activity.id):
             self.go_to(activity.id)  # the log records that this activity has begun
         self._show_timer()
+        self._keep_timer(
+            activity, "started" if running else f"paused at {clock_text(timer.remaining)}"
+        )
 
     def action_add_minute(self) -> None:
-        self.timer_for(self.current_activity).add_minute()
+        activity = self.current_activity
+        self.timer_for(activity).add_minute()
         self._show_timer()
+        self._keep_timer(activity, "+1 minute")
 
     def action_toggle_big_timer(self) -> None:
         big_timer = self.query_one(BigTimer)
