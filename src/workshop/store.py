@@ -560,6 +560,12 @@ _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 
 def slug(title: str) -> str:
+    """A file-name-safe form of a title: ASCII letters and digits, with letters from other
+    scripts transliterated (`Équipe` -> `equipe`, `顧客` -> `guke`) rather than dropped."""
+    if not title.isascii():
+        from anyascii import anyascii  # only for titles that need it
+
+        title = anyascii(title)
     return _SLUG_JUNK.sub("-", title.lower()).strip("-")[:60] or "session"
 
 

@@ -76,9 +76,25 @@ def test_sessions_names_each_file_it_skips_on_stderr(workshop: RunCli, session_p
 
 
 def test_sessions_in_an_empty_folder_says_so(workshop: RunCli, tmp_path: Path) -> None:
-    listed = workshop("sessions", "--dir", tmp_path / "none")
+    listed = workshop("sessions", "--dir", tmp_path)
     assert listed.exit_code == 0
-    assert listed.out.strip() == f"No sessions in {tmp_path / 'none'}"
+    assert listed.out.strip() == f"No sessions in {tmp_path}"
+
+
+def test_sessions_before_the_first_session_says_so(workshop: RunCli, home: Path) -> None:
+    listed = workshop("sessions")
+    assert (listed.exit_code, listed.err) == (0, "")
+    assert listed.out.strip() == f"No sessions in {home / 'sessions'}"
+
+
+def test_sessions_and_report_agree_on_a_folder_that_is_not_there(
+    workshop: RunCli, tmp_path: Path
+) -> None:
+    missing = tmp_path / "none"
+    for command in ("sessions", "report"):
+        refused = workshop(command, "--dir", missing)
+        assert (refused.exit_code, refused.out) == (2, ""), command
+        assert refused.error_line == f"workshop: {missing}: no such folder", command
 
 
 def test_agendas_lists_shipped_agendas_and_a_user_agenda_replaces_its_namesake(
