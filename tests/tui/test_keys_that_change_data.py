@@ -137,3 +137,15 @@ async def test_undo_across_activities_says_so_and_waits_for_a_second_ctrl_z(
         )
         await pilot.press("ctrl+z")
         await wait_until(pilot, lambda: not load_session(path).ideas)
+
+
+async def test_an_idea_typed_with_spaces_at_either_end_is_stored_as_typed(
+    tmp_path: Path,
+) -> None:
+    path = make_session(tmp_path, current="what-bugs-customers")
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot, app)
+        send_burst(app, "  =SUM(A1) ⏎")
+        await wait_until(pilot, lambda: bool(load_session(path).ideas))
+    assert [idea.text for idea in load_session(path).ideas] == ["  =SUM(A1) "]

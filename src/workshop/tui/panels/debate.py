@@ -40,7 +40,8 @@ FIELDS: list[tuple[str, str, str, bool]] = [
 
 
 def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """One point per line, as typed; blank lines are not points."""
+    return [line for line in text.splitlines() if line.strip()]
 
 
 def _item_prompt(subject: DebateSubject, note: DebateNote | None) -> Content:
@@ -251,7 +252,7 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
                 value = _lines(widget.text)
             else:
                 assert isinstance(widget, Input)
-                value = widget.value.strip()
+                value = widget.value if widget.value.strip() else ""
             stored = getattr(note, name) if note else ([] if multiline else "")
             if value != stored:
                 changed[name] = value
@@ -365,14 +366,15 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
 
     def action_make_action(self) -> None:
         """Put the current item's decision into the plan as an action."""
-        decision = self.query_one("#debate-decision", Input).value.strip()
-        if not decision:
+        decision = self.query_one("#debate-decision", Input).value
+        if not decision.strip():
             self.notify("Write the decision first (press d).", severity="warning")
             self.action_edit("decision")
             return
         self._save()
         ideas = [self.subject.id] if self.subject.from_theme else []
-        if any(a.title.strip().casefold() == decision.casefold() for a in self.session.actions):
+        same = decision.strip().casefold()
+        if any(a.title.strip().casefold() == same for a in self.session.actions):
             self.notify("That decision is already an action in the plan.")
             return
         self.request_change(
