@@ -46,7 +46,12 @@ NEW_FILE_MODE = 0o600
 
 LOCK_TIMEOUT_SECONDS = 10.0
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+def _add_timers(data: dict[str, Any]) -> dict[str, Any]:
+    """1 -> 2: timers are kept in the file (`[[timers]]`); a version 1 file had none."""
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _add_timers}
 """Upgrades of the raw file contents, keyed by the version they upgrade from (to version + 1)."""
 
 _HEADER_KEYS = (

@@ -30,7 +30,7 @@ def test_keys_in_model_order_and_a_trailing_newline() -> None:
     text = render_json(sample_session())
     assert text.endswith("}\n") and not text.endswith("\n\n")
     assert list(json.loads(text)) == ["generator", *Session.model_fields]
-    assert text.startswith('{\n  "generator": "workshop-export",\n  "schema_version": 1,\n')
+    assert text.startswith('{\n  "generator": "workshop-export",\n  "schema_version": 2,\n')
 
 
 def test_ideas_and_actions_at_the_top_level() -> None:
