@@ -37,6 +37,7 @@ from workshop.tui.safe_text import plain
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
 from workshop.tui.widgets.outline import AgendaOutline
+from workshop.tui.widgets.static_update import update_if_changed
 from workshop.tui.widgets.status import SaveStatus
 from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine
 from workshop.tui.widgets.typing import HoldsKeys
@@ -180,16 +181,21 @@ class SessionScreen(HoldsKeys, Screen[None]):
         session = self.session
         activity = self.current_activity
         step = session.agenda.step_of(activity.id)
-        self.query_one("#session-title", Static).update(title_line(session.title, session.team))
+        # Only what changed is updated: each update lays the whole screen out again, and this
+        # runs after every save (Enter in a brainstorm).
+        update_if_changed(
+            self.query_one("#session-title", Static), title_line(session.title, session.team)
+        )
         activities = session.agenda.activities()
-        self.query_one("#activity-title", Static).update(
+        update_if_changed(
+            self.query_one("#activity-title", Static),
             activity_line(
                 activities.index(activity) + 1, len(activities), step.title, activity.title
-            )
+            ),
         )
         prompt = activity.prompts[0] if activity.prompts else ""
         header_prompt = self.query_one("#activity-prompt", Static)
-        header_prompt.update(plain(prompt, "italic", one_line=True))
+        update_if_changed(header_prompt, plain(prompt, "italic", one_line=True))
         # A panel that shows the prompt large needs no second copy in the header.
         header_prompt.display = bool(prompt) and not panel_class(activity.kind).SHOWS_PROMPT
         self.query_one(AgendaOutline).show_session(session, self.wall_clock())
