@@ -14,9 +14,7 @@ from textual.widgets import Static
 def same_content(shown: object, content: Content) -> bool:
     """Whether `shown` is `content`, styles included (Content's == compares text only)."""
     return (
-        isinstance(shown, Content)
-        and shown.plain == content.plain
-        and shown.spans == content.spans
+        isinstance(shown, Content) and shown.plain == content.plain and shown.spans == content.spans
     )
 
 
