@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 DEFAULT_AGENDA = "customer-focus"  # the same as agendas.DEFAULT_AGENDA, kept here to stay light
 HORIZONS = ("3m", "6m", "beyond")
-EXPORT_FORMATS = ("md", "csv", "json")
+EXPORT_FORMATS = ("md", "csv", "json", "html")  # as export.FORMATS, kept here to stay light
+CSV_TABLE_NAMES = ("ideas", "themes", "actions", "ratings")  # as export.CSV_TABLES
 DEFAULT_CSV_TABLE = "ideas"
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -37,13 +38,78 @@ class UsageError(Exception):
     """The command line itself is wrong. Exit code 2."""
 
 
+VALUE_OPTIONS: set[str] = set()
+"""Every option string that takes a value (`--measure`...), of every parser built."""
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Descriptions wrapped to the terminal; indented lines (the examples) kept as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        fill = super()._fill_text
+        return "\n".join(
+            f"{indent}{line}" if line.startswith(" ") else fill(line, width, indent)
+            for line in text.splitlines()
+        )
+
+
 class CommandLineParser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, raised rather than printed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        action = super().add_argument(*args, **kwargs)
+        if action.option_strings and action.nargs != 0:
+            VALUE_OPTIONS.update(action.option_strings)
+        return action
 
     def error(self, message: str) -> NoReturn:
         command = self.prog.removeprefix("workshop").strip()
         where = f"{command}: " if command else ""
         raise UsageError(f"{where}{message} (see '{self.prog} --help')")
+
+
+def join_dash_values(argv: Sequence[str]) -> list[str]:
+    """`--measure -10%` as `--measure=-10%`: argparse reads a value that starts with `-` as
+    another option, unless it is attached with `=`."""
+    joined: list[str] = []
+    arguments = iter(argv)
+    for argument in arguments:
+        if argument == "--":
+            joined.append(argument)
+            joined.extend(arguments)
+            break
+        if argument in VALUE_OPTIONS:
+            value = next(arguments, None)
+            if value is None:
+                joined.append(argument)
+            elif value.startswith("-") and value != "-":
+                joined.append(f"{argument}={value}")
+            else:
+                joined.extend((argument, value))
+            continue
+        joined.append(argument)
+    return joined
+
+
+class _VersionAction(argparse.Action):
+    """`--version`: the installed version, looked up only when asked for (it costs an import)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> NoReturn:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            installed = version("workshop")
+        except PackageNotFoundError:
+            installed = "unknown"
+        print(f"workshop {installed}")
+        parser.exit()
 
 
 # --- commands that open the screen ------------------------------------------------------------
@@ -62,7 +128,7 @@ def run_open(args: argparse.Namespace) -> int:
     """
     from workshop.files import read_toml_file
 
-    read = read_toml_file(find_session(args.session))
+    read = read_toml_file(find_session(args.session, args.dir))
     return _open_screen(read.path, read.path.parent, read=read)
 
 
@@ -124,7 +190,7 @@ def run_new(args: argparse.Namespace) -> int:
     from workshop.store import SessionFile, load_session, new_session_path
 
     agenda = load_agenda(find_agenda(args.agenda))
-    earlier = load_session(find_session(args.carry_from)) if args.carry_from else None
+    earlier = load_session(find_session(args.carry_from, args.dir)) if args.carry_from else None
     team = args.team or (earlier.team if earlier else "")
     session = ops.new_session(args.title, agenda, team=team, facilitator=args.facilitator)
     carried = []
@@ -142,17 +208,39 @@ def run_new(args: argparse.Namespace) -> int:
 
 def run_sessions(args: argparse.Namespace) -> int:
     """List the sessions in the sessions folder, newest first."""
-    return _print_sessions(_sessions_folder(args))
-
-
-def _print_sessions(folder: Path) -> int:
+    from workshop.core.visible import visible
+    from workshop.files import InvalidFileError
     from workshop.store import summarise_folder
 
-    summaries, skipped = summarise_folder(folder)
+    folder = _sessions_folder(args)
+    if not folder.is_dir():
+        if args.dir is not None or folder.exists():  # as `report` does
+            what = "not a folder" if folder.exists() else "no such folder"
+            raise InvalidFileError(f"{folder}: {what}")
+        summaries, skipped = [], []  # the default folder, before the first session
+    else:
+        summaries, skipped = summarise_folder(folder)
     for problem in skipped:
-        print(f"workshop: skipped {problem}", file=sys.stderr)
+        fail(f"skipped {problem}", 0)
+    if args.json:
+        _write_json(
+            [
+                {
+                    "file": s.path.name,
+                    "path": str(s.path),
+                    "date": s.date.isoformat(),
+                    "title": s.title,
+                    "team": s.team,
+                    "agenda": s.agenda,
+                    "ideas": s.ideas,
+                    "actions": s.actions,
+                }
+                for s in summaries
+            ]
+        )
+        return 0
     if not summaries:
-        print(f"No sessions in {folder}")
+        print(visible(f"No sessions in {folder}"))
         return 0
     rows = [
         [s.date.isoformat(), s.title, s.team, str(s.ideas), str(s.actions), s.path.name]
@@ -175,12 +263,30 @@ def run_agendas(args: argparse.Namespace) -> int:
         try:
             agenda = load_agenda(path)
         except WorkshopError as error:
-            print(f"workshop: skipped {error}", file=sys.stderr)
+            fail(f"skipped {error}", 0)
             continue
         rows.append(
             [name, agenda.title, agenda.level.value, str(agenda.planned_minutes), str(path)]
         )
+    if args.json:
+        keys = ("name", "title", "level", "minutes", "path")
+        _write_json(
+            [
+                {**dict(zip(keys, row, strict=True)), "minutes": int(row[3])}
+                for row in rows
+            ]
+        )
+        return 0
     _print_table(["NAME", "TITLE", "LEVEL", "MINUTES", "PATH"], rows)
+    return 0
+
+
+def run_completion(args: argparse.Namespace) -> int:
+    """Print a shell completion script generated from the whole parser."""
+    import shtab
+
+    script = shtab.complete(build_parser(), shell=args.shell)
+    _write_stdout(script)
     return 0
 
 
@@ -195,8 +301,7 @@ def run_agenda_check(args: argparse.Namespace) -> int:
             path = find_agenda(name_or_path)
             agenda = load_agenda(path)
         except InvalidFileError as error:
-            print(f"workshop: {error}", file=sys.stderr)
-            exit_code = EXIT_USAGE
+            exit_code = fail(str(error), EXIT_USAGE)
             continue
         steps, activities = len(agenda.steps), len(agenda.activities())
         print(
@@ -213,7 +318,7 @@ def run_idea_add(args: argparse.Namespace) -> int:
     from workshop.core import ops
     from workshop.store import SessionFile
 
-    session_file = SessionFile.open(find_session(args.session))
+    session_file = SessionFile.open(find_session(args.session, args.dir))
     idea = session_file.change(
         lambda session: ops.add_idea(
             session, args.text, activity=args.activity, author=args.author, tags=args.tags
@@ -230,7 +335,7 @@ def run_action_add(args: argparse.Namespace) -> int:
 
     if not args.owner.strip():
         raise UsageError("action add: an action needs an owner")
-    session_file = SessionFile.open(find_session(args.session))
+    session_file = SessionFile.open(find_session(args.session, args.dir))
     action = session_file.change(
         lambda session: ops.add_action(
             session,
@@ -250,45 +355,71 @@ def run_action_add(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Write a session as markdown, CSV or JSON to stdout or a file."""
-    from workshop.store import load_session, write_atomically
+    """Write a session as markdown, CSV, JSON or HTML to stdout or a file.
 
-    output = Path(args.output) if args.output else None
-    export_format = args.format or _format_for(output)
+    A file is written atomically, and only over nothing or an earlier export (`--force`: over
+    any file but a session file); see `workshop.export.writing`.
+    """
+    if args.schema:
+        return _print_schema(args)
+    if args.session is None:
+        raise UsageError("export: the following arguments are required: SESSION")
+    from workshop.export.session_export import ExportOptions, export_session
+    from workshop.export.writing import write_export
+    from workshop.store import load_session
+
+    to_stdout = args.output in (None, "-")
+    output = None if to_stdout else Path(args.output)
+    export_format = args.format or _format_for(args, output)
     if args.table and export_format != "csv":
         raise UsageError("export: --table applies to --format csv only")
-    session = load_session(find_session(args.session))
-    text = _render(session, export_format, args.table or DEFAULT_CSV_TABLE)
+    if args.excel and export_format != "csv":
+        raise UsageError("export: --excel applies to --format csv only")
+    if args.table and args.table not in CSV_TABLE_NAMES:
+        raise UsageError(
+            f"export: no CSV table {args.table!r} (choose from {', '.join(CSV_TABLE_NAMES)})"
+        )
+    options = ExportOptions(
+        format=export_format,
+        table=args.table or DEFAULT_CSV_TABLE,
+        include_hidden=args.include_hidden,
+        excel=args.excel,
+    )
+    session_path = find_session(args.session, getattr(args, "dir", None))
+    session = load_session(session_path)
+    text = export_session(session_path, session, options)
     if output is None:
-        _write_stdout(text)
+        if args.excel:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode("utf-8-sig"))
+            sys.stdout.buffer.flush()
+        else:
+            _write_stdout(text)
         return 0
-    write_atomically(output, text.encode("utf-8"))
+    write_export(output, text, source=session_path, force=args.force, bom=args.excel)
     print(f"Exported to {output}", file=sys.stderr)
     return 0
 
 
-def _format_for(output: Path | None) -> str:
-    """The format an output file's name asks for (plan.csv -> csv); markdown otherwise."""
+def _print_schema(args: argparse.Namespace) -> int:
+    """`workshop export --schema`: the JSON Schema of the JSON export."""
+    import json
+
+    from workshop.export.json_export import session_schema
+
+    if args.session is not None:
+        raise UsageError("export: --schema takes no SESSION")
+    _write_stdout(json.dumps(session_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _format_for(args: argparse.Namespace, output: Path | None) -> str:
+    """The format the options imply: --table or --excel mean CSV, else the output's suffix
+    (plan.csv -> csv, plan.html -> html), else markdown."""
+    if args.table or args.excel:
+        return "csv"
     suffix = output.suffix.lower().lstrip(".") if output else ""
-    return {"csv": "csv", "json": "json"}.get(suffix, "md")
-
-
-def _render(session: Session, export_format: str, table: str) -> str:
-    if export_format == "csv":
-        from workshop.export.csv_export import CSV_TABLES, render_csv
-
-        if table not in CSV_TABLES:
-            raise UsageError(
-                f"export: no CSV table {table!r} (choose from {', '.join(CSV_TABLES)})"
-            )
-        return render_csv(session, table)
-    if export_format == "json":
-        from workshop.export.json_export import render_json
-
-        return render_json(session)
-    from workshop.export.markdown import render_markdown
-
-    return render_markdown(session)
+    return {"csv": "csv", "json": "json", "html": "html", "htm": "html"}.get(suffix, "md")
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -301,13 +432,22 @@ def _sessions_folder(args: argparse.Namespace) -> Path:
 
 
 def _print_table(headers: list[str], rows: list[list[str]]) -> None:
-    """Rows in aligned columns; text a person typed is flattened to one line."""
-    table = [headers, *[[" ".join(cell.split()) for cell in row] for row in rows]]
-    widths = [max(len(row[column]) for row in table) for column in range(len(headers))]
+    """Rows in aligned columns (by terminal columns, so wide CJK characters line up); text a
+    person typed is flattened to one line, its control characters shown as symbols."""
+    from workshop.core.visible import display_width, pad, visible
+
+    table = [headers, *[[visible(" ".join(cell.split())) for cell in row] for row in rows]]
+    widths = [max(display_width(row[column]) for row in table) for column in range(len(headers))]
     for row in table:
-        print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        )
+        print("  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip())
+
+
+def _write_json(value: object) -> None:
+    """JSON for scripts; C1 control characters (which JSON leaves raw) escaped too."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    _write_stdout("".join(f"\\u{ord(c):04x}" if "\x7f" <= c <= "\x9f" else c for c in text))
 
 
 def _write_stdout(text: str) -> None:
@@ -318,8 +458,57 @@ def _write_stdout(text: str) -> None:
 # --- the parser -------------------------------------------------------------------------------
 
 
-COMMAND_NAMES = ("open", "new", "sessions", "agendas", "agenda", "idea", "action", "export", "demo")
+COMMAND_NAMES = (
+    "open",
+    "new",
+    "sessions",
+    "agendas",
+    "agenda",
+    "idea",
+    "action",
+    "export",
+    "demo",
+    "completion",
+)
 FOLLOWUP_COMMAND_NAMES = ("review", "report")
+
+EXAMPLES = {
+    "open": "workshop open 2026-11-23-customer-focus.toml\nworkshop open ~/plans/kick-off.toml",
+    "new": 'S=$(workshop new "Customer focus, service desk" --team "Service desk")\n'
+    'workshop new "Q1 review" --agenda quarterly-review --carry-from "$S"',
+    "sessions": "workshop sessions\nworkshop sessions --json | jq '.[0].path'",
+    "agendas": "workshop agendas\nworkshop agendas --json",
+    "agenda": "workshop agenda check my-agenda.toml",
+    "agenda check": "workshop agenda check my-agenda.toml pulse",
+    "idea": 'workshop idea add "$S" "Invoices arrive after the due date #billing"',
+    "idea add": 'workshop idea add "$S" "Invoices arrive after the due date #billing"\n'
+    'workshop idea add "$S" "Hold music is too loud" --tag phone --author Sam',
+    "action": 'workshop action add "$S" "Send invoices on day one" --owner Ana --horizon 3m',
+    "action add": 'workshop action add "$S" "Send invoices on day one" --owner Ana \\\n'
+    '    --horizon 3m --measure "-10% late payments" --idea i1 --due 2027-03-31',
+    "export": 'workshop export "$S" --output plan.md\n'
+    'workshop export "$S" --format csv --table ideas',
+    "demo": "workshop demo\nworkshop demo --print > plan.md",
+    "completion": "workshop completion bash > ~/.local/share/bash-completion/completions/workshop\n"
+    "workshop completion zsh > ~/.zfunc/_workshop   # with fpath+=(~/.zfunc) before compinit",
+    "review": 'workshop review "$S"\nworkshop review "$S" --date 2027-03-01 --reviewer Ana',
+    "report": 'workshop report\nworkshop report --team "Service desk" --format json',
+}
+"""Each command's examples, shown at the end of its --help."""
+
+
+def _with_help_texts(name: str, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """A command's parser settings with a description (its help, if none) and its examples."""
+    summary = str(kwargs.get("help", ""))
+    kwargs.setdefault("description", summary[:1].upper() + summary[1:] + ".")
+    if name in EXAMPLES:
+        kwargs.setdefault("epilog", "examples:\n" + _indented(EXAMPLES[name]))
+    kwargs.setdefault("formatter_class", _HelpFormatter)
+    return kwargs
+
+
+def _indented(text: str) -> str:
+    return "\n".join(f"  {line}" for line in text.splitlines())
 
 
 class _SkippedParser:
@@ -332,17 +521,24 @@ class _SkippedParser:
         return self
 
 
-class _OneCommand:
-    """The subparsers action, building only the parser of the command being run."""
+class _Commands:
+    """The subparsers action: builds only the parser of the command being run (all of them
+    when `only` is ""), each with its description and examples."""
 
     def __init__(self, commands: argparse._SubParsersAction[CommandLineParser], only: str):
         self._commands = commands
         self._only = only
 
     def add_parser(self, name: str, **kwargs: Any) -> Any:
-        if name != self._only:
+        if self._only and name != self._only:
             return _SkippedParser()
-        return self._commands.add_parser(name, **kwargs)
+        return self._commands.add_parser(name, **_with_help_texts(name, kwargs))
+
+
+def _add_subcommand(
+    commands: argparse._SubParsersAction[CommandLineParser], parent: str, name: str, **kwargs: Any
+) -> CommandLineParser:
+    return commands.add_parser(name, **_with_help_texts(f"{parent} {name}", kwargs))
 
 
 def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
@@ -353,16 +549,30 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
         prog="workshop",
         description="Run customer-focus workshops: capture the room's ideas, ratings and "
         "actions, and follow them through. With no command, opens the home screen.",
+        epilog="SESSION is a session file, or its name in the sessions folder.\n"
+        "examples:\n"
+        + _indented(
+            "workshop                         the home screen\n"
+            'S=$(workshop new "Kick-off")     a new session; its file\'s path in $S\n'
+            "workshop COMMAND --help          what a command does, with examples"
+        ),
     )
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     parser.set_defaults(run=run_home, dir=None)
     all_commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
-    commands: Any = _OneCommand(all_commands, only) if only else all_commands
+    commands: Any = _Commands(all_commands, only)
 
     open_command = commands.add_parser("open", help="open a session on screen")
     open_command.add_argument("session", metavar="SESSION", help="session file (or its name)")
+    _add_dir_option(open_command, finding=True)
     open_command.set_defaults(run=run_open)
 
-    new = commands.add_parser("new", help="create a session and print its file's path")
+    new = commands.add_parser(
+        "new",
+        help="create a session and print its file's path",
+        description="Create a session file for an agenda in the sessions folder, and print its "
+        "path (name: the date and the title, e.g. 2026-11-23-kick-off.toml).",
+    )
     new.add_argument("title", metavar="TITLE")
     new.add_argument(
         "--agenda",
@@ -380,22 +590,48 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
     _add_dir_option(new)
     new.set_defaults(run=run_new)
 
-    sessions = commands.add_parser("sessions", help="list sessions, newest first")
+    sessions = commands.add_parser(
+        "sessions",
+        help="list sessions, newest first",
+        description="List the sessions in the sessions folder, newest first: date, title, team, "
+        "ideas, actions and file name. Files that do not load are named on stderr and left out.",
+    )
     _add_dir_option(sessions)
+    sessions.add_argument("--json", action="store_true", help="a JSON array, for scripts")
     sessions.set_defaults(run=run_sessions)
 
-    agendas = commands.add_parser("agendas", help="list the shipped and user agendas")
+    agendas = commands.add_parser(
+        "agendas",
+        help="list the shipped and user agendas",
+        description="List the agendas a session can run: the shipped ones, and your own in "
+        "$WORKSHOP_HOME/agendas (one with a shipped agenda's name replaces it).",
+    )
+    agendas.add_argument("--json", action="store_true", help="a JSON array, for scripts")
     agendas.set_defaults(run=run_agendas)
 
     agenda = commands.add_parser("agenda", help="work with agenda files")
     agenda_commands = agenda.add_subparsers(dest="agenda_command", metavar="COMMAND", required=True)
-    check = agenda_commands.add_parser("check", help="check agenda files")
+    check = _add_subcommand(
+        agenda_commands,
+        "agenda",
+        "check",
+        help="check agenda files",
+        description="Check agenda files (or names): one line each, 'ok' with its size, or the "
+        "first problem with its place. Exit code 2 if any has a problem.",
+    )
     check.add_argument("paths", nargs="+", metavar="PATH", help="agenda file (or name)")
     check.set_defaults(run=run_agenda_check)
 
     idea = commands.add_parser("idea", help="add ideas to a session")
     idea_commands = idea.add_subparsers(dest="idea_command", metavar="COMMAND", required=True)
-    idea_add = idea_commands.add_parser("add", help="add an idea and print its id")
+    idea_add = _add_subcommand(
+        idea_commands,
+        "idea",
+        "add",
+        help="add an idea and print its id",
+        description="Add an idea to a session (safely, while its screen is open too) and print "
+        "its id. #words in the text become tags.",
+    )
     idea_add.add_argument("session", metavar="SESSION", help="session file (or its name)")
     idea_add.add_argument("text", metavar="TEXT", help="the idea; #words become tags")
     idea_add.add_argument(
@@ -403,11 +639,19 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
     )
     idea_add.add_argument("--author", default="", metavar="NAME")
     idea_add.add_argument("--tag", dest="tags", action="append", default=[], metavar="TAG")
+    _add_dir_option(idea_add, finding=True)
     idea_add.set_defaults(run=run_idea_add)
 
     action = commands.add_parser("action", help="add actions to a session's plan")
     action_commands = action.add_subparsers(dest="action_command", metavar="COMMAND", required=True)
-    action_add = action_commands.add_parser("add", help="add an action and print its id")
+    action_add = _add_subcommand(
+        action_commands,
+        "action",
+        "add",
+        help="add an action and print its id",
+        description="Add an action to a session's plan and print its id. Values may start with "
+        "a dash (--measure -10%).",
+    )
     action_add.add_argument("session", metavar="SESSION", help="session file (or its name)")
     action_add.add_argument("title", metavar="TITLE")
     action_add.add_argument("--owner", required=True, metavar="NAME")
@@ -426,19 +670,55 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
         help="an idea (or theme) the action came from; repeatable",
     )
     action_add.add_argument("--due", type=iso_date, metavar="YYYY-MM-DD")
+    _add_dir_option(action_add, finding=True)
     action_add.set_defaults(run=run_action_add)
 
-    export = commands.add_parser("export", help="write a session as markdown, CSV or JSON")
-    export.add_argument("session", metavar="SESSION", help="session file (or its name)")
+    export = commands.add_parser(
+        "export",
+        help="write a session as markdown, CSV, JSON or HTML",
+        description="Write a session as a markdown plan, a CSV table, JSON or a self-contained "
+        "HTML page. Hidden ideas are left out unless --include-hidden. A file is replaced only "
+        "if it is an earlier export (--force: any file but a session file).",
+        epilog="example: workshop export SESSION --output plan.html",
+    )
     export.add_argument(
-        "--format", choices=EXPORT_FORMATS, help="default: from the --output file's suffix, else md"
+        "session", nargs="?", metavar="SESSION", help="session file (or its name)"
+    )
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        help="default: csv with --table or --excel, else from the --output file's suffix, else md",
     )
     export.add_argument(
         "--table",
         metavar="TABLE",
-        help=f"CSV only: ideas, actions or ratings (default: {DEFAULT_CSV_TABLE})",
+        help=f"CSV: {', '.join(CSV_TABLE_NAMES)} (default: {DEFAULT_CSV_TABLE}); implies "
+        "--format csv",
     )
-    export.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+    export.add_argument(
+        "--output", metavar="FILE", help="write to FILE instead of stdout ('-' for stdout)"
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace --output even if it is not an earlier export (never a session file)",
+    )
+    export.add_argument(
+        "--include-hidden",
+        dest="include_hidden",
+        action="store_true",
+        help="keep the ideas hidden with h (left out by default)",
+    )
+    export.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV for Excel: UTF-8 with a byte order mark, CRLF line ends; implies --format csv",
+    )
+    export.add_argument(
+        "--schema",
+        action="store_true",
+        help="print the JSON Schema of the JSON export instead (no SESSION)",
+    )
     export.set_defaults(run=run_export)
 
     demo = commands.add_parser("demo", help="open a demo session in a temporary folder")
@@ -449,6 +729,15 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
     )
     demo.set_defaults(run=run_demo)
 
+    completion = commands.add_parser(
+        "completion",
+        help="print a shell completion script (bash or zsh)",
+        description="Print a completion script for bash or zsh, generated from this command "
+        "line: commands, options and their choices complete with Tab.",
+    )
+    completion.add_argument("shell", choices=("bash", "zsh"), help="the shell")
+    completion.set_defaults(run=run_completion)
+
     if only in ("", *FOLLOWUP_COMMAND_NAMES):
         from workshop.followup_commands import add_followup_commands  # standard library only
 
@@ -456,11 +745,12 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
     return parser
 
 
-def _add_dir_option(command: argparse.ArgumentParser) -> None:
+def _add_dir_option(command: argparse.ArgumentParser, *, finding: bool = False) -> None:
     command.add_argument(
         "--dir",
         metavar="DIR",
-        help="sessions folder (default: $WORKSHOP_HOME/sessions or the per-user data folder)",
+        help=("the sessions folder to find SESSION by name in" if finding else "sessions folder")
+        + " (default: $WORKSHOP_HOME/sessions or the per-user data folder)",
     )
 
 
@@ -496,7 +786,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         arguments = sys.argv[1:] if argv is None else list(argv)
-        args = build_parser(arguments).parse_args(arguments)
+        args = build_parser(arguments).parse_args(join_dash_values(arguments))
         run: Command = args.run
         return run(args)
     except KeyboardInterrupt:

@@ -9,10 +9,15 @@ import argparse
 import sys
 from datetime import date
 
+from workshop.core.visible import visible
+
 
 def fail(message: str, exit_code: int) -> int:
-    """Print `workshop: message` on one line of stderr; returns the exit code."""
-    print(f"workshop: {' '.join(message.split())}", file=sys.stderr)
+    """Print `workshop: message` on one line of stderr; returns the exit code.
+
+    Messages quote file names and file contents: control characters are shown as symbols.
+    """
+    print(f"workshop: {visible(' '.join(message.split()))}", file=sys.stderr)
     return exit_code
 
 

@@ -24,7 +24,7 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_INVALID = 2
 EXIT_INTERRUPTED = 130
-REPORT_FORMATS = ("md", "json")
+REPORT_FORMATS = ("md", "json", "html")
 
 
 def add_followup_commands(subparsers: Any) -> None:
@@ -67,6 +67,11 @@ def add_followup_commands(subparsers: Any) -> None:
         metavar="YYYY-MM-DD",
         help="the date the index is taken at (default: today)",
     )
+    report.add_argument(
+        "--schema",
+        action="store_true",
+        help="print the JSON Schema of the JSON report instead",
+    )
     report.set_defaults(handler=run_report_command, run=run_report_command)
 
 
@@ -90,7 +95,14 @@ def run_report_command(args: argparse.Namespace) -> int:
     def action() -> int:
         from workshop import locations
         from workshop.files import InvalidFileError
-        from workshop.report import render_json, render_markdown, report_folder
+        from workshop.report import render_json, render_markdown, report_folder, report_schema
+
+        if getattr(args, "schema", False):
+            import json
+
+            sys.stdout.write(json.dumps(report_schema(), indent=2, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+            return EXIT_OK
 
         folder = locations.sessions_dir(getattr(args, "dir", None))
         team = args.team.strip() if args.team is not None else None
@@ -102,7 +114,14 @@ def run_report_command(args: argparse.Namespace) -> int:
             )
         if team is not None and not report.teams:
             raise InvalidFileError(f"{folder}: no sessions for team {team!r}")
-        text = render_json(report) if args.format == "json" else render_markdown(report)
+        if args.format == "json":
+            text = render_json(report)
+        elif args.format == "html":
+            from workshop.export.html import render_report_html
+
+            text = render_report_html(report)
+        else:
+            text = render_markdown(report)
         sys.stdout.write(text)
         sys.stdout.flush()
         return EXIT_OK

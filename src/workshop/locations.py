@@ -40,12 +40,18 @@ def settings_file() -> Path:
 
 
 def find_session(text: str, folder: Path | str | None = None) -> Path:
-    """A session file by path, or by name in the sessions folder (with or without .toml)."""
+    """A session file by path, or by name in the sessions folder (with or without .toml).
+
+    A path that exists is taken as it is; a bare name that does not (as `workshop sessions`
+    prints it) is looked for in the sessions folder. Otherwise the path as given, so the error
+    names what was typed.
+    """
     path = Path(text).expanduser()
-    if path.exists() or os.sep in text or path.suffix == ".toml":
+    separators = [separator for separator in (os.sep, os.altsep) if separator]
+    if path.exists() or any(separator in text for separator in separators) or not text:
         return path
     sessions = sessions_dir(folder)
     for candidate in (sessions / text, sessions / f"{text}.toml"):
-        if candidate.is_file():
+        if candidate.exists():
             return candidate
     return path

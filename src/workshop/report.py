@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from workshop.core.models import ActionStatus, Session
 from workshop.core.stats import criterion_results, rate_activities
@@ -27,8 +29,9 @@ from workshop.core.success import (
     tracked_actions,
 )
 from workshop.export.markdown import escape_cell
+from workshop.export.tables import LEFT, RIGHT, markdown_table
 from workshop.files import InvalidFileError, WorkshopError
-from workshop.store import SessionReader, session_files
+from workshop.store import SessionReader, scan_session_files
 
 NO_TEAM = "(no team)"
 NO_SEGMENT = "(no segment)"
@@ -132,10 +135,10 @@ def read_folder(
     """Every readable session in `folder` (file name order), and the files skipped, with why."""
     if not folder.is_dir():
         raise InvalidFileError(f"{folder}: no such folder")
-    paths = session_files(folder)
+    paths, not_regular = scan_session_files(folder)
     reader = SessionReader()
     sessions: list[tuple[Path, Session]] = []
-    skipped: list[SkippedFile] = []
+    skipped = [SkippedFile(path.name, f"{path.name}: {reason}") for path, reason in not_regular]
     for done, path in enumerate(paths, start=1):
         try:
             sessions.append((path, reader.read(path).session))
@@ -347,10 +350,11 @@ def _number(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
-def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines.extend("| " + " | ".join(row) + " |" for row in rows)
-    return lines
+def _table(
+    header: Sequence[str], rows: Iterable[Sequence[str]], aligns: Sequence[str]
+) -> list[str]:
+    """The session export's aligned table, as lines."""
+    return markdown_table(header, aligns, [list(row) for row in rows]).split("\n")
 
 
 def _quarter_table(rows: Sequence[QuarterRow]) -> list[str]:
@@ -360,6 +364,18 @@ def _quarter_table(rows: Sequence[QuarterRow]) -> list[str]:
             [row.quarter, str(row.opened), str(row.done), f"{_number(row.index)} ({row.on})"]
             for row in rows
         ],
+        [LEFT, RIGHT, RIGHT, RIGHT],
+    )
+
+
+def _owners_table(rows: Sequence[OwnerRow]) -> list[str]:
+    return _table(
+        ["Owner", "Actions", "Done", "Success index now"],
+        [
+            [escape_cell(row.owner), str(row.actions), str(row.done), _number(row.index)]
+            for row in rows
+        ],
+        [LEFT, RIGHT, RIGHT, RIGHT],
     )
 
 
@@ -376,11 +392,37 @@ def _benchmark_table(trends: Sequence[CriterionTrend]) -> list[str]:
             mean, count = _combine(by_date.get(day, []))
             cells.append("–" if mean is None else f"{mean:.2f} ({count})")
         rows.append([escape_cell(trend.title), _number(trend.target), *cells])
-    return _table(header, rows)
+    return _table(header, rows, [LEFT, RIGHT, *([RIGHT] * len(dates))])
+
+
+def _team_markdown(team: TeamReport) -> list[str]:
+    """A team's section: the success index and its owners first, then the benchmark."""
+    out = [f"## {escape_cell(team.team)}", ""]
+    out += ["### Actions and the success index", ""]
+    if team.quarters:
+        out += [f"Success index now: **{_number(team.index)}**", ""]
+        if team.owners:
+            out += [*_owners_table(team.owners), ""]
+        out += [*_quarter_table(team.quarters), ""]
+    else:
+        out += ["No actions yet.", ""]
+    out += ["### Benchmark means", ""]
+    if team.benchmark:
+        out += ["Mean score per criterion by session date (number of scores).", ""]
+        out += [*_benchmark_table(team.benchmark), ""]
+        for segment in team.segments:
+            out += [f"#### Segment: {escape_cell(segment.segment)}", ""]
+            out += [*_benchmark_table(segment.criteria), ""]
+    else:
+        out += ["No benchmark scores yet.", ""]
+    out += ["### Sessions", ""]
+    out += [f"- {ref.on.isoformat()} {escape_cell(ref.title)}" for ref in team.sessions]
+    out.append("")
+    return out
 
 
 def render_markdown(report: Report) -> str:
-    """The report as GitHub-flavoured markdown."""
+    """The report as GitHub-flavoured markdown: the success index first, then the benchmark."""
     out: list[str] = ["# Follow-through report", ""]
     if report.team_filter is None:
         scope = "all teams"
@@ -393,65 +435,111 @@ def render_markdown(report: Report) -> str:
         f"{len(report.skipped)} file{'s' if len(report.skipped) != 1 else ''} skipped."
     )
     out.append("")
-    if report.skipped:
-        out += ["## Files skipped", ""]
-        out += [f"- {escape_cell(skipped.reason)}" for skipped in report.skipped]
-        out.append("")
     if report.team_filter is None and len(report.teams) > 1:
         out += ["## All teams", ""]
-        out.append(f"Success index now: **{_number(report.index)}**")
-        out.append("")
+        out += [f"Success index now: **{_number(report.index)}**", ""]
         out += _table(
             ["Team", "Sessions", "Success index now"],
             [
                 [escape_cell(team.team), str(len(team.sessions)), _number(team.index)]
                 for team in report.teams
             ],
+            [LEFT, RIGHT, RIGHT],
         )
         out.append("")
         if report.quarters:
-            out += _quarter_table(report.quarters)
-            out.append("")
+            out += [*_quarter_table(report.quarters), ""]
     for team in report.teams:
-        out += [f"## {escape_cell(team.team)}", ""]
-        out += ["Sessions:", ""]
-        out += [f"- {ref.on.isoformat()} {escape_cell(ref.title)}" for ref in team.sessions]
-        out.append("")
-        out += ["### Benchmark means", ""]
-        if team.benchmark:
-            out.append("Mean score per criterion by session date (number of scores).")
-            out.append("")
-            out += _benchmark_table(team.benchmark)
-            out.append("")
-            for segment in team.segments:
-                out += [f"#### Segment: {escape_cell(segment.segment)}", ""]
-                out += _benchmark_table(segment.criteria)
-                out.append("")
-        else:
-            out += ["No benchmark scores yet.", ""]
-        out += ["### Actions and the success index", ""]
-        if team.quarters:
-            out.append(f"Success index now: **{_number(team.index)}**")
-            out.append("")
-            out += _quarter_table(team.quarters)
-            out.append("")
-        else:
-            out += ["No actions yet.", ""]
-        if team.owners:
-            out += _table(
-                ["Owner", "Actions", "Done", "Success index now"],
-                [
-                    [escape_cell(row.owner), str(row.actions), str(row.done), _number(row.index)]
-                    for row in team.owners
-                ],
-            )
-            out.append("")
+        out += _team_markdown(team)
     if not report.teams:
         out += ["No sessions to report on.", ""]
+    if report.skipped:
+        out += ["## Files skipped", ""]
+        out += [f"- {escape_cell(skipped.reason)}" for skipped in report.skipped]
+        out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-# --- JSON -----------------------------------------------------------------------------------
+# --- JSON ---------------------------------------------------------------------------------
+
+REPORT_SCHEMA_VERSION: Literal[1] = 1
+"""The version of the report's JSON layout (`schema_version`); raised on any change to it."""
+
+
+Day = date
+"""`date`, under a name the models' `date` fields do not hide."""
+
+
+class _JsonRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BenchmarkPointJson(_JsonRecord):
+    date: Day
+    session: str = Field(description="The session's title")
+    mean: float = Field(description="Mean score, rounded to 4 decimals")
+    count: int = Field(ge=0, description="How many scores")
+
+
+class CriterionTrendJson(_JsonRecord):
+    criterion: str = Field(description="The criterion's id")
+    title: str
+    target: float | None
+    points: list[BenchmarkPointJson]
+
+
+class SegmentJson(_JsonRecord):
+    segment: str
+    benchmark: list[CriterionTrendJson]
+
+
+class QuarterJson(_JsonRecord):
+    quarter: str = Field(description="Such as 2026-Q1")
+    date: Day = Field(description="The quarter's end, or the report's date for this quarter")
+    opened: int = Field(ge=0)
+    done: int = Field(ge=0)
+    success_index: float | None = Field(description="0-100 at `date`; null if no action counts")
+
+
+class OwnerJson(_JsonRecord):
+    owner: str
+    actions: int = Field(ge=0)
+    done: int = Field(ge=0)
+    success_index: float | None
+
+
+class SessionRefJson(_JsonRecord):
+    date: Day
+    title: str
+    file: str
+
+
+class TeamJson(_JsonRecord):
+    team: str
+    sessions: list[SessionRefJson]
+    benchmark: list[CriterionTrendJson]
+    segments: list[SegmentJson]
+    success_index: float | None
+    quarters: list[QuarterJson]
+    owners: list[OwnerJson]
+
+
+class SkippedJson(_JsonRecord):
+    file: str
+    reason: str
+
+
+class ReportJson(_JsonRecord):
+    """`workshop report --format json`."""
+
+    schema_version: Literal[1] = REPORT_SCHEMA_VERSION
+    as_of: Day
+    team: str | None = Field(description="The --team asked for; null for all teams")
+    sessions_read: int = Field(ge=0)
+    skipped: list[SkippedJson]
+    success_index: float | None
+    quarters: list[QuarterJson]
+    teams: list[TeamJson]
 
 
 def _rounded(value: float | None) -> float | None:
@@ -489,8 +577,9 @@ def _quarters_json(rows: Sequence[QuarterRow]) -> list[dict[str, Any]]:
 
 
 def report_json(report: Report) -> dict[str, Any]:
-    """The report as plain JSON-ready data."""
-    return {
+    """The report as plain JSON-ready data, checked against `ReportJson` (its JSON Schema)."""
+    data = {
+        "schema_version": REPORT_SCHEMA_VERSION,
         "as_of": report.as_of.isoformat(),
         "team": report.team_filter,
         "sessions_read": report.sessions_read,
@@ -526,6 +615,18 @@ def report_json(report: Report) -> dict[str, Any]:
             }
             for team in report.teams
         ],
+    }
+    return ReportJson.model_validate(data).model_dump(mode="json")
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of `render_json`'s output, generated from `ReportJson`."""
+    schema = ReportJson.model_json_schema(mode="serialization")
+    schema["required"] = sorted({"schema_version", *schema.get("required", [])})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://workshop.invalid/schema/report.schema.json",
+        **schema,
     }
 
 

@@ -7,7 +7,6 @@ the moment it is complete, through `SessionFile.change`, so stopping half way (C
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +14,7 @@ from datetime import date
 from workshop.core import ops
 from workshop.core.models import Action, ActionStatus, Review
 from workshop.core.success import PROGRESS_MEANINGS, progress_label
+from workshop.core.visible import visible
 from workshop.store import SessionFile
 
 Ask = Callable[[str], str]
@@ -28,7 +28,6 @@ STATUS_CHOICES = [
     ActionStatus.DROPPED,
 ]
 CLOSED = {ActionStatus.DONE, ActionStatus.DROPPED}
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class StopWalk(Exception):
@@ -43,8 +42,8 @@ class WalkResult:
 
 
 def plain(text: str) -> str:
-    """User text safe to print on a terminal: one line, no control characters."""
-    return _CONTROL.sub("?", " ".join(text.split()))
+    """User text safe to print on a terminal: one line, control characters as symbols."""
+    return visible(" ".join(text.split()))
 
 
 def status_label(status: ActionStatus) -> str:

@@ -28,6 +28,7 @@ from workshop.files import (
     TomlFile,
     WorkshopError,
     file_signature,
+    not_regular_reason,
     read_text,
     read_toml_file,
     read_toml_text,
@@ -373,7 +374,7 @@ class SessionFile:
     def create(cls, path: Path | str, session: Session) -> SessionFile:
         """Write a new session file; refuses to overwrite an existing one."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(path.parent)
         created = cls(path, session, (0, 0, 0))
         with created._locked():
             if path.exists():
@@ -383,22 +384,42 @@ class SessionFile:
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
+        """Hold the session's lock (`.NAME.lock` beside it, owner-only) while the body runs.
+
+        The lock file is removed before the lock is let go, so none is left behind. That is
+        safe because every locker (filelock 4.3 and later) opens the lock file by its name at
+        each try and, once it holds the lock, checks the file it locked still has that name
+        (`st_nlink` is not 0); one waiting on a file removed meanwhile tries again on the new
+        one, so two processes never both hold the lock. Soft locks (where the file system has
+        no flock) are refused for the same reason: their marker file is the lock itself.
+        """
         from filelock import FileLock, Timeout
 
+        lock_path = self.path.with_name(f".{self.path.name}.lock")
         if self._lock is None:
             self._lock = FileLock(
-                str(self.path.with_name(f".{self.path.name}.lock")), timeout=LOCK_TIMEOUT_SECONDS
+                str(lock_path),
+                timeout=LOCK_TIMEOUT_SECONDS,
+                mode=NEW_FILE_MODE,
+                fallback_to_soft=False,
             )
         try:
-            with self._lock:
-                yield
+            self._lock.acquire()
         except Timeout:
             raise LockTimeoutError(
                 f"{self.path}: another process has held the session's lock for "
                 f"{LOCK_TIMEOUT_SECONDS:.0f} s"
             ) from None
-        except PermissionError as error:
-            raise SaveError(f"{self.path}: cannot lock: {error.strerror}") from None
+        except OSError as error:  # no permission, or a file system without flock
+            raise SaveError(f"{self.path}: cannot lock: {error.strerror or error}") from None
+        try:
+            yield
+        finally:
+            try:
+                if self._lock.lock_counter == 1:  # the outermost hold, about to let go
+                    _remove_lock_file(lock_path)
+            finally:
+                self._lock.release()
 
     def _write(self, session: Session) -> None:
         remove_stale_temp_files(self.path)
@@ -513,12 +534,12 @@ class SessionWithoutIdeas:
 
 
 class SessionReader:
-    """Reads many session files quickly when their ideas are not needed (the report).
+    """Reads many session files quickly when their ideas are not needed (the list, the report).
 
-    Most files of a folder hold the same agenda: each distinct agenda text is parsed once.
-    Ideas come last in a file the store wrote and are counted, not parsed (so a broken idea
-    does not hide a session's benchmark or actions). A file in any other layout, or with
-    anything the quick way cannot read, is read whole by `parse_session`, with its errors.
+    Every file is checked whole, ideas included, so what it returns is what `load_session`
+    would load (a file it refuses is refused here, with the same error). Most files of a folder
+    hold the same agenda: each distinct agenda text is parsed once. The ideas are counted and
+    then dropped. A file in any other layout is read by `parse_session`.
     """
 
     def __init__(self) -> None:
@@ -535,25 +556,26 @@ class SessionReader:
             return SessionWithoutIdeas(session, ideas)
 
     def _quick(self, text: str) -> SessionWithoutIdeas:
+        """The whole file checked as `parse_session` would, but its agenda parsed once a folder.
+
+        Anything unusual raises, and `read` reads the file the ordinary way, with its errors.
+        """
         if _MULTI_LINE_STRING.search(text):
             raise ValueError("a multi-line string: a table header could hide in one")
-        ideas_at = text.find(_IDEA_HEADER)
-        ideas_at = len(text) if ideas_at == -1 else ideas_at + 1
-        idea_count = text.count(_IDEA_HEADER[1:], ideas_at)
-        if text.count("\n[", ideas_at - 1) != idea_count:
-            raise ValueError("other tables after the ideas")
-        head = text[:ideas_at]
-        agenda_at = head.index("\n[agenda]\n")
-        after = _AFTER_AGENDA.search(head, agenda_at + 1)
-        agenda_end = after.start() if after else len(head)
-        agenda_text = head[agenda_at:agenda_end]
-        data = read_toml_text(Path("-"), head[:agenda_at] + head[agenda_end:])
+        agenda_at = text.index("\n[agenda]\n")
+        after = _AFTER_AGENDA.search(text, agenda_at + 1)
+        agenda_end = after.start() if after else len(text)
+        data = read_toml_text(Path("-"), text[:agenda_at] + text[agenda_end:])
         if data.get("schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
             raise ValueError("another schema version: read (and migrate) it the ordinary way")
-        if "agenda" in data or "ideas" in data:
-            raise ValueError("agenda or ideas outside their place")
-        data["agenda"] = self._agenda(agenda_text)
-        return SessionWithoutIdeas(Session.model_validate(data), idea_count)
+        if "agenda" in data:
+            raise ValueError("agenda tables outside their place")
+        data["agenda"] = self._agenda(text[agenda_at:agenda_end])
+        # Every idea is checked too: a file is listed or reported only if it loads.
+        session = Session.model_validate(data)
+        idea_count = len(session.ideas)
+        session.ideas = []
+        return SessionWithoutIdeas(session, idea_count)
 
     def _agenda(self, text: str) -> Agenda:
         agenda = self._agendas.get(text)
@@ -588,10 +610,42 @@ def earlier_sessions(session_path: Path, session: Session) -> list[Session]:
 
 # --- the sessions folder --------------------------------------------------------------------
 
+PRIVATE_FOLDER_MODE = 0o700
+"""Session file names carry titles: a folder workshop creates is its owner's only."""
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create `folder` and any missing parents owner-only (an existing folder is left as is)."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            break
+        missing.append(candidate)
+    for part in reversed(missing):
+        try:
+            part.mkdir(mode=PRIVATE_FOLDER_MODE)
+        except FileExistsError:
+            if not part.is_dir():
+                raise
+
+
+def _remove_lock_file(lock_path: Path) -> None:
+    try:
+        os.unlink(lock_path)
+    except OSError:
+        pass  # already gone, or a system that cannot remove an open file (the lock stays)
+
+
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 
 def slug(title: str) -> str:
+    """A file-name-safe form of a title: ASCII letters and digits, with letters from other
+    scripts transliterated (`Équipe` -> `equipe`, `顧客` -> `guke`) rather than dropped."""
+    if not title.isascii():
+        from anyascii import anyascii  # only for titles that need it
+
+        title = anyascii(title)
     return _SLUG_JUNK.sub("-", title.lower()).strip("-")[:60] or "session"
 
 
@@ -606,11 +660,38 @@ def new_session_path(folder: Path, title: str, on: date) -> Path:
     return candidate
 
 
+def scan_session_files(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The session files in a folder, oldest name first (names begin with the date), and each
+    `*.toml` that is not a regular file, with why (a named pipe would block its reader).
+
+    Nothing is opened here: each entry is only looked at (`stat`, following symbolic links).
+    """
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return [], []
+    except OSError as error:
+        raise WorkshopError(f"{folder}: cannot read the folder: {error.strerror}") from None
+    found: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for entry in entries:
+        if not entry.name.endswith(".toml") or entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        try:
+            reason = not_regular_reason(entry.stat().st_mode)
+        except OSError as error:
+            reason = f"cannot read: {error.strerror}"
+        if reason:
+            skipped.append((path, reason))
+        else:
+            found.append(path)
+    return sorted(found), sorted(skipped)
+
+
 def session_files(folder: Path) -> list[Path]:
-    """The session files in a folder, oldest name first (names begin with the date)."""
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
+    """The session files in a folder, oldest name first; anything but regular files left out."""
+    return scan_session_files(folder)[0]
 
 
 def summarise(path: Path, reader: SessionReader | None = None) -> SessionSummary:
@@ -631,9 +712,10 @@ def summarise(path: Path, reader: SessionReader | None = None) -> SessionSummary
 def summarise_folder(folder: Path) -> tuple[list[SessionSummary], list[str]]:
     """Summaries of every readable session in `folder`, and one line per file skipped."""
     summaries: list[SessionSummary] = []
-    skipped: list[str] = []
+    paths, not_regular = scan_session_files(folder)
+    skipped = [f"{path}: {reason}" for path, reason in not_regular]
     reader = SessionReader()
-    for path in session_files(folder):
+    for path in paths:
         try:
             summaries.append(summarise(path, reader))
         except WorkshopError as error:

@@ -76,9 +76,25 @@ def test_sessions_names_each_file_it_skips_on_stderr(workshop: RunCli, session_p
 
 
 def test_sessions_in_an_empty_folder_says_so(workshop: RunCli, tmp_path: Path) -> None:
-    listed = workshop("sessions", "--dir", tmp_path / "none")
+    listed = workshop("sessions", "--dir", tmp_path)
     assert listed.exit_code == 0
-    assert listed.out.strip() == f"No sessions in {tmp_path / 'none'}"
+    assert listed.out.strip() == f"No sessions in {tmp_path}"
+
+
+def test_sessions_before_the_first_session_says_so(workshop: RunCli, home: Path) -> None:
+    listed = workshop("sessions")
+    assert (listed.exit_code, listed.err) == (0, "")
+    assert listed.out.strip() == f"No sessions in {home / 'sessions'}"
+
+
+def test_sessions_and_report_agree_on_a_folder_that_is_not_there(
+    workshop: RunCli, tmp_path: Path
+) -> None:
+    missing = tmp_path / "none"
+    for command in ("sessions", "report"):
+        refused = workshop(command, "--dir", missing)
+        assert (refused.exit_code, refused.out) == (2, ""), command
+        assert refused.error_line == f"workshop: {missing}: no such folder", command
 
 
 def test_agendas_lists_shipped_agendas_and_a_user_agenda_replaces_its_namesake(
@@ -163,7 +179,8 @@ def test_export_writes_markdown_to_stdout_by_default(workshop: RunCli, session_p
     workshop("idea", "add", session_path, "Hold music on a loop")
     exported = workshop("export", session_path)
     assert exported.exit_code == 0
-    assert exported.out.startswith("# Spring workshop")
+    assert exported.out.startswith("<!-- workshop-export: markdown.")
+    assert "\n# Spring workshop\n" in exported.out
     assert "Hold music on a loop" in exported.out
     assert exported.err == ""
 
@@ -174,7 +191,7 @@ def test_export_csv_tables_and_json(workshop: RunCli, session_path: Path) -> Non
     rows = list(csv.DictReader(io.StringIO(ideas.out)))
     assert [row["text"] for row in rows] == ["Hold music, on a loop"]
     actions = workshop("export", session_path, "--format", "csv", "--table", "actions")
-    assert actions.exit_code == 0 and actions.out.startswith("id,")
+    assert actions.exit_code == 0 and actions.out.startswith("session_date,")
     as_json = workshop("export", session_path, "--format", "json")
     assert json.loads(as_json.out)["title"] == "Spring workshop"
 
@@ -184,7 +201,7 @@ def test_export_to_a_file_says_so_on_stderr(
 ) -> None:
     workshop("idea", "add", session_path, "Hold music on a loop")
     target = tmp_path / "plan.md"
-    target.write_text("an older plan", encoding="utf-8")
+    target.write_text("<!-- workshop-export: an older plan -->", encoding="utf-8")
     exported = workshop("export", session_path, "--output", target)
     assert (exported.exit_code, exported.out) == (0, "")
     assert exported.err == f"Exported to {target}\n"
@@ -198,7 +215,7 @@ def test_export_takes_the_format_from_the_output_suffix(
     workshop("export", session_path, "--output", tmp_path / "plan.json")
     assert json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))["team"]
     workshop("export", session_path, "--output", tmp_path / "ideas.csv")
-    assert (tmp_path / "ideas.csv").read_text(encoding="utf-8").startswith("id,")
+    assert (tmp_path / "ideas.csv").read_text(encoding="utf-8").startswith("session_date,")
 
 
 def test_help_lists_every_command(workshop: RunCli) -> None:

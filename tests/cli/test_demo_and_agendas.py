@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.conftest import RunCli
 from workshop.agendas import (
     DEFAULT_AGENDA,
     find_agenda,
@@ -178,3 +179,39 @@ def test_the_demo_can_be_in_progress_now(customer_focus: Agenda) -> None:
     assert running.started == began and running.ended is None
     before = session.log[-2]
     assert before.ended == began
+
+
+def test_nothing_in_a_demo_started_late_in_the_evening_is_in_the_future(
+    customer_focus: Agenda,
+) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    started = datetime(2026, 12, 5, 23, 26, tzinfo=timezone(timedelta(hours=-5)))
+    session = demo_session(customer_focus, started.date(), current_started=started)
+
+    stamps = [idea.created for idea in session.ideas] + [
+        action.created for action in session.actions if action.created
+    ]
+    assert len(stamps) == len(session.ideas) + len(session.actions) > 20
+    assert max(stamps) <= started
+    assert [a.created for a in session.actions] == sorted(a.created for a in session.actions)
+
+
+def test_the_report_on_a_demo_made_late_in_the_evening_shows_its_actions(
+    workshop: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime, time
+
+    from workshop.core import clock
+
+    late = datetime.combine(date.today(), time(23, 50)).astimezone()
+    monkeypatch.setattr(clock, "now", lambda: late)
+    made = workshop("demo", "--print")
+    assert made.exit_code == 0
+    folder = Path(made.err.strip().removeprefix("Demo session: ")).parent
+
+    reported = workshop("report", "--dir", folder, "--as-of", date.today().isoformat())
+
+    assert reported.exit_code == 0
+    assert "No actions yet" not in reported.out
+    assert "Maria Okafor" in reported.out

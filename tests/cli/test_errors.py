@@ -99,7 +99,7 @@ def test_an_idea_for_an_unknown_activity_is_refused(workshop: RunCli, session_pa
 
 
 def test_export_table_needs_csv_and_a_known_table(workshop: RunCli, session_path: Path) -> None:
-    with_md = workshop("export", session_path, "--table", "ideas")
+    with_md = workshop("export", session_path, "--format", "md", "--table", "ideas")
     assert (with_md.exit_code, with_md.out) == (2, "")
     assert with_md.error_line == "workshop: export: --table applies to --format csv only"
     unknown = workshop("export", session_path, "--format", "csv", "--table", "votes")

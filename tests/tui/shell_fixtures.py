@@ -78,14 +78,16 @@ BURST_KEYS = {
     "⇥": ("tab", "\t"),
     "\x1b": ("escape", "\x1b"),
     "+": ("plus", "+"),
+    "↓": ("down", None),
+    "↑": ("up", None),
 }
 
 
 def send_burst(app: object, typed: str) -> None:
     """Post keys as a terminal delivers a fast typist's burst: all at once, none waited for.
 
-    `⏎` is Enter, `⌫` Backspace, `⇥` Tab and `\x1b` Esc. (Pilot.press waits for each key to
-    be handled, which hides any key that takes effect out of order.)
+    `⏎` is Enter, `⌫` Backspace, `⇥` Tab, `\x1b` Esc and `↓` `↑` the arrows. (Pilot.press
+    waits for each key to be handled, which hides any key that takes effect out of order.)
     """
     from textual import events
 

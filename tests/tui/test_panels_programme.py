@@ -267,14 +267,14 @@ async def test_rate_scores_typed_across_the_grid_with_one_left_out(tmp_path: Pat
         assert "3.0" in first and "1-5" in first and "±1.6" in first and "→4.0" in first
         assert "⚠" in first
         assert "Wide disagreement" in table
-        assert str(grid.columns["basic-knowledge"].label) == "1!"  # type: ignore[index]
+        assert grid.column_label("basic-knowledge") == "1!"
         third = next(line for line in table.splitlines() if "Customer partnership" in line)
         assert "–" in third  # nobody scored it yet
         # Leave out a score that was given: the rating goes.
         await pilot.press("up", "up", "left", "minus")
         await pilot.pause()
         assert ("p1", "basic-knowledge") not in scores_of(session_file.path)
-        assert str(grid.get_cell("p1", "basic-knowledge")) == "·"
+        assert grid.cell_text("p1", "basic-knowledge") == "·"
         # ctrl+z puts it back
         await pilot.press("ctrl+z")
         await pilot.pause()

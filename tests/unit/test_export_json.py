@@ -29,8 +29,8 @@ def test_golden() -> None:
 def test_keys_in_model_order_and_a_trailing_newline() -> None:
     text = render_json(sample_session())
     assert text.endswith("}\n") and not text.endswith("\n\n")
-    assert list(json.loads(text)) == list(Session.model_fields)
-    assert text.startswith('{\n  "schema_version": 1,\n')
+    assert list(json.loads(text)) == ["generator", *Session.model_fields]
+    assert text.startswith('{\n  "generator": "workshop-export",\n  "schema_version": 1,\n')
 
 
 def test_ideas_and_actions_at_the_top_level() -> None:
@@ -41,7 +41,7 @@ def test_ideas_and_actions_at_the_top_level() -> None:
         "Invoices are impossible to read #billing",
         ["billing"],
     )
-    assert data["ideas"][4]["text"] == "line\nbreak inside one idea"
+    assert data["ideas"][4]["text"] == "line\nbreak inside one idea"  # the exact text
     action = data["actions"][1]
     assert (action["id"], action["title"], action["owner"], action["horizon"]) == (
         "a2",
@@ -59,4 +59,16 @@ def test_non_ascii_is_kept_as_is() -> None:
 
 def test_the_json_loads_back_into_the_same_session() -> None:
     session = sample_session()
-    assert Session.model_validate(json.loads(render_json(session))) == session
+    data = json.loads(render_json(session, include_hidden=True))
+    assert data.pop("generator") == "workshop-export"
+    assert Session.model_validate(data) == session
+
+
+def test_hidden_ideas_their_votes_and_links_are_left_out() -> None:
+    data = json.loads(render_json(sample_session()))
+    assert "i10" not in [idea["id"] for idea in data["ideas"]]
+    assert "Ben never answers" not in json.dumps(data)
+    assert "i10" not in [vote["target"] for vote in data["votes"]]
+    assert data["actions"][2]["ideas"] == ["i9"]
+    kept = json.loads(render_json(sample_session(), include_hidden=True))
+    assert "i10" in [idea["id"] for idea in kept["ideas"]]

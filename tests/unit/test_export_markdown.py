@@ -12,8 +12,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tests.sample_session import at, sample_session
-from workshop.core.models import LogEntry, Rating, Session
-from workshop.export.markdown import escape_cell, escape_inline, render_markdown
+from workshop.core.models import ActivityNote, LogEntry, Participant, Rating, Session, Vote
+from workshop.export.markdown import MARK_LINE, escape_cell, escape_inline, render_markdown
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -88,15 +88,23 @@ def test_the_plan_comes_first_then_the_record() -> None:
     markdown = render_markdown(sample_session())
     headings = [line for line in markdown.splitlines() if line.startswith("## ")]
     assert headings == [
-        "## Action plan",
+        "## What the room decided",
         "## Ideas",
+        "## Notes",
         "## Debate",
         "## Benchmark",
         "## Activity log",
     ]
-    plan = markdown.split("## Ideas")[0]
-    assert plan.index("### Next 3 months") < plan.index("### Next 6 months")
-    assert plan.index("### Next 6 months") < plan.index("### Beyond 6 months")
+    decided = markdown.split("## Ideas")[0]
+    subheadings = [line for line in decided.splitlines() if line.startswith("### ")]
+    assert subheadings == ["### Top themes and ideas", "### Actions", "### Debate decisions"]
+    assert decided.index("#### Next 3 months") < decided.index("#### Next 6 months")
+    assert decided.index("#### Next 6 months") < decided.index("#### Beyond 6 months")
+    top = _tables(decided)[0]
+    # Ranked by votes: i1 6, i7 5, the theme Billing 4 (its own show of hands), i9 3, then
+    # i3 and i5 tied on 2, and i8 1; the hidden i10's vote is not counted.
+    assert [row.split("|")[1].strip() for row in top[2:]] == ["1", "2", "3", "4", "5=", "5=", "7"]
+    assert "| theme | Billing" in top[4]
 
 
 def test_hidden_ideas_are_left_out_even_where_an_action_cites_them() -> None:
@@ -107,14 +115,15 @@ def test_hidden_ideas_are_left_out_even_where_an_action_cites_them() -> None:
 
 def test_every_table_row_has_as_many_cells_as_its_header() -> None:
     tables = _tables(render_markdown(sample_session()))
-    assert len(tables) == 3  # benchmark, by segment, activity log
+    assert len(tables) == 4  # top items, benchmark, by segment, activity log
     for table in tables:
         header_pipes = _unescaped_pipes(table[0])
         assert all(_unescaped_pipes(row) == header_pipes for row in table), table
 
 
 def test_no_raw_html_and_no_user_text_heading() -> None:
-    markdown = render_markdown(sample_session())
+    mark, markdown = render_markdown(sample_session()).split("\n", 1)
+    assert mark == MARK_LINE  # the one HTML comment: the mark of an export
     assert "<script" not in markdown.replace("\\<script", "")
     assert re.search(r"(?<!\\)<", markdown) is None
     for line in markdown.splitlines():
@@ -130,9 +139,11 @@ def test_every_list_item_starts_with_escaped_text() -> None:
         item = re.match(r"^\s*- (.*)$", line)
         if item:
             content = item.group(1)
-            if content.startswith("**") and content.endswith("**"):
-                content = content[2:-2]  # an action's title, in bold
-            assert not re.match(r"[#>+\-=*]|\d+[.)]|\[ \]", content), line
+            bold = re.match(r"\*\*(.*?)\*\*(?:: (.*))?$", content)
+            # An action's title, or a debate item and its decision: in bold, then text.
+            parts = [part for part in bold.groups() if part] if bold else [content]
+            for part in parts:
+                assert not re.match(r"[#>+\-=*]|\d+[.)]|\[ \]", part), line
 
 
 def test_rendered_html_has_the_expected_shape() -> None:
@@ -144,7 +155,7 @@ def test_rendered_html_has_the_expected_shape() -> None:
     assert "<code>" not in rendered
     assert "<em>" not in rendered
     assert '<a href="http://x">' not in rendered
-    assert rendered.count("<table>") == 3
+    assert rendered.count("<table>") == 4
     assert "line break inside one idea" in rendered
 
 
@@ -244,3 +255,113 @@ def test_pipes_in_consecutive_list_items_do_not_make_a_table() -> None:
     rendered = _markdown_parser().render("".join(f"- {item}\n" for item in items))
     assert "<table>" not in rendered
     assert rendered.count("<li>") == 3
+
+
+# --- what #10.12 and #9.6 ask of the plan -------------------------------------------------------
+
+
+def test_notes_typed_in_present_activities_are_exported() -> None:
+    session = sample_session()
+    session.notes.append(ActivityNote(activity="why", text="Second line\n# not a heading"))
+    markdown = render_markdown(session)
+    notes = markdown.split("## Notes\n\n", 1)[1].split("\n\n## ", 1)[0]
+    assert notes == (
+        "### Why customer focus?\n\n"
+        "- The 85/15 rule surprised people.\n- Second line\n- \\# not a heading"
+    )
+
+
+def test_the_agendas_facilitator_notes_are_never_exported() -> None:
+    from workshop.export import render_json
+    from workshop.export.csv_export import CSV_TABLES, render_csv
+
+    session = sample_session()
+    secret = "FACILITATOR ONLY: watch the time"
+    steps = [
+        step.model_copy(
+            update={
+                "activities": [a.model_copy(update={"notes": secret}) for a in step.activities]
+            }
+        )
+        for step in session.agenda.steps
+    ]
+    session.agenda = session.agenda.model_copy(update={"steps": steps})
+    assert secret not in render_markdown(session, include_hidden=True)
+    assert secret not in render_json(session, include_hidden=True)
+    for table in CSV_TABLES:
+        assert secret not in render_csv(session, table, include_hidden=True)
+
+
+def test_a_theme_is_listed_once_whatever_activities_its_ideas_came_from() -> None:
+    session = sample_session()
+    # i7 ("right") joins t1, whose other ideas came from "bugs".
+    session.ideas = [
+        idea.model_copy(update={"theme": "t1"}) if idea.id == "i7" else idea
+        for idea in session.ideas
+    ]
+    markdown = render_markdown(session)
+    assert markdown.count("#### Billing") == 1
+    billing = markdown.split("#### Billing", 1)[1].split("\n\n####", 1)[0]
+    assert "\\[link\\](http://x)" in billing and "Invoices are impossible" in billing
+
+
+def test_themes_come_in_vote_order() -> None:
+    session = sample_session()
+    session.votes.append(Vote(activity="vote", target="t2", count=9))
+    markdown = render_markdown(session)
+    assert markdown.index("#### Phone & \\<b>hold\\</b> times (9 votes") < markdown.index(
+        "#### Billing (4 votes, and 6 for its ideas)"
+    )
+
+
+def test_tables_fit_a_page_criteria_are_rows_and_segments_at_most_four_a_table() -> None:
+    session = sample_session()
+    session.participants = [
+        Participant(id=f"p{n}", segment=f"Site {n}") for n in range(1, 11)
+    ]
+    session.ratings = [
+        Rating(activity="benchmark", participant=f"p{n}", criterion=c, score=1 + n % 5)
+        for n in range(1, 11)
+        for c in ("knowledge", "alignment", "attitudes")
+    ]
+    markdown = render_markdown(session)
+    for table in _tables(markdown):
+        assert _unescaped_pipes(table[0]) - 1 <= 7, table[0]
+    segment_part = markdown.split("#### By segment", 1)[1].split("## Activity log")[0]
+    segment_tables = _tables(segment_part)
+    assert len(segment_tables) == 3  # 10 segments: 4 + 4 + 2
+    for table in segment_tables:
+        assert _unescaped_pipes(table[0]) - 1 <= 5
+        assert [row[: row.index(" | ", 2)].strip("| ") for row in table[2:]] == [
+            "Basic customer knowledge",
+            "Goals \\| systems aligned",
+            "Customer attitudes",
+        ]
+
+
+def test_the_convenience_answer_reads_as_the_answer_to_its_question() -> None:
+    session = sample_session()
+    session.debate[0] = session.debate[0].model_copy(update={"convenience": "Ours"})
+    markdown = render_markdown(session)
+    assert "- For whose convenience was it designed? Ours\n" in markdown
+    assert "convenience of Ours" not in markdown
+
+
+def test_a_session_in_progress_counts_only_finished_activities_in_the_total() -> None:
+    session = sample_session()
+    session.log = [
+        LogEntry(activity="why", started=at(9, 0), ended=at(9, 12)),
+        LogEntry(activity="bugs", started=at(9, 12)),
+    ]
+    markdown = render_markdown(session)
+    total = next(line for line in markdown.splitlines() if line.startswith("| **Total**"))
+    # Only "why" has finished: 12 minutes against 15 planned.
+    assert [cell.strip() for cell in total.split("|")[3:6]] == ["140", "12", "-3"]
+    assert "In progress (1 activity running, 6 activities not run yet)" in markdown
+
+
+def test_include_hidden_shows_hidden_ideas_marked() -> None:
+    markdown = render_markdown(sample_session(), include_hidden=True)
+    assert "- Ben never answers the phone (1 vote, hidden)" in markdown
+    assert "hidden idea is not shown" not in markdown
+    assert "“Ben never answers the phone”" in markdown  # a3 cites it

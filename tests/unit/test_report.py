@@ -474,12 +474,23 @@ def test_files_the_store_refuses_are_skipped_with_its_message(
     assert message in str(from_report.value)
 
 
-def test_a_broken_idea_does_not_hide_a_session_from_the_report(tmp_path: Path) -> None:
-    path = tmp_path / "idea.toml"
-    text = render_session(kick_off()).replace('text = "Nobody calls back"', "text = 5")
-    path.write_text(text, encoding="utf-8")
+def test_a_file_with_a_broken_idea_is_skipped_like_any_file_that_does_not_load(
+    tmp_path: Path,
+) -> None:
+    """Issue 10 item 5: the report counted such a file as read; every other command refused it."""
+    from workshop.files import InvalidFileError
 
-    assert SessionReader().read(path).session.ratings == kick_off().ratings
+    (tmp_path / "good.toml").write_text(render_session(kick_off()), encoding="utf-8")
+    text = render_session(kick_off()).replace('text = "Nobody calls back"', "text = 5")
+    (tmp_path / "idea.toml").write_text(text, encoding="utf-8")
+
+    with pytest.raises(InvalidFileError, match=r"idea\.toml: ideas\[\d+\]\.text: Input should"):
+        SessionReader().read(tmp_path / "idea.toml")
+    sessions, skipped = read_folder(tmp_path)
+    assert [path.name for path, _ in sessions] == ["good.toml"]
+    assert [(s.file, s.reason.split(": ")[1]) for s in skipped] == [
+        ("idea.toml", "ideas[0].text")
+    ]
 
 
 class _Terminal(io.StringIO):
@@ -536,3 +547,32 @@ def test_a_file_with_tables_after_its_ideas_is_read_whole(tmp_path: Path) -> Non
 
     assert read.session.ratings == kick_off().ratings
     assert read.idea_count == len(kick_off().ideas)
+
+
+def test_markdown_puts_the_success_index_and_owners_before_the_benchmark(folder: Path) -> None:
+    markdown = render_markdown(report_folder(folder, AS_OF))
+    teams = [s for s in markdown.split("\n## ")[2:] if not s.startswith("Files skipped")]
+    assert [section.split("\n")[0] for section in teams] == ["Billing", "support"]
+    for section in teams:
+        index_at = section.index("Success index now:")
+        owners_at = section.index("| Owner ")
+        benchmark_at = section.index("### Benchmark means")
+        assert index_at < owners_at < benchmark_at, section
+
+
+def test_markdown_tables_are_aligned_like_the_session_export(folder: Path) -> None:
+    from workshop.export.tables import display_width
+
+    markdown = render_markdown(report_folder(folder, AS_OF))
+    table: list[str] = []
+    tables = []
+    for line in [*markdown.splitlines(), ""]:
+        if line.startswith("|"):
+            table.append(line)
+        elif table:
+            tables.append(table)
+            table = []
+    assert len(tables) >= 6
+    for lines in tables:
+        assert len({display_width(line) for line in lines}) == 1, lines
+        assert lines[1].startswith("| ---")

@@ -247,7 +247,21 @@ def demo_session(agenda: Agenda, on: date, *, current_started: datetime | None =
     _add_ratings(session, activities)
     _add_actions(session, activities, ideas, started, on)
     session.current_activity = current
+    if current_started is not None:
+        _keep_in_the_past(session, current_started)
     return session
+
+
+def _keep_in_the_past(session: Session, latest: datetime) -> None:
+    """Restamp ideas and actions timed after `latest` (their activities, run to plan, would
+    come later) just before it, in the same order: nothing the demo holds is in the future, or
+    late in the evening `report` would see no actions made yet."""
+    for name in ("ideas", "actions"):
+        records = getattr(session, name)
+        late = [index for index, record in enumerate(records) if record.created > latest]
+        for position, index in enumerate(late):
+            stamp = latest - timedelta(seconds=len(late) - position)
+            records[index] = records[index].model_copy(update={"created": stamp})
 
 
 def _of_kind(activities: list[Activity], kind: ActivityKind) -> list[Activity]:

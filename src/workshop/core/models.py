@@ -319,6 +319,7 @@ class Session(BaseModel):
         _require_unique([i.id for i in self.ideas], "idea")
         _require_unique([t.id for t in self.themes], "theme")
         _require_unique([a.id for a in self.actions], "action")
+        _check_references(self)
         return self
 
     RECORD_LISTS: ClassVar[tuple[str, ...]] = (
@@ -341,6 +342,98 @@ class Session(BaseModel):
         for name in self.RECORD_LISTS:
             setattr(copied, name, list(getattr(self, name)))
         return copied
+
+
+class BrokenRuleError(ValueError):
+    """A value that has the right type but breaks the session's rules, at a key path."""
+
+    def __init__(self, key_path: str, problem: str) -> None:
+        super().__init__(f"{key_path}: {problem}")
+        self.key_path = key_path
+        self.problem = problem
+
+
+class _GivenIds:
+    """Whether an id was ever given to a record of one kind (it may have been deleted since).
+
+    Votes and links keep naming a deleted idea or theme (`id_counters` keeps its id from being
+    given again), so a reference to a missing record is fine if its id was given once.
+    """
+
+    def __init__(self, prefix: str, existing: set[str], counters: dict[str, int]) -> None:
+        self._prefix = prefix
+        self._existing = existing
+        self._counter = counters.get(prefix, 0)
+        self._highest: int | None = None
+
+    def __contains__(self, record_id: object) -> bool:
+        if record_id in self._existing:
+            return True
+        number = _id_number(str(record_id), self._prefix)
+        if number is None:
+            return False
+        if self._highest is None:  # only worked out when a reference is dangling
+            numbers = (_id_number(given, self._prefix) for given in self._existing)
+            self._highest = max((n for n in numbers if n is not None), default=0)
+        return number <= max(self._counter, self._highest)
+
+
+def _id_number(record_id: str, prefix: str) -> int | None:
+    digits = record_id[len(prefix) :]
+    if record_id.startswith(prefix) and digits.isascii() and digits.isdigit():
+        return int(digits)
+    return None
+
+
+def _check_references(session: Session) -> None:
+    """Every record names things that exist: ideas, themes, activities, criteria, the scale.
+
+    One pass over each list with sets, so it stays fast at tens of thousands of ideas.
+    """
+    idea_ids = {idea.id for idea in session.ideas}
+    theme_ids = {theme.id for theme in session.themes}
+    ideas = _GivenIds("i", idea_ids, session.id_counters)
+    themes = _GivenIds("t", theme_ids, session.id_counters)
+
+    def is_target(target: str) -> bool:
+        return target in idea_ids or target in theme_ids or target in ideas or target in themes
+
+    for index, idea in enumerate(session.ideas):
+        if idea.theme and idea.theme not in theme_ids and idea.theme not in themes:
+            raise BrokenRuleError(f"ideas[{index}].theme", f"no theme {idea.theme!r}")
+    activities = {activity.id: activity for activity in session.agenda.activities()}
+    for index, vote in enumerate(session.votes):
+        if vote.activity not in activities:
+            raise BrokenRuleError(f"votes[{index}].activity", f"no activity {vote.activity!r}")
+        if not is_target(vote.target):
+            raise BrokenRuleError(f"votes[{index}].target", f"no idea or theme {vote.target!r}")
+    criteria = {
+        activity_id: {criterion.id for criterion in activity.criteria}
+        for activity_id, activity in activities.items()
+        if activity.criteria
+    }
+    for index, rating in enumerate(session.ratings):
+        if rating.activity not in criteria:
+            raise BrokenRuleError(
+                f"ratings[{index}].activity", f"no rate activity {rating.activity!r}"
+            )
+        if rating.criterion not in criteria[rating.activity]:
+            raise BrokenRuleError(
+                f"ratings[{index}].criterion",
+                f"no criterion {rating.criterion!r} in activity {rating.activity!r}",
+            )
+        scale = activities[rating.activity].rating_scale
+        if not scale.low <= rating.score <= scale.high:
+            raise BrokenRuleError(
+                f"ratings[{index}].score",
+                f"{rating.score} is outside the scale {scale.low}-{scale.high}",
+            )
+    for index, action in enumerate(session.actions):
+        for position, target in enumerate(action.ideas):
+            if not is_target(target):
+                raise BrokenRuleError(
+                    f"actions[{index}].ideas[{position}]", f"no idea or theme {target!r}"
+                )
 
 
 def _require_unique(ids: list[str], what: str) -> None:

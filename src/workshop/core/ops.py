@@ -162,17 +162,21 @@ def edit_idea(session: Session, idea_id: str, text: str) -> Idea:
     if not text:
         raise RuleError("an idea needs some text")
     index, idea = find(session.ideas, idea_id, "idea")
-    edited = idea.model_copy(update={"text": text, "tags": _merge_tags(idea.tags, text)})
+    edited = idea.model_copy(update={"text": text, "tags": _retag(idea, text)})
     session.ideas[index] = edited
     return edited
 
 
-def _merge_tags(old_tags: list[str], text: str) -> list[str]:
-    merged = list(old_tags)
-    for tag in tags_in(text):
-        if tag not in merged:
-            merged.append(tag)
-    return merged
+def _retag(idea: Idea, text: str) -> list[str]:
+    """The tags of `idea` once its text is `text`: the `#word`s of the new text, and the tags
+    given apart from the text (`--tag`), which only go with the idea. A `#word` taken out of
+    the text takes its tag with it."""
+    from_old_text = set(tags_in(idea.text))
+    tags = tags_in(text)
+    for tag in idea.tags:
+        if tag not in from_old_text and tag not in tags:
+            tags.append(tag)
+    return tags
 
 
 def _remove(records: list[RecordT], record_id: str, what: str) -> tuple[int, RecordT]:
@@ -302,6 +306,35 @@ def add_participant(session: Session, name: str = "", segment: str = "") -> Part
     )
     session.participants.append(participant)
     return participant
+
+
+def took_part(session: Session, activity_id: str | None = None) -> set[str]:
+    """The ids of the participants with a score or a dot in the activity (None: in any)."""
+    ids = {r.participant for r in session.ratings if activity_id in (None, r.activity)}
+    ids.update(v.voter for v in session.votes if v.voter and activity_id in (None, v.activity))
+    return ids
+
+
+def participants_in(
+    session: Session, activity_id: str, joined: Iterable[str] = ()
+) -> list[Participant]:
+    """Who is counted in an activity: those who took part in it (or `joined` it without
+    taking part yet), and those just added who took part nowhere yet. A person who only
+    voted is not an empty row of the benchmark."""
+    here = took_part(session, activity_id) | set(joined)
+    anywhere = took_part(session)
+    return [p for p in session.participants if p.id in here or p.id not in anywhere]
+
+
+def next_participant(
+    session: Session, activity_id: str, passed: Iterable[str] = ()
+) -> Participant:
+    """The next person to take part in an activity: one person is one participant across
+    activities, so the first participant who has not taken part in it yet (nor is in
+    `passed`, those the screen already called), and only when there is none a new one."""
+    skip = took_part(session, activity_id) | set(passed)
+    waiting = next((p for p in session.participants if p.id not in skip), None)
+    return waiting if waiting is not None else add_participant(session)
 
 
 def update_participant(session: Session, participant_id: str, **changes: str) -> Participant:

@@ -5,17 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from workshop.core.models import Session
-from workshop.export.markdown import render_markdown
-from workshop.store import earlier_sessions, write_atomically
+from workshop.export.session_export import ExportOptions, export_session
+from workshop.export.writing import write_export
 
 
 def export_markdown_beside(session_path: Path, session: Session) -> Path:
     """Write `<session>.md` next to the session file, with earlier results; returns its path.
 
-    Reads the team's earlier sessions in the folder (for the benchmark's "previous" column):
-    call it from a worker thread on screen.
+    The same text as `workshop export SESSION --output <session>.md`. A file of that name that
+    is not an earlier export is left alone (ExportRefusedError). Reads the team's earlier
+    sessions in the folder: call it from a worker thread on screen.
     """
     target = session_path.with_suffix(".md")
-    text = render_markdown(session, earlier=earlier_sessions(session_path, session))
-    write_atomically(target, text.encode("utf-8"))
+    text = export_session(session_path, session, ExportOptions(format="md"))
+    write_export(target, text, source=session_path)
     return target

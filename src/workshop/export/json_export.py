@@ -1,12 +1,57 @@
-"""The whole session as JSON, for other tools."""
+"""The whole session as JSON, for other tools, and the JSON Schema that documents it.
+
+The document is the session file's content (the `Session` model) with one key before it,
+`"generator": "workshop-export"`, which marks it as an export (see `export.writing`).
+Hidden ideas, their votes and links to them are left out unless `include_hidden` is given.
+The agenda's facilitator notes are always left out (empty).
+"""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from workshop.core.models import Session
+from workshop.export.visibility import visible_session
+from workshop.export.writing import EXPORT_MARK
+
+SESSION_SCHEMA_ID = "https://workshop.invalid/schema/session-export.schema.json"
+"""The `$id` of the session export's JSON Schema (`schema/session-export.schema.json`)."""
 
 
-def render_json(session: Session) -> str:
+def session_document(session: Session, *, include_hidden: bool = False) -> dict[str, Any]:
+    """The session export as JSON-ready data."""
+    shown = session if include_hidden else visible_session(session)
+    data = shown.model_dump(mode="json")
+    # The agenda's notes are the facilitator's own (how to run each activity): never exported.
+    for step in data["agenda"]["steps"]:
+        for activity in step["activities"]:
+            activity["notes"] = ""
+    return {"generator": EXPORT_MARK, **data}
+
+
+def render_json(session: Session, *, include_hidden: bool = False) -> str:
     """The session as indented JSON (keys in model order, non-ASCII kept), ending in a newline."""
-    return json.dumps(session.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    document = session_document(session, include_hidden=include_hidden)
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def session_schema() -> dict[str, Any]:
+    """The JSON Schema of `render_json`'s output, generated from the Session model."""
+    schema = Session.model_json_schema(mode="serialization")
+    schema["properties"] = {
+        "generator": {
+            "const": EXPORT_MARK,
+            "description": "Marks the document as a workshop export.",
+        },
+        **schema["properties"],
+    }
+    schema["required"] = ["generator", *schema.get("required", [])]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SESSION_SCHEMA_ID,
+        "title": "workshop session export",
+        "description": "`workshop export SESSION --format json`: the session's records. "
+        "Hidden ideas, their votes and links to them are left out unless --include-hidden.",
+        **{key: value for key, value in schema.items() if key not in ("title", "description")},
+    }

@@ -1,4 +1,10 @@
-"""The session as a markdown document: the action plan first, then the record of the session.
+"""The session as a markdown document: what the room decided first, then the record.
+
+The order a leader reads it in: the top themes and ideas by votes, the actions by horizon and
+the debate's decisions; then the ideas by theme (in vote order, each theme once), the notes
+taken during presentations, the debate, the benchmark and the activity log. Tables have at
+most seven columns (criteria as rows; segments at most four to a table), so they fit a
+980-pixel page. The agenda's facilitator notes are never exported.
 
 Every string a person typed (and every agenda string) goes through `escape_inline` or
 `escape_cell`, so no text can open a heading, a list, a quote, a code span, a link, HTML or
@@ -8,7 +14,6 @@ a new table cell. The output reads on GitHub and, with padded tables, in a text 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from datetime import timedelta
 
@@ -17,14 +22,16 @@ from workshop.core.models import (
     HORIZON_LABELS,
     Action,
     Activity,
-    ActivityKind,
     DebateNote,
     Horizon,
     Idea,
     Session,
     Theme,
 )
-from workshop.core.tally import vote_totals
+from workshop.core.tally import RankedItem, ranking, vote_totals
+from workshop.export.tables import LEFT, RIGHT, markdown_table
+from workshop.export.visibility import hidden_count, visible_session
+from workshop.export.writing import EXPORT_MARK
 
 EMPTY = "—"
 """What a table cell shows when there is nothing to show."""
@@ -58,47 +65,15 @@ def escape_cell(text: str) -> str:
 
 # --- helpers ----------------------------------------------------------------------------------
 
-
-def _width(text: str) -> int:
-    """How many terminal columns `text` takes (wide East Asian characters take two)."""
-    columns = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        columns += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return columns
+TOP_RANKS = 10
+"""The top themes and ideas list goes down to this rank (ties at the edge included)."""
+SEGMENTS_PER_TABLE = 4
+"""Segments side by side in one table (with the criterion column: five columns)."""
+SCALE_BAR_WIDTH = 10
 
 
-def _pad(text: str, width: int, align: str) -> str:
-    gap = " " * max(0, width - _width(text))
-    return gap + text if align == "right" else text + gap
-
-
-def _table(headers: Sequence[str], aligns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A pipe table with padded columns; cells must already be escaped."""
-    widths = [max(3, _width(h)) for h in headers]
-    for row in rows:
-        widths = [max(w, _width(cell)) for w, cell in zip(widths, row, strict=True)]
-    lines = [
-        "| " + " | ".join(_pad(h, w, "left") for h, w in zip(headers, widths, strict=True)) + " |"
-    ]
-    rules = []
-    for align, width in zip(aligns, widths, strict=True):
-        if align == "right":
-            rules.append("-" * (width - 1) + ":")
-        elif align == "center":
-            rules.append(":" + "-" * (width - 2) + ":")
-        else:
-            rules.append("-" * width)
-    lines.append("| " + " | ".join(rules) + " |")
-    for row in rows:
-        cells = [_pad(c, w, a) for c, w, a in zip(row, widths, aligns, strict=True)]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def _plural(count: int, word: str, plural: str = "") -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {plural or word + 's'}"
 
 
 def _decimal(value: float | None) -> str:
@@ -114,16 +89,45 @@ def _quoted(text: str) -> str:
     return f"“{escape_inline(text)}”"
 
 
-# --- the action plan --------------------------------------------------------------------------
+# --- what the room decided --------------------------------------------------------------------
+
+
+def _ranked(session: Session, include_hidden: bool) -> list[RankedItem]:
+    # `ranking` leaves hidden ideas out; shown on request, they rank like any other.
+    if include_hidden:
+        session = session.model_copy(
+            update={"ideas": [idea.model_copy(update={"hidden": False}) for idea in session.ideas]}
+        )
+    return ranking(session)
+
+
+def _top_items(session: Session, ranked: list[RankedItem]) -> list[str]:
+    blocks = ["### Top themes and ideas"]
+    top = [item for item in ranked if item.rank <= TOP_RANKS]
+    if not top:
+        return [*blocks, "No votes yet."]
+    themes = {theme.id for theme in session.themes}
+    rows = [
+        [
+            f"{item.rank}=" if item.tied else str(item.rank),
+            "theme" if item.target in themes else "idea",
+            escape_cell(item.title) or "Untitled",
+            str(item.votes),
+        ]
+        for item in top
+    ]
+    blocks.append("By votes; = marks a tie.")
+    headers = ["Rank", "Kind", "Theme or idea", "Votes"]
+    blocks.append(markdown_table(headers, [RIGHT, LEFT, LEFT, RIGHT], rows))
+    return blocks
 
 
 def _action_sources(action: Action, ideas: dict[str, Idea], themes: dict[str, Theme]) -> list[str]:
-    """The ideas (and themes) an action came from, quoted; hidden ideas are left out."""
+    """The ideas (and themes) an action came from, quoted."""
     sources: list[str] = []
     for source_id in action.ideas:
         if source_id in ideas:
-            if not ideas[source_id].hidden:
-                sources.append(_quoted(ideas[source_id].text))
+            sources.append(_quoted(ideas[source_id].text))
         elif source_id in themes:
             sources.append(f"the theme {_quoted(themes[source_id].title)}")
         else:
@@ -156,8 +160,8 @@ def _action_item(action: Action, ideas: dict[str, Idea], themes: dict[str, Theme
     return "\n".join(lines)
 
 
-def _action_plan(session: Session) -> list[str]:
-    blocks = ["## Action plan"]
+def _actions(session: Session) -> list[str]:
+    blocks = ["### Actions"]
     if not session.actions:
         return [*blocks, "No actions yet."]
     ideas = {idea.id: idea for idea in session.ideas}
@@ -165,9 +169,30 @@ def _action_plan(session: Session) -> list[str]:
     for horizon in Horizon:
         actions = [a for a in session.actions if a.horizon is horizon]
         if actions:
-            blocks.append(f"### {HORIZON_LABELS[horizon]}")
+            blocks.append(f"#### {HORIZON_LABELS[horizon]}")
             blocks.extend(_action_item(action, ideas, themes) for action in actions)
     return blocks
+
+
+def _debate_decisions(session: Session) -> list[str]:
+    activities = {a.id: a for a in session.agenda.activities()}
+    lines = []
+    for note in _ordered_notes(session):
+        if note.decision.strip():
+            title = _debate_title(session, activities.get(note.activity), note)
+            lines.append(
+                f"- **{escape_inline(title) or 'Untitled item'}**: {escape_inline(note.decision)}"
+            )
+    return ["### Debate decisions", "\n".join(lines)] if lines else []
+
+
+def _decided(session: Session, ranked: list[RankedItem]) -> list[str]:
+    return [
+        "## What the room decided",
+        *_top_items(session, ranked),
+        *_actions(session),
+        *_debate_decisions(session),
+    ]
 
 
 # --- ideas ------------------------------------------------------------------------------------
@@ -175,57 +200,96 @@ def _action_plan(session: Session) -> list[str]:
 
 def _idea_line(idea: Idea, votes: int) -> str:
     line = f"- {escape_inline(idea.text)}"
-    return f"{line} ({_plural(votes, 'vote')})" if votes else line
+    notes = [_plural(votes, "vote")] if votes else []
+    if idea.hidden:
+        notes.append("hidden")
+    return f"{line} ({', '.join(notes)})" if notes else line
 
 
-def _ideas_of_activity(session: Session, ideas: list[Idea], totals: dict[str, int]) -> list[str]:
-    """One activity's ideas: by theme in theme order, ungrouped last; most votes first."""
+def _by_votes(ideas: list[Idea], totals: dict[str, int]) -> str:
+    """Ideas, most votes first (capture order among equals), one list item each."""
+    ordered = sorted(ideas, key=lambda idea: -totals.get(idea.id, 0))
+    return "\n".join(_idea_line(idea, totals.get(idea.id, 0)) for idea in ordered)
+
+
+def _theme_heading(theme: Theme, own: int, on_ideas: int) -> str:
+    title = escape_inline(theme.title) or "Untitled theme"
+    if own and on_ideas:
+        return f"#### {title} ({_plural(own, 'vote')}, and {on_ideas} for its ideas)"
+    if own:
+        return f"#### {title} ({_plural(own, 'vote')})"
+    if on_ideas:
+        return f"#### {title} ({_plural(on_ideas, 'vote')} for its ideas)"
+    return f"#### {title}"
+
+
+def _ideas(session: Session, hidden_left_out: int) -> list[str]:
+    """Themes in vote order, each once with its ideas; then the ideas in no theme, by activity."""
+    blocks = ["## Ideas"]
+    if not session.ideas:
+        blocks.append("No ideas yet." if not hidden_left_out else "No ideas to show.")
+    totals = dict(vote_totals(session))
     by_theme: dict[str, list[Idea]] = {}
-    for idea in ideas:
+    for idea in session.ideas:
         by_theme.setdefault(idea.theme, []).append(idea)
-
-    def by_votes(group: list[Idea]) -> str:
-        ordered = sorted(group, key=lambda idea: -totals.get(idea.id, 0))
-        return "\n".join(_idea_line(idea, totals.get(idea.id, 0)) for idea in ordered)
-
-    if not any(theme.id in by_theme for theme in session.themes):
-        return [by_votes(ideas)]
-    blocks: list[str] = []
-    for theme in session.themes:
-        members = by_theme.pop(theme.id, None)
-        if members:
-            title = escape_inline(theme.title) or "Untitled theme"
-            votes = totals.get(theme.id, 0)
-            blocks.append(f"#### {title} ({_plural(votes, 'vote')})" if votes else f"#### {title}")
-            blocks.append(by_votes(members))
-    # What is left has no theme, or a theme since removed; keep the capture order.
-    ungrouped = [idea for idea in ideas if idea.theme in by_theme]
+    position = {theme.id: n for n, theme in enumerate(session.themes)}
+    on_ideas = {
+        theme.id: sum(totals.get(idea.id, 0) for idea in by_theme.get(theme.id, []))
+        for theme in session.themes
+    }
+    themes = sorted(
+        session.themes,
+        key=lambda t: (-totals.get(t.id, 0), -on_ideas[t.id], position[t.id]),
+    )
+    if any(theme.id in by_theme for theme in themes):
+        blocks.append("### Themes")
+        for theme in themes:
+            members = by_theme.pop(theme.id, None)
+            if members:
+                blocks.append(_theme_heading(theme, totals.get(theme.id, 0), on_ideas[theme.id]))
+                blocks.append(_by_votes(members, totals))
+    # What is left has no theme, or a theme since removed: by activity, in agenda order.
+    ungrouped = [idea for ideas in by_theme.values() for idea in ideas]
     if ungrouped:
-        blocks.extend(["#### Not grouped", by_votes(ungrouped)])
+        grouped_some = len(blocks) > 1 and blocks[1] == "### Themes"
+        blocks.append("### Not grouped" if grouped_some else "### By activity")
+        by_activity: dict[str, list[Idea]] = {}
+        for idea in ungrouped:
+            by_activity.setdefault(idea.activity, []).append(idea)
+        for activity in session.agenda.activities():
+            if activity.id in by_activity:
+                blocks.append(f"#### {escape_inline(activity.title) or 'Untitled activity'}")
+                blocks.append(_by_votes(by_activity.pop(activity.id), totals))
+        others = [idea for ideas in by_activity.values() for idea in ideas]
+        if others:
+            blocks.extend(["#### Other ideas", _by_votes(others, totals)])
+    if hidden_left_out:
+        left_out = "hidden idea is" if hidden_left_out == 1 else "hidden ideas are"
+        blocks.append(f"{hidden_left_out} {left_out} not shown.")
     return blocks
 
 
-def _ideas(session: Session) -> list[str]:
-    blocks = ["## Ideas"]
-    visible = [idea for idea in session.ideas if not idea.hidden]
-    hidden = len(session.ideas) - len(visible)
-    if not visible:
-        blocks.append("No ideas yet." if not hidden else "No ideas to show.")
-    totals = dict(vote_totals(session))
-    by_activity: dict[str, list[Idea]] = {}
-    for idea in visible:
-        by_activity.setdefault(idea.activity, []).append(idea)
-    for activity in session.agenda.activities():
-        if activity.id in by_activity:
-            blocks.append(f"### {escape_inline(activity.title)}")
-            blocks.extend(_ideas_of_activity(session, by_activity.pop(activity.id), totals))
-    others = [idea for ideas in by_activity.values() for idea in ideas]
-    if others:
-        blocks.append("### Other ideas")
-        blocks.extend(_ideas_of_activity(session, others, totals))
-    if hidden:
-        left_out = "hidden idea is" if hidden == 1 else "hidden ideas are"
-        blocks.append(f"{hidden} {left_out} not shown.")
+# --- notes taken during the session -----------------------------------------------------------
+
+
+def _notes(session: Session) -> list[str]:
+    """What was noted during activities (a presentation's discussion), in agenda order."""
+    by_activity: dict[str, list[str]] = {}
+    for note in session.notes:
+        lines = [escape_inline(line) for line in note.text.splitlines()]
+        lines = [line for line in lines if line]
+        if lines:
+            by_activity.setdefault(note.activity, []).extend(lines)
+    if not by_activity:
+        return []
+    blocks = ["## Notes"]
+    titles = {activity.id: activity.title for activity in session.agenda.activities()}
+    order = [a.id for a in session.agenda.activities() if a.id in by_activity]
+    order += [a for a in by_activity if a not in titles]
+    for activity_id in order:
+        title = titles.get(activity_id, activity_id)
+        blocks.append(f"### {escape_inline(title) or 'Untitled activity'}")
+        blocks.append("\n".join(f"- {line}" for line in by_activity[activity_id]))
     return blocks
 
 
@@ -241,15 +305,30 @@ def _debate_title(session: Session, activity: Activity | None, note: DebateNote)
         if theme.id == note.item:
             return theme.title
     for idea in session.ideas:
-        if idea.id == note.item and not idea.hidden:
+        if idea.id == note.item:
             return idea.text
     return note.item
+
+
+def _ordered_notes(session: Session) -> list[DebateNote]:
+    """Debate notes in agenda order: by activity, then by the activity's own item order."""
+    activities = {a.id: a for a in session.agenda.activities()}
+    order = {a.id: n for n, a in enumerate(session.agenda.activities())}
+    last = len(order)
+
+    def key(note: DebateNote) -> tuple[int, str, int]:
+        activity = activities.get(note.activity)
+        items = [item.id for item in activity.debate_items] if activity else []
+        item_at = items.index(note.item) if note.item in items else len(items)
+        return (order.get(note.activity, last), note.activity, item_at)
+
+    return sorted(session.debate, key=key)
 
 
 def _debate_note(title: str, note: DebateNote) -> str:
     lines = [f"#### {escape_inline(title) or 'Untitled item'}", ""]
     verdict = note.verdict.value if note.verdict is not None else "not decided"
-    lines.append(f"- Applies here: {verdict}")
+    lines.append(f"- Does it apply here? {verdict.capitalize()}")
     if note.evidence.strip():
         lines.append(f"- Evidence: {escape_inline(note.evidence)}")
     for label, points in (("For", note.points_for), ("Against", note.points_against)):
@@ -258,12 +337,10 @@ def _debate_note(title: str, note: DebateNote) -> str:
             lines.append(f"- {label}:")
             lines.extend(f"  - {escape_inline(point)}" for point in points)
     if note.process.strip():
-        process = f"- Process looked at: {escape_inline(note.process)}"
-        if note.convenience.strip():
-            process += f", designed for the convenience of {escape_inline(note.convenience)}"
-        lines.append(process)
-    elif note.convenience.strip():
-        lines.append(f"- Designed for the convenience of: {escape_inline(note.convenience)}")
+        lines.append(f"- Process looked at: {escape_inline(note.process)}")
+    if note.convenience.strip():
+        # The answer to the agenda's question, as the room gave it ("Ours: ...", "The depot's").
+        lines.append(f"- For whose convenience was it designed? {escape_inline(note.convenience)}")
     decision = escape_inline(note.decision) or "none recorded"
     lines.append(f"- Decision: {decision}")
     return "\n".join(lines)
@@ -274,21 +351,14 @@ def _debate(session: Session) -> list[str]:
     if not session.debate:
         return [*blocks, "No debate notes yet."]
     activities = {a.id: a for a in session.agenda.activities()}
-    debate_ids = [a.id for a in session.agenda.activities() if a.kind is ActivityKind.DEBATE]
-    noted = {note.activity for note in session.debate}
-    order = [a for a in debate_ids if a in noted]
-    order += sorted(noted - set(order))
-    for activity_id in order:
-        activity = activities.get(activity_id)
-        title = activity.title if activity is not None else activity_id
-        blocks.append(f"### {escape_inline(title) or 'Untitled activity'}")
-        item_order = (
-            {item.id: n for n, item in enumerate(activity.debate_items)} if activity else {}
-        )
-        notes = [note for note in session.debate if note.activity == activity_id]
-        notes.sort(key=lambda note: item_order.get(note.item, len(item_order)))
-        for note in notes:
-            blocks.append(_debate_note(_debate_title(session, activity, note), note))
+    current = None
+    for note in _ordered_notes(session):
+        activity = activities.get(note.activity)
+        if note.activity != current:
+            current = note.activity
+            title = activity.title if activity is not None else note.activity
+            blocks.append(f"### {escape_inline(title) or 'Untitled activity'}")
+        blocks.append(_debate_note(_debate_title(session, activity, note), note))
     return blocks
 
 
@@ -301,6 +371,13 @@ def _previous_cell(result: stats.CriterionResult) -> str:
     if result.mean is None:
         return _decimal(result.previous)
     return f"{result.previous:.2f} ({result.mean - result.previous:+.2f})"
+
+
+def _spread_cell(result: stats.CriterionResult) -> str:
+    if result.min_score is None or result.stdev is None:
+        return EMPTY
+    spread = f"{result.min_score}-{result.max_score}, sd {result.stdev:.2f}"
+    return f"{spread} **split**" if result.disagreement else spread
 
 
 def _benchmark_activity(
@@ -319,31 +396,26 @@ def _benchmark_activity(
     blocks.append(f"Scale {low} to {high}; {_plural(len(raters), 'participant')} rated.")
     if not raters:
         return [*blocks, "No ratings yet."]
-    rows = []
-    for result in results:
-        spread = f"{result.min_score}-{result.max_score}" if result.min_score is not None else EMPTY
-        rows.append(
-            [
-                escape_cell(result.title),
-                str(result.count),
-                _decimal(result.mean),
-                spread,
-                _decimal(result.stdev),
-                _decimal(result.target),
-                _previous_cell(result),
-                "**yes**" if result.disagreement else "",
-                stats.text_bar(result.mean, scale.low, scale.high),
-            ]
-        )
-    headers = ["Criterion", "n", "Mean", "Min-max", "Stdev", "Target", "Previous"]
-    headers += ["Disagreement", "Mean on the scale"]
-    aligns = ["left", "right", "right", "center", "right", "right", "right", "left", "left"]
-    blocks.append(_table(headers, aligns, rows))
+    rows = [
+        [
+            escape_cell(result.title),
+            str(result.count),
+            _decimal(result.mean),
+            _spread_cell(result),
+            _decimal(result.target),
+            _previous_cell(result),
+            stats.text_bar(result.mean, scale.low, scale.high, SCALE_BAR_WIDTH),
+        ]
+        for result in results
+    ]
+    headers = ["Criterion", "n", "Mean", "Spread", "Target", "Previous", "On the scale"]
+    aligns = [LEFT, RIGHT, RIGHT, LEFT, RIGHT, RIGHT, LEFT]
+    blocks.append(markdown_table(headers, aligns, rows))
     threshold = stats.disagreement_threshold(scale)
     split = [escape_inline(r.title) for r in results if r.disagreement]
     note = (
-        f"Stdev is the population standard deviation. Disagreement means a standard deviation of "
-        f"{threshold:.2f} or more (a quarter of the scale)"
+        "Spread is the lowest and highest score and the population standard deviation (sd). "
+        f"**split** marks disagreement: an sd of {threshold:.2f} or more (a quarter of the scale)"
     )
     if split:
         note += f"; the room is split on {', '.join(split)}: a finding worth talking through."
@@ -355,7 +427,7 @@ def _benchmark_activity(
 
 
 def _segments(results: list[stats.CriterionResult]) -> list[str]:
-    """Each criterion's mean per participant segment (criteria nobody scored left out)."""
+    """Each criterion's mean per participant segment: criteria as rows, four segments a table."""
     results = [result for result in results if result.count]
     segments: list[str] = []
     for result in results:
@@ -365,16 +437,19 @@ def _segments(results: list[stats.CriterionResult]) -> list[str]:
     if not any(segments):
         return []
     segments.sort(key=lambda segment: (segment == "", segment))
-    headers = ["Segment", *(escape_cell(r.title) for r in results)]
-    rows = []
-    for segment in segments:
-        row = [escape_cell(segment) if segment else "(no segment)"]
+    blocks = ["#### By segment", "Mean score, and how many gave it."]
+    for start in range(0, len(segments), SEGMENTS_PER_TABLE):
+        chunk = segments[start : start + SEGMENTS_PER_TABLE]
+        headers = ["Criterion", *(escape_cell(s) if s else "(no segment)" for s in chunk)]
+        rows = []
         for result in results:
-            found = result.by_segment.get(segment)
-            row.append(f"{_decimal(found.mean)} (n={found.count})" if found else EMPTY)
-        rows.append(row)
-    aligns = ["left", *(["right"] * len(results))]
-    return ["#### By segment", "Mean score, and how many gave it.", _table(headers, aligns, rows)]
+            row = [escape_cell(result.title)]
+            for segment in chunk:
+                found = result.by_segment.get(segment)
+                row.append(f"{_decimal(found.mean)} (n={found.count})" if found else EMPTY)
+            rows.append(row)
+        blocks.append(markdown_table(headers, [LEFT, *([RIGHT] * len(chunk))], rows))
+    return blocks
 
 
 def _benchmark(session: Session, earlier: Sequence[Session]) -> list[str]:
@@ -395,6 +470,8 @@ def _minutes(duration: timedelta) -> int:
 
 
 def _log(session: Session) -> list[str]:
+    """Planned against actual minutes; the total difference counts finished activities only,
+    so a session in progress is not "185 minutes under" for what has not run yet."""
     blocks = ["## Activity log"]
     if not session.log:
         planned = session.agenda.planned_minutes
@@ -409,7 +486,8 @@ def _log(session: Session) -> list[str]:
                 entry.ended - entry.started
             )
     rows = []
-    planned_total = actual_total = 0
+    planned_total = actual_total = difference_total = 0
+    not_run = 0
     for step in session.agenda.steps:
         for activity in step.activities:
             planned_total += activity.minutes
@@ -421,11 +499,12 @@ def _log(session: Session) -> list[str]:
                 actual_text = f"{actual} + running" if actual is not None else "running"
             else:
                 actual_text = str(actual) if actual is not None else EMPTY
-            difference = (
-                f"{actual - activity.minutes:+d}"
-                if actual is not None and activity.id not in running
-                else EMPTY
-            )
+            difference = EMPTY
+            if actual is not None and activity.id not in running:
+                difference = f"{actual - activity.minutes:+d}"
+                difference_total += actual - activity.minutes
+            elif actual is None and activity.id not in running:
+                not_run += 1
             rows.append(
                 [
                     escape_cell(step.title),
@@ -436,17 +515,21 @@ def _log(session: Session) -> list[str]:
                 ]
             )
     rows.append(
-        [
-            "**Total**",
-            "",
-            str(planned_total),
-            str(actual_total),
-            f"{actual_total - planned_total:+d}",
-        ]
+        ["**Total**", "", str(planned_total), str(actual_total), f"{difference_total:+d}"]
     )
     headers = ["Step", "Activity", "Planned (min)", "Actual (min)", "Difference"]
-    aligns = ["left", "left", "right", "right", "right"]
-    return [*blocks, _table(headers, aligns, rows)]
+    blocks.append(markdown_table(headers, [LEFT, LEFT, RIGHT, RIGHT, RIGHT], rows))
+    if running or not_run:
+        parts = []
+        if running:
+            parts.append(f"{_plural(len(running), 'activity', 'activities')} running")
+        if not_run:
+            parts.append(f"{_plural(not_run, 'activity', 'activities')} not run yet")
+        blocks.append(
+            f"In progress ({', '.join(parts)}): the total difference counts finished "
+            "activities only."
+        )
+    return blocks
 
 
 # --- the document -----------------------------------------------------------------------------
@@ -465,14 +548,35 @@ def _header(session: Session) -> list[str]:
     return [f"# {escape_inline(session.title) or 'Untitled session'}", "\n".join(lines)]
 
 
-def render_markdown(session: Session, *, earlier: Sequence[Session] = ()) -> str:
-    """The session as markdown; `earlier` sessions of the team fill the benchmark's Previous."""
-    blocks = [
-        *_header(session),
-        *_action_plan(session),
-        *_ideas(session),
-        *_debate(session),
-        *_benchmark(session, earlier),
-        *_log(session),
+MARK_LINE = f"<!-- {EXPORT_MARK}: markdown. The next export of the session replaces this file. -->"
+"""The first line of every markdown export: how an earlier export is recognised."""
+
+
+def markdown_sections(
+    session: Session, *, earlier: Sequence[Session] = (), include_hidden: bool = False
+) -> list[tuple[str, list[str]]]:
+    """The document's sections, each a name and its markdown blocks (the HTML export's parts)."""
+    shown = session if include_hidden else visible_session(session)
+    hidden_left_out = 0 if include_hidden else hidden_count(session)
+    ranked = _ranked(shown, include_hidden)
+    return [
+        ("header", _header(shown)),
+        ("decided", _decided(shown, ranked)),
+        ("ideas", _ideas(shown, hidden_left_out)),
+        ("notes", _notes(shown)),
+        ("debate", _debate(shown)),
+        ("benchmark", _benchmark(shown, earlier)),
+        ("log", _log(shown)),
     ]
+
+
+def render_markdown(
+    session: Session, *, earlier: Sequence[Session] = (), include_hidden: bool = False
+) -> str:
+    """The session as markdown; `earlier` sessions of the team fill the benchmark's Previous.
+
+    Hidden ideas (and their votes) are left out unless `include_hidden`.
+    """
+    sections = markdown_sections(session, earlier=earlier, include_hidden=include_hidden)
+    blocks = [MARK_LINE, *(block for _, section in sections for block in section)]
     return "\n\n".join(blocks) + "\n"

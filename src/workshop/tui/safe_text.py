@@ -1,35 +1,37 @@
 """Show text a person typed exactly as typed: never as markup, never as terminal controls.
 
-In textual 8.2.8 a plain `str` given to Label, Static, OptionList or DataTable is parsed as
-markup: `[link=...]` becomes a link, `[@click=...]` an action, and `a [/b] c` raises an error
-that ends the app. Everything here returns `Content` (or rich `Text`), which is literal.
+This is the one place that makes user text safe to show. In textual 8.2.8 a plain `str` given
+to Label, Static, OptionList or DataTable is parsed as markup: `[link=...]` becomes a link,
+`[@click=...]` an action, and `a [/b] c` raises an error that ends the app. Everything here
+returns `Content` (or rich `Text`), which is literal. And no widget of textual's filters
+control characters: an ESC in a stored title reaches the terminal as an escape sequence (it
+can rename the window or clear the screen). Here each one is shown as a visible symbol (␛);
+so are C1 controls and the invisible bidi controls that reorder what follows them.
+
+Widgets that show text a person can edit (Input, TextArea) get `SafeLines`, which cleans
+every line they render, since their value must stay exactly as typed.
 """
 
 from __future__ import annotations
 
-import re
-
+from rich.segment import Segment
 from rich.text import Text
 from textual.content import Content
 from textual.fuzzy import Matcher
+from textual.geometry import Region
+from textual.strip import Strip
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
-
-
-def _visible_control(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control picture" for it: ␛, ␇...
-    return "\ufffd"
+from workshop.core.visible import has_unsafe, visible, visible_as_typed
 
 
 def clean(text: str, *, one_line: bool = False) -> str:
-    """The text with control characters made visible, and line breaks folded if one_line."""
-    text = text.replace("\t", " ")
-    if one_line:
-        text = _LINE_BREAKS.sub(" ⏎ ", text.strip())
-    return _CONTROL.sub(_visible_control, text)
+    """The text with control characters made visible; line breaks shown as ⏎ if one_line."""
+    return visible(text, one_line=one_line)
+
+
+def one_line(text: str) -> str:
+    """`text` on one line as typed (not stripped), each control character a visible symbol."""
+    return visible_as_typed(text)
 
 
 def plain(text: str, style: str = "", *, one_line: bool = False) -> Content:
@@ -42,8 +44,41 @@ def plain_text(text: str, style: str = "", *, one_line: bool = True) -> Text:
     return Text(clean(text, one_line=one_line), style=style, no_wrap=one_line)
 
 
+def literal(text: str, style: str = "") -> Content:
+    """Content showing exactly the characters of `text` on one line (never parsed as markup)."""
+    return Content.styled(one_line(text), style)
+
+
+def literal_text(text: str, style: str = "") -> Text:
+    """A rich Text of exactly the characters of `text`, one line, cut with … where too long."""
+    return Text(one_line(text), style=style, no_wrap=True, overflow="ellipsis", end="")
+
+
+def safe_strip(strip: Strip) -> Strip:
+    """A rendered line with any control character in its text made visible (same width)."""
+    if not has_unsafe(strip.text):
+        return strip
+    width = strip.cell_length
+    segments = [
+        Segment(one_line(text), style)
+        for text, style, control in strip
+        if not control  # a control segment is a cursor move of textual's own, never user text
+    ]
+    return Strip(segments).crop_extend(0, width, None)
+
+
+class SafeLines:
+    """For a widget that renders editable user text (Input, TextArea): every line it renders
+    goes through `safe_strip`, so a stored ESC shows as ␛ while the value stays as typed."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines: list[Strip] = super().render_lines(crop)  # type: ignore[misc]
+        return [safe_strip(line) for line in lines]
+
+
 def highlight(matcher: Matcher, candidate: str) -> Content:
     """Like `Matcher.highlight`, which reads the candidate as markup, but literal."""
+    candidate = one_line(candidate)
     content = Content(candidate)
     score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
     if not score:

@@ -85,7 +85,10 @@ discuss, not an error.
         self.results: list[CriterionResult] = []
         self.view = "table"
         self.layout_mode: str | None = None
-        self._follow_new_row = False
+        self._joined: set[str] = set()
+        """Participants of other activities called to rate here, before their first score."""
+        self._follow: str | None = None
+        """A participant just added: the cursor goes to their row once it is shown."""
 
     def set_earlier_sessions(self, sessions: list[Session]) -> None:
         """The team's earlier sessions, for the previous result beside this one."""
@@ -139,6 +142,10 @@ discuss, not an error.
         if self.is_mounted:
             self._show()
 
+    def participants(self) -> list[Participant]:
+        """Who rates here: not those who only took part in other activities (voters)."""
+        return ops.participants_in(self.session, self.activity.id, self._joined)
+
     def _show(self) -> None:
         session = self.session
         activity_id = self.activity.id
@@ -148,10 +155,10 @@ discuss, not an error.
             if r.activity == activity_id
         }
         grid = self.query_one(RatingGrid)
-        grid.show(session.participants, scores)
-        if self._follow_new_row and session.participants:
-            self._follow_new_row = False
-            grid.move_cursor(row=len(session.participants) - 1, column=0)
+        grid.show(self.participants(), scores)
+        if self._follow in grid.participant_ids:
+            grid.move_cursor(row=grid.participant_ids.index(self._follow), column=0)
+            self._follow = None
         self._show_results()
         self._show_status()
 
@@ -164,7 +171,7 @@ discuss, not an error.
         grid = self.query_one(RatingGrid)
         grid.flag_columns({r.criterion_id for r in results if r.disagreement})
         rated = max((r.count for r in results), default=0)
-        title = f"{VIEW_TITLES[self.view]} · {rated} of {len(session.participants)} rated"
+        title = f"{VIEW_TITLES[self.view]} · {rated} of {len(self.participants())} rated"
         self.query_one("#rate-results-title", Static).update(
             Content.assemble(title, ("   c: table/chart/segments", "dim"))
         )
@@ -189,7 +196,7 @@ discuss, not an error.
         ends = f"{scale.low} {scale.low_label}".strip() + " … " + (
             f"{scale.high} {scale.high_label}".strip()
         )
-        if not self.session.participants:
+        if not self.query_one(RatingGrid).participant_ids:
             status.update(
                 Content.assemble(
                     ("No participants yet. ", "bold"),
@@ -254,11 +261,20 @@ discuss, not an error.
         )
 
     def action_add_participant(self) -> None:
-        self._follow_new_row = True
+        """The next person to rate: someone who took part elsewhere (a voter) and has not
+        rated yet, or else a new participant."""
+        activity_id = self.activity.id
+        shown = list(self.query_one(RatingGrid).participant_ids)
+
+        def added(participant: Participant) -> None:
+            self._joined.add(participant.id)
+            self._follow = participant.id
+
         self.request_change(
             ChangeRequested(
-                lambda draft: ops.add_participant(draft),
+                lambda draft: ops.next_participant(draft, activity_id, shown),
                 "New participant",
+                on_saved=added,
                 make_undo=None,
             )
         )

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
@@ -25,15 +25,11 @@ BY_PERSON = "person"
 BY_HANDS = "hands"
 
 PERSON_ACTIONS = {"add_dot", "remove_dot", "pick_voter", "next_voter"}
+ITEM_ACTIONS = {"item_up", "item_down"}
 TALLY_ACTIONS = {"type_tally", "record_tally", "tally_backspace", "cancel_tally"}
 TALLY_DIGITS = 4
 """A show of hands is at most a few thousand."""
 RANKING_ROWS = 100
-RANKING_CELL_PADDING = 2
-"""A DataTable cell's padding, both sides together (cell_padding 1)."""
-RANKING_SCROLLBAR = 2
-"""Room taken by the vertical scrollbar of a ranking longer than the table is high."""
-RANKING_MIN_TITLE = 8
 TOP_MARK = "★ "
 """Marks the top items (core.tally.top_items), the ones taken into action planning."""
 
@@ -48,7 +44,8 @@ class VotePanel(ActivityPanel):
         & #columns { height: 1fr; }
         & #items { width: 1fr; height: 1fr; }
         & #ranking-column { width: 42%; min-width: 30; }
-        & #ranking { height: 1fr; }
+        & #ranking-scroll { height: 1fr; }
+        & #ranking { height: auto; text-wrap: nowrap; text-overflow: ellipsis; padding: 0 1; }
         & .column-title { height: 1; padding: 0 1; text-style: bold; }
         & #tally { display: none; height: 1; padding: 0 1; color: $text-muted; }
         & #tally.-shown { display: block; }
@@ -67,7 +64,7 @@ rank (shown as `=2`), and the top items are marked ★ for action planning.
 
 | Key | What it does |
 | :- | :- |
-| n | Next voter: add a new participant and make them the voter |
+| n | Next voter: the next participant who has not voted yet (one who rated), else a new one |
 | v | Pick the voter (or add a named participant) |
 | + or right | One more dot on the highlighted item |
 | - or left | One dot fewer |
@@ -89,6 +86,8 @@ number, Esc cancels it. `t` switches back.
         Binding("minus", "remove_dot", "-dot", priority=True, id="vote.remove_dot"),
         Binding("right", "add_dot", show=False, priority=True, id="vote.add_dot_right"),
         Binding("left", "remove_dot", show=False, priority=True, id="vote.remove_dot_left"),
+        Binding("up", "item_up", show=False, priority=True, id="vote.item_up"),
+        Binding("down", "item_down", show=False, priority=True, id="vote.item_down"),
         *[
             Binding(
                 str(digit),
@@ -108,6 +107,8 @@ number, Esc cancels it. `t` switches back.
         super().__init__(activity, session, **kwargs)
         self.mode = BY_PERSON
         self.voter_id: str | None = None
+        self._called: set[str] = set()
+        """The voters called here so far (`n` does not call one of them again)."""
         self._items: list[VoteItem] = []
         self._tally_digits = ""
         """The number of hands typed so far for the highlighted item."""
@@ -123,7 +124,8 @@ number, Esc cancels it. `t` switches back.
             yield table
             with Vertical(id="ranking-column"):
                 yield Static(Content("Ranking · ★ top items"), classes="column-title")
-                yield DataTable(id="ranking", cursor_type="none", show_cursor=False)
+                with VerticalScroll(id="ranking-scroll", can_focus=False):
+                    yield Static(id="ranking")
         yield Static(id="tally")
 
     def on_mount(self) -> None:
@@ -186,38 +188,27 @@ number, Esc cancels it. `t` switches back.
         self._show_status()
 
     def _show_ranking(self, session: Session) -> None:
+        """The ranking as lines of text, whole on every change: a Static is laid out anew
+        when updated (a DataTable resized its rows only when idle, and under load showed
+        rank 1 alone until a resize). Each line is cut with … to the column's width."""
         ranked = tally.ranking(session, self.activity.id)[:RANKING_ROWS]
         top = {item.target for item in tally.top_items(session, self.activity.id)}
-        table = self.query_one("#ranking", DataTable)
         ranks = [
-            Text(
-                f"{TOP_MARK if item.target in top else '  '}"
-                f"{'=' if item.tied else ''}{item.rank}",
-                style="bold" if item.target in top else "",
-            )
+            f"{TOP_MARK if item.target in top else '  '}{'=' if item.tied else ''}{item.rank}"
             for item in ranked
         ]
-        votes = [Text(str(item.votes)) for item in ranked]
-        titles = [literal_text(item.title, "bold" if item.target in top else "") for item in ranked]
-        # Titles are cut (…) to the room the column has, rather than under a sideways scroll:
-        # at 80 columns the ranking is about 30 cells wide.
-        scrollbar = RANKING_SCROLLBAR if len(ranked) + 1 > table.size.height else 0
-        room = table.size.width - RANKING_CELL_PADDING * 3 - scrollbar
-        room -= max([len("Rank"), *(rank.cell_len for rank in ranks)])
-        room -= max([len("Votes"), *(count.cell_len for count in votes)])
-        if room >= RANKING_MIN_TITLE:
-            for title in titles:
-                title.truncate(room, overflow="ellipsis")
-        # The columns are made anew: a column keeps the width of the widest cell it ever held.
-        table.clear(columns=True)
-        table.add_column("Rank", key="rank")
-        table.add_column("Votes", key="votes")
-        table.add_column("Item", key="title")
-        for row in zip(ranks, votes, titles, strict=True):
-            table.add_row(*row)
-
-    def on_resize(self) -> None:
-        self._show_ranking(self.session)
+        rank_width = max([len("Rank"), *map(len, ranks)]) + 2
+        votes_width = max([len("Votes"), *(len(str(item.votes)) for item in ranked)]) + 2
+        lines = [Content.styled(f"{'Rank':<{rank_width}}{'Votes':<{votes_width}}Item", "bold")]
+        for rank, item in zip(ranks, ranked, strict=True):
+            style = "bold" if item.target in top else ""
+            lines.append(
+                Content.assemble(
+                    (f"{rank:<{rank_width}}{item.votes:<{votes_width}}", style),
+                    literal(item.title, style),
+                )
+            )
+        self.query_one("#ranking", Static).update(Content("\n").join(lines))
 
     def _voter_dots(self) -> dict[str, int]:
         if self.mode != BY_PERSON or self.voter is None:
@@ -249,6 +240,8 @@ number, Esc cancels it. `t` switches back.
     # --- which keys apply --------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ITEM_ACTIONS:
+            return self.is_mounted and self.items_table.has_focus
         if action in PERSON_ACTIONS:
             return self.mode == BY_PERSON
         if action in TALLY_ACTIONS:
@@ -268,13 +261,22 @@ number, Esc cancels it. `t` switches back.
     # --- person by person --------------------------------------------------------------------
 
     def action_next_voter(self) -> None:
+        """The next person to vote: one who took part elsewhere (rated) and has not voted yet,
+        or a new participant. The status line names them (a toast would linger over it)."""
+        activity_id = self.activity.id
+        called = list(self._called)
+        if self.voter_id is not None:
+            called.append(self.voter_id)
+
         def chosen(participant: Participant) -> None:
             self.voter_id = participant.id
-            self.notify(f"Now voting: {participant.label}", markup=False)
+            self._called.add(participant.id)
 
         self.request_change(
             ChangeRequested(
-                lambda s: ops.add_participant(s), "Add a participant", on_saved=chosen
+                lambda s: ops.next_participant(s, activity_id, called),
+                "Next voter",
+                on_saved=chosen,
             )
         )
 
@@ -290,6 +292,14 @@ number, Esc cancels it. `t` switches back.
                 self.show_session(self.session)
 
         self.app.push_screen(ChoicePrompt("Who is voting?", choices), picked)
+
+    def action_item_up(self) -> None:
+        """Up and Down are read in order with `+` and `-` (both priority keys): the dot goes
+        to the item highlighted when it was typed, however fast the keys come."""
+        self.items_table.action_cursor_up()
+
+    def action_item_down(self) -> None:
+        self.items_table.action_cursor_down()
 
     def action_add_dot(self) -> None:
         self._change_dots(+1)

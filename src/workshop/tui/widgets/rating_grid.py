@@ -1,40 +1,92 @@
-"""The benchmark's score grid: participants down, criteria across, typed like a spreadsheet."""
+"""The benchmark's score grid: participants down, criteria across, typed like a spreadsheet.
+
+Built on Textual's line API (a ScrollView with `render_line`), as IdeaList is: the grid keeps
+the scores itself and draws each visible row from them, so a typed score is in its cell in the
+very next frame, and changing one score repaints one line. (It was a DataTable whose render
+caches had to be cleared by hand to show a changed cell; that broke on a textual change.)
+"""
 
 from __future__ import annotations
 
 from time import monotonic
+from typing import ClassVar, NamedTuple
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
 from textual import events
-from textual.binding import Binding
-from textual.coordinate import Coordinate
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, RowKey
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from workshop.core.models import Criterion, Participant, Scale
+from workshop.tui.safe_text import one_line
 
-MISSING = Text("·", style="dim", justify="center")
+MISSING = "·"
+CELL_WIDTH = 3
+"""A score cell: two digits right-aligned and a space (or `!` in a flagged column's header)."""
+MIN_LABEL_WIDTH = 6
+MAX_LABEL_WIDTH = 28
 LEAVE_OUT_KEYS = {"delete", "backspace", "minus", "space"}
 MULTI_DIGIT_SECONDS = 1.0
 """On a scale up to 10 or more, a second digit typed this soon on one cell extends the score."""
 
 
-def participant_label(participant: Participant) -> Text:
-    label = Text(participant.label, no_wrap=True, overflow="ellipsis", end="")
-    if participant.segment:
-        label.append(f" · {participant.segment}", style="dim")
-    return label
+class Coordinate(NamedTuple):
+    """A cell of the grid: the participant's row and the criterion's column."""
+
+    row: int
+    column: int
 
 
-def score_text(score: int | None) -> Text:
-    return MISSING if score is None else Text(str(score), justify="center", style="bold")
-
-
-class RatingGrid(DataTable[Text]):
+class RatingGrid(ScrollView, can_focus=True):
     """Digits score the cell under the cursor and move on; Delete, `-` or space leave it out."""
 
-    BINDINGS = [
+    DEFAULT_CSS = """
+    RatingGrid {
+        background: $surface;
+        overflow-x: hidden;
+        & > .rating-grid--header { text-style: bold; background: $panel; color: $foreground; }
+        & > .rating-grid--flagged { text-style: bold reverse; }
+        & > .rating-grid--even-row { background: $surface-lighten-1 50%; }
+        &:dark > .rating-grid--even-row { background: $surface-darken-1 40%; }
+        & > .rating-grid--detail { color: $text-muted; }
+        & > .rating-grid--missing { color: $text-muted; }
+        & > .rating-grid--score { text-style: bold; }
+        & > .rating-grid--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+        }
+        &:focus > .rating-grid--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        & > .rating-grid--empty { color: $text-muted; }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "rating-grid--header",
+        "rating-grid--flagged",
+        "rating-grid--even-row",
+        "rating-grid--detail",
+        "rating-grid--missing",
+        "rating-grid--score",
+        "rating-grid--cursor",
+        "rating-grid--empty",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("left", "cursor_left", "Left", show=False),
+        Binding("right", "cursor_right", "Right", show=False),
+        Binding("home", "first_cell", "First", show=False),
+        Binding("end", "last_cell", "Last", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
         Binding("tab,enter", "next_cell", "Next", show=False, id="rate.next-cell"),
         Binding("shift+tab", "previous_cell", "Previous", show=False, id="rate.previous-cell"),
     ]
@@ -48,95 +100,207 @@ class RatingGrid(DataTable[Text]):
             self.criterion = criterion
             self.score = score
 
+    class CellHighlighted(Message):
+        """The cursor moved to another cell."""
+
+        def __init__(self, grid: RatingGrid, coordinate: Coordinate) -> None:
+            super().__init__()
+            self.grid = grid
+            self.coordinate = coordinate
+
+        @property
+        def control(self) -> RatingGrid:
+            return self.grid
+
     def __init__(self, scale: Scale, **kwargs: object) -> None:
-        super().__init__(
-            cursor_type="cell", zebra_stripes=True, cell_padding=0, **kwargs
-        )  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]
         self.scale = scale
         self.participant_ids: list[str] = []
         self.criterion_ids: list[str] = []
-        self._shown: dict[tuple[str, str], int | None] = {}
-        self._pending: tuple[Coordinate, str, float] | None = None
+        self._labels: list[tuple[str, str]] = []
+        """Each row's participant label and segment, made safe to show."""
+        self._scores: dict[tuple[str, str], int] = {}
         self._flagged: set[str] = set()
+        self._cursor = Coordinate(0, 0)
+        self._first_column = 0
+        """The leftmost criterion shown when not all fit across."""
+        self._pending: tuple[Coordinate, str, float] | None = None
+        self.empty_text = ""
 
     # --- filling ------------------------------------------------------------------------
 
+    @property
+    def row_count(self) -> int:
+        return len(self.participant_ids)
+
     def set_criteria(self, criteria: list[Criterion]) -> None:
         self.criterion_ids = [c.id for c in criteria]
-        for number, criterion in enumerate(criteria, start=1):
-            self.add_column(Text(str(number), justify="center"), key=criterion.id, width=3)
+        self._update_size()
 
     def flag_columns(self, flagged: set[str]) -> None:
         """Mark the criteria the room disagrees on in the header ("3!")."""
-        if flagged == self._flagged:
-            return
-        self._flagged = set(flagged)
-        for number, criterion_id in enumerate(self.criterion_ids, start=1):
-            column = self.columns[ColumnKey(criterion_id)]
-            if criterion_id in flagged:
-                column.label = Text(f"{number}!", style="bold reverse", justify="center")
-            else:
-                column.label = Text(str(number), justify="center")
-        self._clear_caches()
-        self.refresh()
+        if flagged != self._flagged:
+            self._flagged = set(flagged)
+            self.refresh_line(0)
+
+    def column_label(self, criterion_id: str) -> str:
+        """The header of a criterion's column as shown ("3", or "3!" when flagged)."""
+        number = self.criterion_ids.index(criterion_id) + 1
+        return f"{number}!" if criterion_id in self._flagged else str(number)
+
+    def cell_text(self, participant_id: str, criterion_id: str) -> str:
+        score = self._scores.get((participant_id, criterion_id))
+        return MISSING if score is None else str(score)
 
     def show(self, participants: list[Participant], scores: dict[tuple[str, str], int]) -> None:
-        """Show these participants and scores, touching only the cells that changed."""
+        """Show these participants and scores, repainting only the rows that changed."""
         ids = [p.id for p in participants]
-        if ids[: len(self.participant_ids)] != self.participant_ids:
-            self.clear()
-            self.participant_ids = []
-            self._shown = {}
-        for participant in participants[len(self.participant_ids) :]:
-            self.add_row(
-                *[score_text(scores.get((participant.id, c))) for c in self.criterion_ids],
-                key=participant.id,
-                label=participant_label(participant),
-            )
-            self.participant_ids.append(participant.id)
-            for criterion_id in self.criterion_ids:
-                self._shown[(participant.id, criterion_id)] = scores.get(
-                    (participant.id, criterion_id)
-                )
-        for participant in participants:
-            row = self.rows[participant.id]  # type: ignore[index]
-            label = participant_label(participant)
-            if row.label is None or row.label.plain != label.plain:
-                row.label = label
-                self.refresh()
-        for key, shown in self._shown.items():
-            score = scores.get(key)
-            if score != shown:
-                self._shown[key] = score
-                self._set_cell(key[0], key[1], score_text(score))
+        labels = [(one_line(p.label), one_line(p.segment)) for p in participants]
+        if ids != self.participant_ids or labels != self._labels:
+            self.participant_ids = ids
+            self._labels = labels
+            self._scores = dict(scores)
+            self._update_size()
+            self._cursor = self._valid(self._cursor)
+            self.refresh()
+            return
+        old, self._scores = self._scores, dict(scores)
+        new = self._scores
+        changed_rows = {key[0] for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+        for row, participant_id in enumerate(ids):
+            if participant_id in changed_rows:
+                self._refresh_row(row)
 
-    def _set_cell(self, participant_id: str, criterion_id: str, value: Text) -> None:
-        """Change one cell and re-render only its row.
+    def _update_size(self) -> None:
+        self.virtual_size = Size(
+            self._natural_label_width() + CELL_WIDTH * len(self.criterion_ids) + 2,
+            len(self.participant_ids) + 1,
+        )
 
-        `DataTable.update_cell` bumps a counter that is part of every render cache key, so one
-        score re-rendered all 480 cells of a 40 x 12 grid (~150 ms a frame). Score cells never
-        change width, so dropping the cached renders of the one row is enough. This reaches
-        into DataTable's caches (textual is pinned; a bump must re-check it, see the bench).
-        """
-        row_key, column_key = RowKey(participant_id), ColumnKey(criterion_id)
-        self._data[row_key][column_key] = value
-        row_index = self._row_locations.get(row_key)
-        for cache in (self._cell_render_cache, self._row_render_cache):
-            for cache_key in [k for k in cache.keys() if k[0] == row_key]:
-                cache.discard(cache_key)
-        for renderable_key in [k for k in self._row_renderable_cache.keys() if k[0] == row_index]:
-            self._row_renderable_cache.discard(renderable_key)
-        self._line_cache.clear()
-        if row_index is not None:
-            self.refresh_row(row_index)
+    def _natural_label_width(self) -> int:
+        widths = [
+            len(name) + (len(segment) + 3 if segment else 0) 
+            for name, segment in self._labels
+        ]
+        return min(MAX_LABEL_WIDTH, max([MIN_LABEL_WIDTH, *widths]) + 1)
 
-    # --- typing -------------------------------------------------------------------------
+    # --- the cursor ---------------------------------------------------------------------
+
+    @property
+    def cursor_coordinate(self) -> Coordinate:
+        return self._cursor
+
+    @cursor_coordinate.setter
+    def cursor_coordinate(self, coordinate: tuple[int, int]) -> None:
+        self.move_cursor(row=coordinate[0], column=coordinate[1])
 
     def current_cell(self) -> tuple[str, str] | None:
         if not self.participant_ids or not self.criterion_ids:
             return None
-        row, column = self.cursor_coordinate
+        row, column = self._cursor
         return self.participant_ids[row], self.criterion_ids[column]
+
+    def _valid(self, coordinate: Coordinate) -> Coordinate:
+        return Coordinate(
+            max(0, min(coordinate.row, len(self.participant_ids) - 1)),
+            max(0, min(coordinate.column, len(self.criterion_ids) - 1)),
+        )
+
+    def move_cursor(self, *, row: int | None = None, column: int | None = None) -> None:
+        old = self._cursor
+        new = self._valid(
+            Coordinate(old.row if row is None else row, old.column if column is None else column)
+        )
+        if new == old:
+            return
+        self._cursor = new
+        self._refresh_row(old.row)
+        self._refresh_row(new.row)
+        self._scroll_to_cursor()
+        self.post_message(self.CellHighlighted(self, new))
+
+    def _scroll_to_cursor(self) -> None:
+        if not self.is_mounted:
+            return
+        rows_shown = max(1, self.scrollable_content_region.height - 1)
+        top = round(self.scroll_offset.y)
+        row = self._cursor.row
+        if row < top:
+            self.scroll_to(y=row, animate=False, immediate=True)
+        elif row >= top + rows_shown:
+            self.scroll_to(y=row - rows_shown + 1, animate=False, immediate=True)
+        columns_shown = self._columns_shown(self.scrollable_content_region.width)
+        first = self._first_column
+        column = self._cursor.column
+        if column < first:
+            first = column
+        elif column >= first + columns_shown:
+            first = column - columns_shown + 1
+        if first != self._first_column:
+            self._first_column = first
+            self.refresh()
+
+    def _refresh_row(self, row: int) -> None:
+        self.refresh_line(row + 1 - round(self.scroll_offset.y))
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(row=self._cursor.row - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(row=self._cursor.row + 1)
+
+    def action_cursor_left(self) -> None:
+        self._pending = None
+        self.move_cursor(column=self._cursor.column - 1)
+
+    def action_cursor_right(self) -> None:
+        self._pending = None
+        self.move_cursor(column=self._cursor.column + 1)
+
+    def action_first_cell(self) -> None:
+        self.move_cursor(column=0)
+
+    def action_last_cell(self) -> None:
+        self.move_cursor(column=len(self.criterion_ids) - 1)
+
+    def action_page_up(self) -> None:
+        self.move_cursor(row=self._cursor.row - max(1, self.scrollable_content_region.height - 2))
+
+    def action_page_down(self) -> None:
+        self.move_cursor(row=self._cursor.row + max(1, self.scrollable_content_region.height - 2))
+
+    def action_next_cell(self) -> None:
+        """Right, wrapping to the first criterion of the next participant."""
+        self._pending = None
+        row, column = self._cursor
+        if column + 1 < len(self.criterion_ids):
+            self.move_cursor(column=column + 1)
+        elif row + 1 < len(self.participant_ids):
+            self.move_cursor(row=row + 1, column=0)
+
+    def action_previous_cell(self) -> None:
+        self._pending = None
+        row, column = self._cursor
+        if column > 0:
+            self.move_cursor(column=column - 1)
+        elif row > 0:
+            self.move_cursor(row=row - 1, column=len(self.criterion_ids) - 1)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y == 0:
+            return
+        label_width = self._label_width(self.scrollable_content_region.width)
+        if offset.x < label_width:
+            return
+        column = self._first_column + (offset.x - label_width) // CELL_WIDTH
+        self.move_cursor(row=round(self.scroll_offset.y) + offset.y - 1, column=column)
+
+    def on_resize(self) -> None:
+        self._first_column = 0
+        self._scroll_to_cursor()
+
+    # --- typing -------------------------------------------------------------------------
 
     async def _on_key(self, event: events.Key) -> None:
         cell = self.current_cell()
@@ -160,7 +324,7 @@ class RatingGrid(DataTable[Text]):
         now = monotonic()
         low, high = self.scale.low, self.scale.high
         pending, self._pending = self._pending, None
-        if pending is not None and self.cursor_coordinate == pending[0]:
+        if pending is not None and self._cursor == pending[0]:
             if now - pending[2] < MULTI_DIGIT_SECONDS and low <= int(pending[1] + digit) <= high:
                 self.post_message(self.ScoreTyped(*cell, int(pending[1] + digit)))
                 self.action_next_cell()
@@ -168,7 +332,7 @@ class RatingGrid(DataTable[Text]):
             # The first digit was a score of its own: this digit is for the next cell.
             self.action_next_cell()
             cell = self.current_cell() or cell
-            if self.cursor_coordinate == pending[0]:
+            if self._cursor == pending[0]:
                 return  # the last cell of the grid
         score = int(digit)
         if not low <= score <= high:
@@ -181,23 +345,74 @@ class RatingGrid(DataTable[Text]):
         self.post_message(self.ScoreTyped(*cell, score))
         if score * 10 <= high:
             # It may be the first digit of a bigger score: stay on the cell a moment.
-            self._pending = (self.cursor_coordinate, digit, now)
+            self._pending = (self._cursor, digit, now)
             return
         self.action_next_cell()
 
-    def action_next_cell(self) -> None:
-        """Right, wrapping to the first criterion of the next participant."""
-        self._pending = None
-        row, column = self.cursor_coordinate
-        if column + 1 < len(self.criterion_ids):
-            self.cursor_coordinate = Coordinate(row, column + 1)
-        elif row + 1 < len(self.participant_ids):
-            self.cursor_coordinate = Coordinate(row + 1, 0)
+    # --- drawing ------------------------------------------------------------------------
 
-    def action_previous_cell(self) -> None:
-        self._pending = None
-        row, column = self.cursor_coordinate
-        if column > 0:
-            self.cursor_coordinate = Coordinate(row, column - 1)
-        elif row > 0:
-            self.cursor_coordinate = Coordinate(row - 1, len(self.criterion_ids) - 1)
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.refresh()
+
+    def _label_width(self, width: int) -> int:
+        room_for_cells = CELL_WIDTH * len(self.criterion_ids)
+        return max(MIN_LABEL_WIDTH, min(self._natural_label_width(), width - room_for_cells))
+
+    def _columns_shown(self, width: int) -> int:
+        return max(1, (width - self._label_width(width)) // CELL_WIDTH)
+
+    def _visible_columns(self, width: int) -> range:
+        first = min(self._first_column, max(0, len(self.criterion_ids) - 1))
+        return range(first, min(len(self.criterion_ids), first + self._columns_shown(width)))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.get_visual_style().rich_style
+        if y == 0:
+            return self._header(width)
+        row = round(self.scroll_offset.y) + y - 1
+        if not 0 <= row < len(self.participant_ids):
+            if row == 0 and self.empty_text:
+                style = base + self.get_visual_style("rating-grid--empty").rich_style
+                return Strip([Segment(" " + self.empty_text, style)]).crop_extend(0, width, base)
+            return Strip.blank(width, base)
+        return self._row(row, width, base)
+
+    def _header(self, width: int) -> Strip:
+        header = self.get_visual_style("rating-grid--header").rich_style
+        flagged = header + self.get_visual_style("rating-grid--flagged").rich_style
+        segments = [Segment(" " * self._label_width(width), header)]
+        for column in self._visible_columns(width):
+            criterion_id = self.criterion_ids[column]
+            if criterion_id in self._flagged:
+                segments.append(Segment(f"{column + 1:>2}!", flagged))
+            else:
+                segments.append(Segment(f"{column + 1:>2} ", header))
+        return Strip(segments).crop_extend(0, width, header)
+
+    def _row(self, row: int, width: int, base: Style) -> Strip:
+        style = base
+        if row % 2:
+            style = base + self.get_visual_style("rating-grid--even-row").rich_style
+        detail = style + self.get_visual_style("rating-grid--detail", partial=True).rich_style
+        missing = style + self.get_visual_style("rating-grid--missing", partial=True).rich_style
+        score_style = style + self.get_visual_style("rating-grid--score", partial=True).rich_style
+        cursor = self.get_visual_style("rating-grid--cursor").rich_style
+        label_width = self._label_width(width)
+        name, segment = self._labels[row]
+        label = Strip(
+            [Segment(name, style), *([Segment(f" · {segment}", detail)] if segment else [])]
+        )
+        if label.cell_length > label_width - 1:
+            label = Strip([*label.crop(0, label_width - 2), Segment("…", style)])
+        segments = [*label.crop_extend(0, label_width, style)]
+        participant_id = self.participant_ids[row]
+        for column in self._visible_columns(width):
+            score = self._scores.get((participant_id, self.criterion_ids[column]))
+            text = f"{MISSING if score is None else score:>2} "
+            if (row, column) == self._cursor:
+                segments.append(Segment(text, cursor))
+            else:
+                segments.append(Segment(text, missing if score is None else score_style))
+        return Strip(segments).crop_extend(0, width, style)

@@ -18,6 +18,8 @@ from textual import events
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from workshop.tui.safe_text import SafeLines
+
 
 async def run_binding_now(widget: Widget, event: events.Key, *, priority: bool = False) -> bool:
     """Run the binding the app would run for `event` (from the focused widget up); True if run.
@@ -127,12 +129,14 @@ class _KeysInOrder:
         await super()._on_key(event)  # type: ignore[misc]  # Input's or TextArea's own
 
 
-class TypingInput(_KeysInOrder, Input):
-    """An Input whose bound keys keep their place among the typed characters."""
+class TypingInput(SafeLines, _KeysInOrder, Input):
+    """An Input whose bound keys keep their place among the typed characters (and whose
+    stored text never reaches the terminal as control characters, see SafeLines)."""
 
 
-class TypingTextArea(_KeysInOrder, TextArea):
-    """A TextArea whose bound keys keep their place among the typed characters."""
+class TypingTextArea(SafeLines, _KeysInOrder, TextArea):
+    """A TextArea whose bound keys keep their place among the typed characters (and whose
+    stored text never reaches the terminal as control characters, see SafeLines)."""
 
     def _inserts(self, event: events.Key) -> bool:
         """Whether TextArea handles this key itself (as text, or its own indent keys)."""
