@@ -48,8 +48,19 @@ _LEADING_BLOCK = re.compile(r"^([>+=-])")
 _LEADING_NUMBER = re.compile(r"^(\d{1,9})([.)])")
 
 
+_SAFE_CHARACTER = r"[^\\`*_\[\]<~$&#\s\x00-\x1f\x7f-\x9f\u2028\u2029]"
+# Text none of the substitutions below would change: no special character, `#` only as in
+# `#tag`, single spaces between words, and no opening that starts a block. Most ideas are
+# like this; checking once is several times faster than six substitutions (50,000 ideas).
+_NOTHING_TO_ESCAPE = re.compile(
+    rf"(?![>+=-]|\d{{1,9}}[.)]){_SAFE_CHARACTER}(?:{_SAFE_CHARACTER}|(?<! ) (?! |$)|#(?=\w))*"
+)
+
+
 def escape_inline(text: str) -> str:
     """`text` as markdown that renders as exactly that text, on one line."""
+    if _NOTHING_TO_ESCAPE.fullmatch(text):
+        return text
     text = _BLANKS.sub(" ", text).strip()
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
