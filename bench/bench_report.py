@@ -4,16 +4,21 @@ Run from the repository root: `.venv/bin/python bench/bench_report.py [--session
 Each session has 12 participants in 4 segments, the customer-focus benchmark fully rated, 8
 actions with up to 4 reviews, and 200 ideas; 5 teams, dates spread over five years. The files
 are written directly (render_session), so building the folder takes a few seconds.
-Target: the whole command (read the folder, build, render markdown) under 3 s.
+Target: the whole command (read the folder, build, render markdown) under 3 s, timed as a
+person runs it: `workshop report --dir FOLDER` as a fresh process, beside the in-process time
+of its handler alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import cProfile
 import gc
 import io
 import pstats
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -144,6 +149,15 @@ def time_report(folder: Path, output_format: str = "md") -> tuple[float, float, 
     return elapsed, cpu, len(captured.getvalue())
 
 
+def time_report_process(folder: Path, output_format: str = "md") -> float:
+    """Wall seconds of `workshop report --dir FOLDER` run as a fresh process, output discarded."""
+    command = [sys.executable, "-m", "workshop", "report", "--dir", str(folder)]
+    command += ["--format", output_format, "--as-of", AS_OF.isoformat()]
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return time.perf_counter() - started
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=500)
@@ -178,8 +192,17 @@ def main() -> int:
             f"{', '.join(f'{wall:.2f}' for wall, _, _ in timings)}; markdown {md_chars} chars"
         )
         print(f"  --format json: {json_wall:.2f} s wall ({json_cpu:.2f} s CPU), {json_chars} chars")
-        print(f"  target < {TARGET_SECONDS:.0f} s: {'met' if best < TARGET_SECONDS else 'NOT met'}")
-    return 0 if best < TARGET_SECONDS else 1
+        print("  (the figures above are in-process: the command's handler alone)")
+        compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "src"), quiet=1)
+        whole = [time_report_process(folder) for _ in range(args.runs)]
+        median = statistics.median(whole)
+        print(
+            f"workshop report as a process (interpreter, imports, folder, markdown): median "
+            f"{median:.2f} s of {args.runs}, all: {', '.join(f'{wall:.2f}' for wall in whole)}"
+        )
+        met = median < TARGET_SECONDS
+        print(f"  target < {TARGET_SECONDS:.0f} s (whole process): {'met' if met else 'NOT met'}")
+    return 0 if met else 1
 
 
 if __name__ == "__main__":
