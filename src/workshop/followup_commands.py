@@ -152,6 +152,8 @@ def _guarded(action: Callable[[], int]) -> int:
         return EXIT_INTERRUPTED
     except WorkshopError as error:
         return fail(str(error), error.exit_code)
+    except BrokenPipeError:
+        raise  # the reader left (`| head`): `cli.main` stops quietly, as for every command
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
         return fail(f"{where}{error.strerror or error}", EXIT_ERROR)
