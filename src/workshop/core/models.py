@@ -87,7 +87,7 @@ class VoteBudget(Record):
     @model_validator(mode="after")
     def _max_within_budget(self) -> VoteBudget:
         if self.max_per_idea > self.votes_per_person:
-            raise ValueError("max_per_idea cannot exceed votes_per_person")
+            raise BrokenRuleError("max_per_idea", "max_per_idea cannot exceed votes_per_person")
         return self
 
 
@@ -100,7 +100,7 @@ class Scale(Record):
     @model_validator(mode="after")
     def _ordered(self) -> Scale:
         if self.high <= self.low:
-            raise ValueError("high must be greater than low")
+            raise BrokenRuleError("high", "high must be greater than low")
         return self
 
 
@@ -133,10 +133,10 @@ class Activity(Record):
     @model_validator(mode="after")
     def _settings_for_kind(self) -> Activity:
         if self.kind is ActivityKind.RATE and not self.criteria:
-            raise ValueError("a rate activity needs criteria")
+            raise BrokenRuleError("criteria", "a rate activity needs criteria")
         # A debate with no items runs over the session's top themes.
-        _require_unique([c.id for c in self.criteria], "criterion")
-        _require_unique([d.id for d in self.debate_items], "debate item")
+        _require_unique([c.id for c in self.criteria], "criterion", "criteria")
+        _require_unique([d.id for d in self.debate_items], "debate item", "debate_items")
         return self
 
     @property
@@ -163,8 +163,16 @@ class Agenda(Record):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Agenda:
-        _require_unique([s.id for s in self.steps], "step")
-        _require_unique([a.id for a in self.activities()], "activity")
+        _require_unique([s.id for s in self.steps], "step", "steps")
+        seen: set[str] = set()
+        for step_index, step in enumerate(self.steps):
+            for index, activity in enumerate(step.activities):
+                if activity.id in seen:  # activity ids are unique across the steps
+                    raise BrokenRuleError(
+                        f"steps[{step_index}].activities[{index}].id",
+                        f"duplicate activity id {activity.id!r}",
+                    )
+                seen.add(activity.id)
         return self
 
     def activities(self) -> list[Activity]:
@@ -341,10 +349,10 @@ class Session(BaseModel):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Session:
-        _require_unique([p.id for p in self.participants], "participant")
-        _require_unique([i.id for i in self.ideas], "idea")
-        _require_unique([t.id for t in self.themes], "theme")
-        _require_unique([a.id for a in self.actions], "action")
+        _require_unique([p.id for p in self.participants], "participant", "participants")
+        _require_unique([i.id for i in self.ideas], "idea", "ideas")
+        _require_unique([t.id for t in self.themes], "theme", "themes")
+        _require_unique([a.id for a in self.actions], "action", "actions")
         _check_references(self)
         return self
 
@@ -463,9 +471,10 @@ def _check_references(session: Session) -> None:
                 )
 
 
-def _require_unique(ids: list[str], what: str) -> None:
+def _require_unique(ids: list[str], what: str, key: str) -> None:
+    """Each id once in the list at `key`; the second record with an id is named."""
     seen: set[str] = set()
-    for record_id in ids:
+    for index, record_id in enumerate(ids):
         if record_id in seen:
-            raise ValueError(f"duplicate {what} id {record_id!r}")
+            raise BrokenRuleError(f"{key}[{index}].id", f"duplicate {what} id {record_id!r}")
         seen.add(record_id)
