@@ -91,6 +91,8 @@ discuss, not an error.
         """Participants of other activities called to rate here, before their first score."""
         self._follow: str | None = None
         """A participant just added: the cursor goes to their row once it is shown."""
+        self._adding = 0
+        """Participants asked for (`a`) and not saved yet: the grid holds the keys meanwhile."""
 
     def set_earlier_sessions(self, sessions: list[Session]) -> None:
         """The team's earlier sessions, for the previous result beside this one."""
@@ -164,6 +166,8 @@ discuss, not an error.
         if self._follow in grid.participant_ids:
             grid.move_cursor(row=grid.participant_ids.index(self._follow), column=0)
             self._follow = None
+        if not self._adding:
+            grid.give_held_keys()
         self._show_results()
         self._show_status()
 
@@ -268,21 +272,25 @@ discuss, not an error.
 
     def action_add_participant(self) -> None:
         """The next person to rate: someone who took part elsewhere (a voter) and has not
-        rated yet, or else a new participant."""
+        rated yet, or else a new participant. Keys typed before their row is shown wait for
+        it (the scores read out straight after `a` are theirs)."""
         activity_id = self.activity.id
-        shown = list(self.query_one(RatingGrid).participant_ids)
+        self._adding += 1
+        self.query_one(RatingGrid).hold_keys()
 
         def added(participant: Participant) -> None:
             self._joined.add(participant.id)
             self._follow = participant.id
+            self._adding -= 1
+
+        def next_to_rate(draft: Session) -> Participant:
+            # Who is listed is read from the latest session, not the screen at the key: `a a`
+            # typed together are two people.
+            listed = [p.id for p in ops.participants_in(draft, activity_id, self._joined)]
+            return ops.next_participant(draft, activity_id, listed)
 
         self.request_change(
-            ChangeRequested(
-                lambda draft: ops.next_participant(draft, activity_id, shown),
-                "New participant",
-                on_saved=added,
-                make_undo=None,
-            )
+            ChangeRequested(next_to_rate, "New participant", on_saved=added, make_undo=None)
         )
 
     def action_edit_participant(self) -> None:
