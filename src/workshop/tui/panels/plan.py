@@ -113,8 +113,7 @@ An action without an owner or a measure of success is marked ⚠.
         Binding("n", "new_action", "New action", id="plan.new"),
         Binding("e", "edit_action", "Edit", id="plan.edit"),
         Binding("shift+up,ctrl+up", "move(-1)", "Move up", id="plan.move-up", show=False),
-        Binding("shift+down,ctrl+down", "move(1)", "Move down", id="plan.move-down",
-                show=False),
+        Binding("shift+down,ctrl+down", "move(1)", "Move down", id="plan.move-down", show=False),
         Binding("delete,backspace", "delete_action", "Delete", id="plan.delete"),
         Binding("v", "cycle_view", "View", id="plan.view"),
         Binding("x", "export", "Export", id="plan.export"),
@@ -230,9 +229,7 @@ An action without an owner or a measure of success is marked ⚠.
         self.query_one("#plan-summary", Static).update(Content.assemble(*parts))
 
     def _show_side(self) -> None:
-        self.query_one("#plan-side-title", Static).update(
-            Content(SIDE_TITLES[self.view])
-        )
+        self.query_one("#plan-side-title", Static).update(Content(SIDE_TITLES[self.view]))
         starts = self.query_one("#plan-starts", OptionList)
         groups = self.query_one("#plan-groups")
         self._points = starting_points(self.session)
@@ -309,7 +306,7 @@ An action without an owner or a measure of success is marked ⚠.
                 on_saved=saved,
                 make_undo=lambda action: Undo(
                     lambda draft: ops.delete_action(draft, action.id),
-                    f"Removed the new action {action.title}",
+                    f"remove {ops.label('action', action.id, action.title)}",
                 ),
             )
         )
@@ -345,7 +342,7 @@ An action without an owner or a measure of success is marked ⚠.
                     f"Edited the action {fields['title']}",
                     make_undo=lambda _: Undo(
                         lambda draft: ops.update_action(draft, before.id, **undo_fields),
-                        f"Edit of {before.title} undone",
+                        f"put back {ops.label('action', before.id, before.title)} as it was",
                     ),
                 )
             )
@@ -363,7 +360,7 @@ An action without an owner or a measure of success is marked ⚠.
                 f"Moved {action.title} {'up' if offset < 0 else 'down'}",
                 make_undo=lambda _: Undo(
                     lambda draft: ops.move_action(draft, action.id, -offset),
-                    f"Move of {action.title} undone",
+                    f"move {ops.label('action', action.id, action.title)} back",
                 ),
             )
         )
@@ -381,7 +378,7 @@ An action without an owner or a measure of success is marked ⚠.
                 ),
                 make_undo=lambda result: Undo(
                     lambda draft: ops.restore_action(draft, *result),
-                    f"Action {action.title} restored",
+                    f"restore {ops.label('action', action.id, action.title)}",
                 ),
             )
         )

@@ -19,7 +19,7 @@ from workshop.store import earlier_sessions
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.session_owner import session_path_of
-from workshop.tui.safe_text import literal, plain
+from workshop.tui.safe_text import clean, literal, plain
 from workshop.tui.widgets.chart_benchmark import LEGEND, BenchmarkChart
 from workshop.tui.widgets.rating_grid import RatingGrid
 from workshop.tui.widgets.rating_participant_form import ParticipantForm
@@ -203,8 +203,10 @@ discuss, not an error.
     def _show_status(self) -> None:
         status = self.query_one("#rate-status", Static)
         scale = self.activity.rating_scale
-        ends = f"{scale.low} {scale.low_label}".strip() + " … " + (
-            f"{scale.high} {scale.high_label}".strip()
+        ends = (
+            f"{scale.low} {scale.low_label}".strip()
+            + " … "
+            + (f"{scale.high} {scale.high_label}".strip())
         )
         if not self.query_one(RatingGrid).participant_ids:
             status.update(
@@ -221,9 +223,11 @@ discuss, not an error.
         criterion = self.activity.criteria[column]
         who = participant.label if participant else ""
         result = next((r for r in self.results if r.criterion_id == criterion.id), None)
-        flag = Content.styled("  ⚠ wide disagreement", "bold $error") if (
-            result and result.disagreement
-        ) else Content("")
+        flag = (
+            Content.styled("  ⚠ wide disagreement", "bold $error")
+            if (result and result.disagreement)
+            else Content("")
+        )
         status.update(
             Content.assemble(
                 literal(who, "bold"),
@@ -265,32 +269,48 @@ discuss, not an error.
                 f"Score {score if score is not None else 'left out'}",
                 make_undo=lambda _: Undo(
                     lambda draft: ops.set_rating(draft, activity_id, participant, criterion, old),
-                    "Score put back",
+                    f"put back {participant}'s score for {criterion} "
+                    f"({'none' if old is None else old})",
                 ),
             )
         )
 
     def action_add_participant(self) -> None:
         """The next person to rate: someone who took part elsewhere (a voter) and has not
-        rated yet, or else a new participant. Keys typed before their row is shown wait for
-        it (the scores read out straight after `a` are theirs)."""
+        rated yet, or else a new participant. A stray `a` must not add people unseen: the
+        notice names them, and ctrl+z takes a new one back. Keys typed before their row is
+        shown wait for it (the scores read out straight after `a` are theirs)."""
         activity_id = self.activity.id
         self._adding += 1
         self.query_one(RatingGrid).hold_keys()
 
-        def added(participant: Participant) -> None:
+        def next_one(draft: Session) -> tuple[Participant, bool]:
+            # Who is listed is read from the latest session, not the screen at the key: `a a`
+            # typed together are two people.
+            known = {participant.id for participant in draft.participants}
+            listed = [p.id for p in ops.participants_in(draft, activity_id, self._joined)]
+            participant = ops.next_participant(draft, activity_id, listed)
+            return participant, participant.id not in known
+
+        def added(result: tuple[Participant, bool]) -> None:
+            participant, new = result
             self._joined.add(participant.id)
             self._follow = participant.id
             self._adding -= 1
+            how = "ctrl+z removes them" if new else "they took part earlier"
+            self.notify(clean(f"Added {participant.label}: {how}.", one_line=True), markup=False)
 
-        def next_to_rate(draft: Session) -> Participant:
-            # Who is listed is read from the latest session, not the screen at the key: `a a`
-            # typed together are two people.
-            listed = [p.id for p in ops.participants_in(draft, activity_id, self._joined)]
-            return ops.next_participant(draft, activity_id, listed)
+        def undo(result: tuple[Participant, bool]) -> Undo:
+            participant, new = result
+            if not new:
+                return Undo(lambda draft: None, f"nothing ({participant.label} took part earlier)")
+            return Undo(
+                lambda draft: ops.remove_participant(draft, participant.id),
+                f"remove participant {participant.id} ({participant.label})",
+            )
 
         self.request_change(
-            ChangeRequested(next_to_rate, "New participant", on_saved=added, make_undo=None)
+            ChangeRequested(next_one, "Add a participant", on_saved=added, make_undo=undo)
         )
 
     def action_edit_participant(self) -> None:

@@ -140,9 +140,10 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        title = self.query_one("#plan-form-what", Input).value.strip()
+        # Stored as typed (see ops.clean_text); blank counts as empty.
+        title = self.query_one("#plan-form-what", Input).value
         error = self.query_one("#plan-form-error", Static)
-        if not title:
+        if not title.strip():
             error.update(Content("An action needs a title: what will be done?"))
             self.query_one("#plan-form-what", Input).focus()
             return
@@ -165,9 +166,9 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
         self.dismiss(
             {
                 "title": title,
-                "owner": self.query_one("#plan-form-owner", Input).value.strip(),
+                "owner": self.query_one("#plan-form-owner", Input).value,
                 "horizon": Horizon(str(horizon)),
-                "measure": self.query_one("#plan-form-measure", Input).value.strip(),
+                "measure": self.query_one("#plan-form-measure", Input).value,
                 "due": due,
                 "ideas": ideas,
             }

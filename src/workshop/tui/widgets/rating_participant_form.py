@@ -62,8 +62,8 @@ class ParticipantForm(ClosesOnce, ModalScreen[tuple[str, str] | None]):
         event.stop()
         self.dismiss(
             (
-                self.query_one("#participant-name", Input).value.strip(),
-                self.query_one("#participant-segment", Input).value.strip(),
+                self.query_one("#participant-name", Input).value,
+                self.query_one("#participant-segment", Input).value,
             )
         )
 
