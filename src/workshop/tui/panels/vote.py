@@ -221,7 +221,7 @@ number, Esc cancels it. `t` switches back.
         status = self.query_one("#status", Static)
         status.set_class(bool(refusal), "-refused")
         if refusal:
-            status.update(Content(refusal))
+            status.update(literal(refusal))  # it may name the voter
         elif not self._items:
             status.update(Content("Nothing to vote on yet: brainstorm ideas or group them first."))
         elif self.mode == BY_HANDS:
