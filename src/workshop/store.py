@@ -12,6 +12,7 @@ import operator
 import os
 import re
 import secrets
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -360,9 +361,12 @@ class SessionFile:
 
     def _reload_under_lock(self) -> bool:
         try:
-            current = file_signature(os.stat(self.path))
+            status = os.stat(self.path)
         except FileNotFoundError:
             raise SaveError(f"{self.path}: the session file was removed") from None
+        except OSError as error:
+            raise SaveError(f"{self.path}: cannot read: {error.strerror or error}") from None
+        current = file_signature(status)
         if current == self._signature:
             return False
         text = read_text(self.path)
@@ -373,6 +377,19 @@ class SessionFile:
         self._signature = current
         return True
 
+    def _refuse_read_only(self) -> None:
+        """A session file made read-only (chmod 0400) while open is not saved over.
+
+        The rename would replace it all the same (it needs only the folder's permission), and
+        root may write anything, so the file's own mode bits are the rule.
+        """
+        try:
+            mode = os.stat(self.path).st_mode
+        except OSError as error:
+            raise SaveError(f"{self.path}: cannot save: {error.strerror or error}") from None
+        if not mode & stat.S_IWUSR:
+            raise SaveError(f"{self.path}: cannot save: the file is read-only")
+
     def change(self, edit: Callable[[Session], ResultT]) -> ResultT:
         """Apply `edit` to the latest session on disk and make it durable, under the lock.
 
@@ -381,6 +398,7 @@ class SessionFile:
         """
         with self._locked():
             self._reload_under_lock()
+            self._refuse_read_only()
             draft = self.session.draft()
             result = edit(draft)
             self._write(draft)
@@ -388,11 +406,17 @@ class SessionFile:
         return result
 
     def changed_on_disk(self) -> bool:
-        """Whether the file is not the one this session was read from or last written as."""
+        """Whether the file is not the one this session was read from or last written as.
+
+        True also when the file cannot be looked at (its folder lost its permissions):
+        `read_if_changed` then says why, in one line.
+        """
         try:
             return file_signature(os.stat(self.path)) != self._signature
         except FileNotFoundError:
             return False
+        except OSError:
+            return True
 
     def read_if_changed(self) -> ReadSession | None:
         """Read and parse the file if another process changed it; touches nothing of `self`.
@@ -408,6 +432,8 @@ class SessionFile:
             after = file_signature(os.stat(self.path))
         except (FileNotFoundError, InvalidFileError):
             return None
+        except OSError as error:
+            raise WorkshopError(f"{self.path}: cannot read: {error.strerror or error}") from None
         if after != before:
             return None  # replaced while we read it: the next look will see the newer file
         return ReadSession(signature=after, text=text, session=parse_session(self.path, text))
@@ -416,7 +442,7 @@ class SessionFile:
         """Take on a session read by `read_if_changed`, unless the file has moved on since."""
         try:
             current = file_signature(os.stat(self.path))
-        except FileNotFoundError:
+        except OSError:
             return False
         if read.signature == self._signature or current != read.signature:
             return False

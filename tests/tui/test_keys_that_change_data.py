@@ -174,7 +174,7 @@ async def test_f3_shows_the_agendas_notes_for_the_facilitator_and_hides_them(
                 in str(screen.query_one("#notes-text", Static).content)
             ),
         )
-        assert isinstance(app.focused, Input)  # the panel keeps the focus
+        await wait_until(pilot, lambda: isinstance(app.focused, Input))  # the panel has it
         await pilot.press("f3")
         await pilot.pause()
         assert not box.display

@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from tests.sample_session import at, sample_session
@@ -384,3 +386,17 @@ def test_the_agendas_facilitator_notes_are_in_no_export_for_the_team() -> None:
     for note in notes:
         phrase = " ".join(note.split()[:8])
         assert all(phrase not in " ".join(text.split()) for text in exports), phrase
+
+
+_ESCAPE_ALPHABET = list("aZé1 ,.'!?%:;()/\"’“”-_#*`<>&[]\\|=+\n\t")
+
+
+@given(st.text(alphabet=st.sampled_from(_ESCAPE_ALPHABET), max_size=30) | st.text(max_size=20))
+def test_the_fast_path_escapes_exactly_as_the_full_rules(text: str) -> None:
+    from workshop.export.markdown import _escape_inline
+
+    assert escape_inline(text) == _escape_inline(text)
+
+
+def test_bidi_controls_cannot_reorder_the_exported_text() -> None:
+    assert escape_inline("safe \u202eevil\u202c end") == "safe \ufffdevil\ufffd end"

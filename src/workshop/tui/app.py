@@ -25,7 +25,7 @@ from workshop.core.clock import now
 from workshop.files import TomlFile, WorkshopError, read_toml_file
 from workshop.settings import Settings, load_settings, save_settings
 from workshop.tui.commands import WorkshopCommands
-from workshop.tui.safe_text import clean
+from workshop.tui.safe_text import SafeNotifications, clean
 from workshop.tui.screens.closing import WorkshopPalette
 from workshop.tui.screens.opening import OpeningScreen
 from workshop.tui.widgets.typing import HoldsKeys
@@ -39,7 +39,7 @@ LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
 
 
-class WorkshopApp(App[None]):
+class WorkshopApp(SafeNotifications, App[None]):
     """Home screen, or straight into one session when given its file."""
 
     TITLE = "workshop"

@@ -18,6 +18,7 @@ from workshop.core.models import Activity, DebateNote, Session, TimerState, Verd
 from workshop.core.planning import DebateSubject, debate_note, debate_subjects
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.safe_text import literal, plain
 from workshop.tui.widgets.debate_timer import DebateTimer
 from workshop.tui.widgets.typing import TypingInput, TypingTextArea, focus_now
 
@@ -48,7 +49,7 @@ def _item_prompt(subject: DebateSubject, note: DebateNote | None) -> Content:
     verdict = note.verdict if note else None
     badge, style = VERDICT_BADGES[verdict]
     decided = " ✓" if note and note.decision.strip() else ""
-    return Content.assemble((badge, style), " ", Content(subject.title), decided)
+    return Content.assemble((badge, style), " ", literal(subject.title), decided)
 
 
 class DebatePanel(ActivityPanel):
@@ -207,10 +208,10 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
         subject, note = self.subject, self.note()
         position = f"{self.current + 1}/{len(self.subjects)}  "
         self.query_one("#debate-title", Label).update(
-            Content.assemble((position, "dim"), Content(subject.title))
+            Content.assemble((position, "dim"), literal(subject.title))
         )
-        about = [Content(subject.description)] if subject.description else []
-        about += [Content.assemble(("? ", "dim"), Content(q)) for q in subject.questions]
+        about = [plain(subject.description)] if subject.description else []
+        about += [Content.assemble(("? ", "dim"), literal(q)) for q in subject.questions]
         self.query_one("#debate-about", Static).update(Content("\n").join(about))
         self.query_one("#debate-about").display = bool(about)
         verdict = note.verdict if note else None
@@ -229,11 +230,11 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
             widget = self.query_one(f"#{widget_id}")
             if widget is focused:
                 continue
-            stored = getattr(note, name) if note else ([] if multiline else "")
+            stored: Any = getattr(note, name) if note else ([] if multiline else "")
             if isinstance(widget, TextArea):
-                text = "\n".join(stored)
-                if widget.text != text:
-                    widget.load_text(text)
+                lines = "\n".join(stored)
+                if widget.text != lines:
+                    widget.load_text(lines)
             elif isinstance(widget, Input) and widget.value != stored:
                 widget.value = stored
                 widget.cursor_position = 0  # show the start of a long text

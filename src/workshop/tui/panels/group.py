@@ -245,7 +245,9 @@ the right column shows the ideas of the theme highlighted on the left (start wit
         if source is None:
             self.notify("Highlight a theme to merge it.", severity="warning")
             return
-        targets = [(t.id, t.title) for t in self.session.themes if t.id != source.id]
+        # Numbered as in the theme list (the source's number is left out, not reused).
+        numbered = [(n, t) for n, t in enumerate(self.session.themes, start=1) if t.id != source.id]
+        targets = [(t.id, t.title) for _, t in numbered]
         if not targets:
             self.notify("There is no other theme to merge into.", severity="warning")
             return
@@ -254,7 +256,9 @@ the right column shows the ideas of the theme highlighted on the left (start wit
             if target_id:
                 self._merge(source, target_id)
 
-        prompt = ChoicePrompt(f"Merge “{one_line_title(source)}” into…", targets)
+        prompt = ChoicePrompt(
+            f"Merge “{one_line_title(source)}” into…", targets, numbers=[n for n, _ in numbered]
+        )
         self.app.push_screen(prompt, merge)
 
     def _merge(self, source: Theme, target_id: str) -> None:

@@ -29,6 +29,7 @@ from workshop.files import WorkshopError
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.session_owner import session_path_of
+from workshop.tui.safe_text import literal
 from workshop.tui.widgets.plan_action_form import PlanActionForm, SourceChoice
 
 SIDE_VIEWS = ("starts", "horizon", "owner")
@@ -43,19 +44,19 @@ HORIZON_SHORT = {"3m": "3 months", "6m": "6 months", "beyond": "beyond"}
 def action_prompt(number: int, action: Action, sources: list[str]) -> Content:
     """The action; owner, horizon, due date, measure or what it lacks; what it came from."""
     details: list[Content] = [
-        Content(action.owner) if action.owner else Content.styled("no owner", "$warning"),
+        literal(action.owner) if action.owner else Content.styled("no owner", "$warning"),
         Content.styled(HORIZON_SHORT[action.horizon.value], "$text-accent"),
     ]
     if action.due:
         details.append(Content(f"due {action.due.isoformat()}"))
     if action.measure:
-        details.append(Content.assemble(("measure: ", "dim"), Content(action.measure)))
+        details.append(Content.assemble(("measure: ", "dim"), literal(action.measure)))
     else:
         details.append(Content.styled("no measure", "$warning"))
     warn = Content.styled(" ⚠", "bold $warning") if action_warnings(action) else Content("")
     lines = Content.assemble(
         (f"{number:>2}. ", "bold"),
-        Content.styled(action.title, "bold"),
+        literal(action.title, "bold"),
         warn,
         "\n    ",
         Content(" · ").join(details),
@@ -64,13 +65,25 @@ def action_prompt(number: int, action: Action, sources: list[str]) -> Content:
         first = sources[0] if len(sources[0]) <= 60 else sources[0][:59] + "…"
         more = f" (+{len(sources) - 1} more)" if len(sources) > 1 else ""
         lines = Content.assemble(
-            lines, "\n    ", ("from: ", "dim"), Content.styled(first, "dim italic"), (more, "dim")
+            lines, "\n    ", ("from: ", "dim"), literal(first, "dim italic"), (more, "dim")
         )
     return lines
 
 
+def no_starting_points(session: Session) -> str:
+    """Why there is no starting point to offer, and what to do about it."""
+    voted = any(vote.count for vote in session.votes)
+    decided = any(note.decision.strip() for note in session.debate)
+    if not voted and not decided:
+        return (
+            "Nothing to start from yet: vote on the ideas (the top ones show here) or write "
+            "debate decisions first, or press n to write an action straight away."
+        )
+    return "Nothing waiting: the top-voted ideas and debate decisions all have an action."
+
+
 def start_prompt(point: StartingPoint) -> Content:
-    return Content.assemble(Content(point.title), "\n  ", (point.label, "dim"))
+    return Content.assemble(literal(point.title), "\n  ", literal(point.label, "dim"))
 
 
 class PlanPanel(ActivityPanel):
@@ -148,13 +161,7 @@ An action without an owner or a measure of success is marked ⚠.
             with Vertical(id="plan-side"):
                 yield Static(id="plan-side-title")
                 yield OptionList(id="plan-starts")
-                yield Static(
-                    Content(
-                        "Nothing waiting: the top-voted ideas and debate decisions all "
-                        "have an action."
-                    ),
-                    id="plan-no-starts",
-                )
+                yield Static(id="plan-no-starts")
                 with VerticalScroll(id="plan-groups"):
                     yield Static(id="plan-groups-text")
 
@@ -234,7 +241,10 @@ An action without an owner or a measure of success is marked ⚠.
             if self._points:
                 starts.highlighted = min(highlighted or 0, len(self._points) - 1)
         starts.display = self.view == "starts" and bool(self._points)
-        self.query_one("#plan-no-starts").display = self.view == "starts" and not self._points
+        no_starts = self.query_one("#plan-no-starts", Static)
+        no_starts.display = self.view == "starts" and not self._points
+        if no_starts.display:
+            no_starts.update(Content(no_starting_points(self.session)))
         groups.display = self.view != "starts"
         if self.view != "starts":
             self.query_one("#plan-groups-text", Static).update(self._groups_text())
@@ -245,11 +255,11 @@ An action without an owner or a measure of success is marked ⚠.
         grouped = by_horizon(actions) if self.view == "horizon" else by_owner(actions)
         lines: list[Content] = []
         for group in grouped:
-            lines.append(Content.assemble(Content.styled(group.title, "bold"), f" ({group.count})"))
+            lines.append(Content.assemble(literal(group.title, "bold"), f" ({group.count})"))
             for action in group.actions:
                 warn = Content.styled(" ⚠", "$warning") if action_warnings(action) else ""
                 lines.append(
-                    Content.assemble(f"  {number[action.id]}. ", Content(action.title), warn)
+                    Content.assemble(f"  {number[action.id]}. ", literal(action.title), warn)
                 )
         if not actions:
             lines.append(Content.styled("No actions yet.", "dim"))

@@ -14,12 +14,13 @@ from textual.widgets import Static
 from workshop.core import ops
 from workshop.core.models import Activity, Participant, Session
 from workshop.core.stats import CriterionResult, criterion_results, with_previous
+from workshop.files import WorkshopError
 from workshop.store import earlier_sessions
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.session_owner import session_path_of
-from workshop.tui.safe_text import clean
-from workshop.tui.widgets.chart_benchmark import BenchmarkChart
+from workshop.tui.safe_text import clean, literal, plain
+from workshop.tui.widgets.chart_benchmark import LEGEND, BenchmarkChart
 from workshop.tui.widgets.rating_grid import RatingGrid
 from workshop.tui.widgets.rating_participant_form import ParticipantForm
 from workshop.tui.widgets.rating_results import RatingResults
@@ -123,7 +124,10 @@ discuss, not an error.
             )
 
     def _load_earlier(self, path: Any, session: Session) -> None:
-        found = earlier_sessions(path, session)
+        try:
+            found = earlier_sessions(path, session)
+        except (WorkshopError, OSError):
+            return  # a folder that cannot be listed has no previous session to show
         if found:
             self.app.call_from_thread(self.set_earlier_sessions, found)
 
@@ -173,8 +177,9 @@ discuss, not an error.
         grid.flag_columns({r.criterion_id for r in results if r.disagreement})
         rated = max((r.count for r in results), default=0)
         title = f"{VIEW_TITLES[self.view]} · {rated} of {len(self.participants())} rated"
+        legend = f"   {LEGEND}" if self.view == "chart" else ""
         self.query_one("#rate-results-title", Static).update(
-            Content.assemble(title, ("   c: table/chart/segments", "dim"))
+            Content.assemble(title, (legend, "dim"), ("   c: table/chart/segments", "dim"))
         )
         table = self.query_one(RatingResults)
         chart = self.query_one(BenchmarkChart)
@@ -221,12 +226,12 @@ discuss, not an error.
         )
         status.update(
             Content.assemble(
-                Content.styled(who, "bold"),
+                literal(who, "bold"),
                 (f" · {column + 1}. ", "dim"),
-                Content.styled(criterion.title, "bold $text-accent"),
+                literal(criterion.title, "bold $text-accent"),
                 flag,
                 "\n",
-                Content.styled(criterion.description or f"Scale: {ends}", "dim"),
+                plain(criterion.description or f"Scale: {ends}", "dim", one_line=True),
             )
         )
 

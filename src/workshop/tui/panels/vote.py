@@ -117,7 +117,7 @@ number, Esc cancels it. `t` switches back.
         yield Static(id="budget")
         yield Static(id="status")
         with Horizontal(id="columns"):
-            table = DataTable(id="items", cursor_type="row", zebra_stripes=True)
+            table: DataTable[Text] = DataTable(id="items", cursor_type="row", zebra_stripes=True)
             table.add_column("Votes", key="votes")
             table.add_column("Dots", key="dots")
             table.add_column("Item", key="title")

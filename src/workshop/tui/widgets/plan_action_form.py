@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from workshop.core.models import Action, Horizon
+from workshop.tui.safe_text import literal
 from workshop.tui.screens.closing import ClosesOnce
 from workshop.tui.widgets.typing import TypingInput
 
@@ -113,7 +114,7 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
                 yield Label(Content("Comes from (space to tick)"), classes="plan-form-label")
                 yield SelectionList[str](
                     *[
-                        Selection(Content(s.text), s.id, s.id in self.start_ideas)
+                        Selection(literal(s.text), s.id, s.id in self.start_ideas)
                         for s in self.sources
                     ],
                     id="plan-form-sources",

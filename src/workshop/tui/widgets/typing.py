@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from textual import events
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -202,7 +204,19 @@ class _KeysInOrder:
 
 class TypingInput(SafeLines, _KeysInOrder, Input):
     """An Input whose bound keys keep their place among the typed characters (and whose
-    stored text never reaches the terminal as control characters, see SafeLines)."""
+    stored text never reaches the terminal as control characters, see SafeLines).
+
+    A box that is left shows its text from the first character (Input keeps it scrolled to
+    where the cursor was, so a long decision read "…sign two invoice letters"); back in the
+    box, the view goes to the cursor again.
+    """
+
+    def on_blur(self) -> None:
+        self.scroll_to(x=0, animate=False, immediate=True)
+
+    def on_focus(self) -> None:
+        cursor_x = cell_len(self.value[: self.cursor_position])
+        self.scroll_to_region(Region(cursor_x, 0, 1, 1), animate=False, force=True, immediate=True)
 
 
 class TypingTextArea(SafeLines, _KeysInOrder, TextArea):
