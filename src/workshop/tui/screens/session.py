@@ -182,7 +182,9 @@ class SessionScreen(HoldsKeys, Screen[None]):
         if visible is None:
             visible = self.app.size.width >= NARROW_COLUMNS
         # display, not a class on the screen: a screen class restyles every widget
-        self.query_one(AgendaOutline).display = visible
+        outline = self.query_one(AgendaOutline)
+        outline.display = visible
+        outline.set_class(self.app.size.width < NARROW_COLUMNS, "-narrow")
 
     # --- showing the session --------------------------------------------------------------
 
