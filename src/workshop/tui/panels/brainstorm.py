@@ -158,9 +158,10 @@ anonymous unless you turn the author box on.
             idea_list.empty_text = "No ideas yet: type one and press Enter"
         idea_list.set_ideas(shown, follow=self._follow_idea)
         self._follow_idea = None
-        self.query_one("#count", Static).update(
-            count_label(own_ideas, len(shown), filtered=bool(self.idea_filter))
-        )
+        count = self.query_one("#count", Static)
+        label = count_label(own_ideas, len(shown), filtered=bool(self.idea_filter))
+        # Its width follows its text: a layout only when that width changes (not on every idea).
+        count.update(label, layout=len(label) != len(str(count.content)))
 
     # --- capture ----------------------------------------------------------------------------
 

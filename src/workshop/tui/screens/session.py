@@ -37,6 +37,7 @@ from workshop.tui.safe_text import clean, plain
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
 from workshop.tui.widgets.outline import AgendaOutline
+from workshop.tui.widgets.static_update import update_if_changed
 from workshop.tui.widgets.status import SaveStatus
 from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine, clock_text
 from workshop.tui.widgets.typing import HoldsKeys
@@ -127,6 +128,8 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self._retry_timer: Timer | None = None
         self._undo_across: Undo | None = None
         """The undo of another activity's change that ctrl+z has warned about once."""
+        self.rereading = False
+        """A re-read of the file changed by another process is under way (one at a time)."""
         self._shown_activity = ""
         # Keys are held from the start until the first panel has the focus (see HoldsKeys).
         self.hold_keys(typed_ahead)
@@ -171,7 +174,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self.show_session()
         if self.panel is not None:
             self.call_after_refresh(self._panel_in_place, self.panel)
-        self.set_interval(POLL_SECONDS, self._poll_file, name="poll-session-file")
+        self.set_interval(POLL_SECONDS, self.poll_file, name="poll-session-file")
         self.set_interval(TICK_SECONDS, self._tick, name="timer-tick")
 
     def on_resize(self, event: events.Resize) -> None:
@@ -193,16 +196,21 @@ class SessionScreen(HoldsKeys, Screen[None]):
         session = self.session
         activity = self.current_activity
         step = session.agenda.step_of(activity.id)
-        self.query_one("#session-title", Static).update(title_line(session.title, session.team))
+        # Only what changed is updated: each update lays the whole screen out again, and this
+        # runs after every save (Enter in a brainstorm).
+        update_if_changed(
+            self.query_one("#session-title", Static), title_line(session.title, session.team)
+        )
         activities = session.agenda.activities()
-        self.query_one("#activity-title", Static).update(
+        update_if_changed(
+            self.query_one("#activity-title", Static),
             activity_line(
                 activities.index(activity) + 1, len(activities), step.title, activity.title
-            )
+            ),
         )
         prompt = activity.prompts[0] if activity.prompts else ""
         header_prompt = self.query_one("#activity-prompt", Static)
-        header_prompt.update(plain(prompt, "italic", one_line=True))
+        update_if_changed(header_prompt, plain(prompt, "italic", one_line=True))
         # A panel that shows the prompt large needs no second copy in the header.
         header_prompt.display = bool(prompt) and not panel_class(activity.kind).SHOWS_PROMPT
         self.query_one(AgendaOutline).show_session(session, self.wall_clock())
@@ -366,44 +374,46 @@ class SessionScreen(HoldsKeys, Screen[None]):
         if saved:
             self.show_session()
 
-    def _poll_file(self) -> None:
+    def poll_file(self) -> None:
         """Look for another process's change (`workshop idea add` in another terminal)."""
-        # A stat here is cheap; the worker is started only to read a file that changed. A
-        # pending retry reloads the file under the lock anyway.
-        if not self.pending and self.session_file.changed_on_disk():
+        # A stat here is cheap; a worker is started only to read a file that changed, and
+        # only one at a time: a thread cannot be cancelled, and re-reads started every poll
+        # while a slow one ran piled up and starved the keys. A pending retry reloads the
+        # file under the lock anyway.
+        if self.rereading or self.pending:
+            return
+        if self.session_file.changed_on_disk():
+            self.rereading = True
             self._read_changed_file()
 
-    @work(thread=True, exclusive=True, group="read-session-file")
+    @work(thread=True, group="read-session-file")
     def _read_changed_file(self) -> None:
-        # Parsing a large session takes a while: do it here, and adopt it on the UI thread.
+        # Only what changed is parsed (store.parse_session_reusing); adopted on the UI thread.
         try:
             read = self.session_file.read_if_changed()
-        except WorkshopError as error:
-            self.post_message(self.FileUnreadable(str(error)))
-            return
-        if read is not None:
-            self.post_message(self.FileChanged(read))
+        except Exception as error:  # noqa: BLE001 - shown on the status line, never a crash
+            self.post_message(self.FileRead(None, str(error) or error.__class__.__name__))
+        else:
+            self.post_message(self.FileRead(read))
 
-    class FileChanged(Message):
-        """Another process saved the session; `read` holds what it saved."""
+    class FileRead(Message):
+        """A re-read of the session file ended: what another process saved, or why not."""
 
-        def __init__(self, read: store.ReadSession) -> None:
+        def __init__(self, read: store.ReadSession | None, error: str = "") -> None:
             super().__init__()
             self.read = read
-
-    class FileUnreadable(Message):
-        def __init__(self, error: str) -> None:
-            super().__init__()
             self.error = error
 
-    @on(FileChanged)
-    def _file_changed(self, message: FileChanged) -> None:
-        if not self.pending and self.session_file.adopt(message.read):
-            self.show_session()
-
-    @on(FileUnreadable)
-    def _file_unreadable(self, message: FileUnreadable) -> None:
-        self.query_one(SaveStatus).show_idle(f"Cannot re-read the session file: {message.error}")
+    @on(FileRead)
+    def _file_read(self, message: FileRead) -> None:
+        self.rereading = False
+        if message.error:
+            self.query_one(SaveStatus).show_idle(
+                f"Cannot re-read the session file: {message.error}"
+            )
+        elif message.read is not None and not self.pending:
+            if self.session_file.adopt(message.read):
+                self.show_session()
 
     # --- moving through the agenda --------------------------------------------------------
 
