@@ -403,7 +403,14 @@ def run_export(args: argparse.Namespace) -> int:
         else:
             _write_stdout(text)
         return 0
-    write_export(output, text, source=session_path, force=args.force, bom=args.excel)
+    write_export(
+        output,
+        text,
+        source=session_path,
+        force=args.force,
+        bom=args.excel,
+        hint="choose another --output, or give --force to replace it",
+    )
     print(f"Exported to {output}", file=sys.stderr)
     return 0
 
@@ -726,6 +733,7 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
         action="store_true",
         help="print the JSON Schema of the JSON export instead (no SESSION)",
     )
+    _add_dir_option(export, finding=True)
     export.set_defaults(run=run_export)
 
     demo = commands.add_parser("demo", help="open a demo session in a temporary folder")

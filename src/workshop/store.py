@@ -12,6 +12,7 @@ import operator
 import os
 import re
 import secrets
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -45,7 +46,12 @@ NEW_FILE_MODE = 0o600
 
 LOCK_TIMEOUT_SECONDS = 10.0
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+def _add_timers(data: dict[str, Any]) -> dict[str, Any]:
+    """1 -> 2: timers are kept in the file (`[[timers]]`); a version 1 file had none."""
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _add_timers}
 """Upgrades of the raw file contents, keyed by the version they upgrade from (to version + 1)."""
 
 _HEADER_KEYS = (
@@ -432,9 +438,12 @@ class SessionFile:
 
     def _reload_under_lock(self) -> bool:
         try:
-            current = file_signature(os.stat(self.path))
+            status = os.stat(self.path)
         except FileNotFoundError:
             raise SaveError(f"{self.path}: the session file was removed") from None
+        except OSError as error:
+            raise SaveError(f"{self.path}: cannot read: {error.strerror or error}") from None
+        current = file_signature(status)
         if current == self._signature:
             return False
         text = read_text(self.path)
@@ -446,6 +455,19 @@ class SessionFile:
         self._signature = current
         return True
 
+    def _refuse_read_only(self) -> None:
+        """A session file made read-only (chmod 0400) while open is not saved over.
+
+        The rename would replace it all the same (it needs only the folder's permission), and
+        root may write anything, so the file's own mode bits are the rule.
+        """
+        try:
+            mode = os.stat(self.path).st_mode
+        except OSError as error:
+            raise SaveError(f"{self.path}: cannot save: {error.strerror or error}") from None
+        if not mode & stat.S_IWUSR:
+            raise SaveError(f"{self.path}: cannot save: the file is read-only")
+
     def change(self, edit: Callable[[Session], ResultT]) -> ResultT:
         """Apply `edit` to the latest session on disk and make it durable, under the lock.
 
@@ -454,6 +476,7 @@ class SessionFile:
         """
         with self._locked():
             self._reload_under_lock()
+            self._refuse_read_only()
             draft = self.session.draft()
             result = edit(draft)
             self._write(draft)
@@ -461,7 +484,11 @@ class SessionFile:
         return result
 
     def changed_on_disk(self) -> bool:
-        """Whether the file is not the one this session was read from or last written as."""
+        """Whether the file is not the one this session was read from or last written as.
+
+        True also when the file cannot be looked at (its folder lost its permissions):
+        `read_if_changed` then says why, in one line.
+        """
         try:
             return file_signature(os.stat(self.path)) != self._signature
         except FileNotFoundError:
@@ -483,6 +510,8 @@ class SessionFile:
             after = file_signature(os.stat(self.path))
         except (FileNotFoundError, InvalidFileError):
             return None
+        except OSError as error:
+            raise WorkshopError(f"{self.path}: cannot read: {error.strerror or error}") from None
         if after != before:
             return None  # replaced while we read it: the next look will see the newer file
         # Only what changed is parsed (the ideas already known are taken as they are), so
@@ -496,7 +525,7 @@ class SessionFile:
         """Take on a session read by `read_if_changed`, unless the file has moved on since."""
         try:
             current = file_signature(os.stat(self.path))
-        except FileNotFoundError:
+        except OSError:
             return False
         if read.signature == self._signature or current != read.signature:
             return False

@@ -29,6 +29,7 @@ from workshop.core.models import (
     Theme,
 )
 from workshop.core.tally import RankedItem, ranking, vote_totals
+from workshop.core.visible import visible
 from workshop.export.tables import LEFT, RIGHT, markdown_table
 from workshop.export.visibility import hidden_count, visible_session
 from workshop.export.writing import EXPORT_MARK
@@ -48,7 +49,9 @@ _LEADING_BLOCK = re.compile(r"^([>+=-])")
 _LEADING_NUMBER = re.compile(r"^(\d{1,9})([.)])")
 
 
-_SAFE_CHARACTER = r"[^\\`*_\[\]<~$&#\s\x00-\x1f\x7f-\x9f\u2028\u2029]"
+# Bidi controls (shown as a symbol by `visible`, like every front end does).
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_SAFE_CHARACTER = rf"[^\\`*_\[\]<~$&#\s\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]"
 # Text none of the substitutions below would change: no special character, `#` only as in
 # `#tag`, single spaces between words, and no opening that starts a block. Most ideas are
 # like this; checking once is several times faster than six substitutions (50,000 ideas).
@@ -61,7 +64,12 @@ def escape_inline(text: str) -> str:
     """`text` as markdown that renders as exactly that text, on one line."""
     if _NOTHING_TO_ESCAPE.fullmatch(text):
         return text
-    text = _BLANKS.sub(" ", text).strip()
+    return _escape_inline(text)
+
+
+def _escape_inline(text: str) -> str:
+    # Bidi controls would reorder what follows them: shown as a symbol, like every front end.
+    text = visible(_BLANKS.sub(" ", text).strip())
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     text = _HASH.sub(r"\\#", text)
@@ -103,8 +111,8 @@ def _quoted(text: str) -> str:
 # --- what the room decided --------------------------------------------------------------------
 
 
-def _ranked(session: Session, include_hidden: bool) -> list[RankedItem]:
-    # `ranking` leaves hidden ideas out; shown on request, they rank like any other.
+def ranked_items(session: Session, include_hidden: bool) -> list[RankedItem]:
+    """Themes and ideas by votes; hidden ideas rank like any other when they are shown."""
     if include_hidden:
         session = session.model_copy(
             update={"ideas": [idea.model_copy(update={"hidden": False}) for idea in session.ideas]}
@@ -569,7 +577,7 @@ def markdown_sections(
     """The document's sections, each a name and its markdown blocks (the HTML export's parts)."""
     shown = session if include_hidden else visible_session(session)
     hidden_left_out = 0 if include_hidden else hidden_count(session)
-    ranked = _ranked(shown, include_hidden)
+    ranked = ranked_items(shown, include_hidden)
     return [
         ("header", _header(shown)),
         ("decided", _decided(shown, ranked)),

@@ -33,13 +33,13 @@ from workshop.store import SessionFile
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.registry import panel_class, panel_for
-from workshop.tui.safe_text import plain
+from workshop.tui.safe_text import clean, plain
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
 from workshop.tui.widgets.outline import AgendaOutline
 from workshop.tui.widgets.static_update import update_if_changed
 from workshop.tui.widgets.status import SaveStatus
-from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine
+from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine, clock_text
 from workshop.tui.widgets.typing import HoldsKeys
 
 RETRY_SECONDS = 2.0
@@ -57,6 +57,8 @@ class PendingChange:
     description: str
     on_saved: Callable[[Any], None] | None = None
     make_undo: Callable[[Any], Undo] | None = None
+    activity: str = ""
+    """The activity it was asked for in (its undo belongs there)."""
 
 
 class SessionScreen(HoldsKeys, Screen[None]):
@@ -118,6 +120,8 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self.outline_choice: bool | None = None
         """The person's ctrl+b choice; None follows the terminal's width."""
         self._retry_timer: Timer | None = None
+        self._undo_across: Undo | None = None
+        """The undo of another activity's change that ctrl+z has warned about once."""
         self.rereading = False
         """A re-read of the file changed by another process is under way (one at a time)."""
         self._shown_activity = ""
@@ -262,11 +266,27 @@ class SessionScreen(HoldsKeys, Screen[None]):
             self.set_focus(target)
 
     def timer_for(self, activity: Activity) -> ActivityTimer:
+        """The activity's timer: as the session file keeps it, or new."""
         timer = self.timers.get(activity.id)
         if timer is None:
-            timer = ActivityTimer(activity.minutes * 60, clock=self.clock)
+            planned = activity.minutes * 60
+            kept = ops.timer_state(self.session, activity.id)
+            if kept is None:
+                timer = ActivityTimer(planned, clock=self.clock)
+            else:
+                timer = ActivityTimer.from_state(
+                    kept, planned, clock=self.clock, at=self.wall_clock()
+                )
             self.timers[activity.id] = timer
         return timer
+
+    def _keep_timer(self, activity: Activity, what: str) -> None:
+        """Write the timer's state to the session file (on start, pause, added minutes only:
+        a running timer's file state says since when, so nothing is written as it ticks)."""
+        state = self.timer_for(activity).saved_state(activity.id, at=self.wall_clock())
+        self.request_change(
+            PendingChange(lambda draft: ops.set_timer(draft, state), f"Timer {what}")
+        )
 
     def _show_timer(self) -> None:
         timer = self.timer_for(self.current_activity)
@@ -283,7 +303,13 @@ class SessionScreen(HoldsKeys, Screen[None]):
     def _change_requested(self, message: ChangeRequested) -> None:
         message.stop()
         self.request_change(
-            PendingChange(message.edit, message.description, message.on_saved, message.make_undo)
+            PendingChange(
+                message.edit,
+                message.description,
+                message.on_saved,
+                message.make_undo,
+                activity=self._shown_activity,
+            )
         )
 
     def request_change(self, change: PendingChange) -> None:
@@ -309,8 +335,11 @@ class SessionScreen(HoldsKeys, Screen[None]):
             self.pending.popleft()
             saved.append(change)
             if change.make_undo is not None:
-                self.undo_stack.append(change.make_undo(result))
+                undo = change.make_undo(result)
+                undo.activity = undo.activity or change.activity
+                self.undo_stack.append(undo)
                 del self.undo_stack[:-UNDO_DEPTH]
+                self._undo_across = None
             if change.on_saved is not None:
                 try:
                     change.on_saved(result)
@@ -328,7 +357,14 @@ class SessionScreen(HoldsKeys, Screen[None]):
                 self._retry_timer.stop()
                 self._retry_timer = None
             if saved:
-                status.show_saved(self.wall_clock().strftime("%H:%M:%S"), saved[-1].description)
+                # Every change names itself; one that can be undone says how, so a single
+                # letter typed by mistake (d, h, a digit) is seen and can be taken back.
+                last = saved[-1]
+                status.show_saved(
+                    self.wall_clock().strftime("%H:%M:%S"),
+                    last.description,
+                    undoable=last.make_undo is not None,
+                )
         if saved:
             self.show_session()
 
@@ -425,14 +461,20 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
     def action_toggle_timer(self) -> None:
         activity = self.current_activity
-        running = self.timer_for(activity).toggle()
+        timer = self.timer_for(activity)
+        running = timer.toggle()
         if running and not self._has_open_entry(activity.id):
             self.go_to(activity.id)  # the log records that this activity has begun
         self._show_timer()
+        self._keep_timer(
+            activity, "started" if running else f"paused at {clock_text(timer.remaining)}"
+        )
 
     def action_add_minute(self) -> None:
-        self.timer_for(self.current_activity).add_minute()
+        activity = self.current_activity
+        self.timer_for(activity).add_minute()
         self._show_timer()
+        self._keep_timer(activity, "+1 minute")
 
     def action_toggle_big_timer(self) -> None:
         big_timer = self.query_one(BigTimer)
@@ -451,15 +493,41 @@ class SessionScreen(HoldsKeys, Screen[None]):
                 self._focus_panel(self.panel)
 
     def action_undo(self) -> None:
+        """Undo the last change, naming it and where it was made; a change made in another
+        activity is undone only on a second ctrl+z, after saying so."""
         if not self.undo_stack:
             self.app.notify("Nothing to undo.", markup=False)
             return
-        undo = self.undo_stack.pop()
+        undo = self.undo_stack[-1]
+        where = self._activity_title(undo.activity)
+        elsewhere = bool(undo.activity) and undo.activity != self._shown_activity
+        if elsewhere and self._undo_across is not undo:
+            self._undo_across = undo
+            self.app.notify(
+                clean(
+                    f"The last change was made in {where}: {undo.description}. "
+                    "Press ctrl+z again to undo it there.",
+                    one_line=True,
+                ),
+                title="Undo in another activity",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.undo_stack.pop()
+        self._undo_across = None
+        label = f"Undo: {undo.description} in {where}" if where else f"Undo: {undo.description}"
 
         def done(_: object) -> None:
-            self.app.notify(undo.description, title="Undone", markup=False)
+            self.app.notify(clean(label, one_line=True), title="Undone", markup=False)
 
-        self.request_change(PendingChange(undo.edit, undo.description, on_saved=done))
+        self.request_change(PendingChange(undo.edit, label, on_saved=done))
+
+    def _activity_title(self, activity_id: str) -> str:
+        try:
+            return self.session.agenda.activity(activity_id).title
+        except KeyError:
+            return ""
 
     def help_markdown(self) -> str:
         """The help of the focused part (panel, outline, timer), then the screen's keys."""

@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from workshop.core.models import Idea
 from workshop.tui.widgets.idea_text import one_line
+from workshop.tui.widgets.styles import foreground_of
 
 HIDDEN_MARKER = "⊘ "
 """Shown before a hidden (moderated) idea."""
@@ -270,8 +271,12 @@ class IdeaList(ScrollView, can_focus=True):
         segments.append(Segment(one_line(idea.text), style))
         detail = self.detail(idea) if self.detail is not None else ""
         if detail:
-            dim = self.get_visual_style("idea-list--detail", partial=True).rich_style
-            detail_style = style + dim
+            # Muted beside the idea; on the cursor's row, in the cursor's own colours (a muted
+            # grey on the cursor's background could not be read).
+            detail_style = style
+            if row != self.cursor:
+                dim = self.get_visual_style("idea-list--detail", partial=True).rich_style
+                detail_style = style + foreground_of(dim)
             segments.append(Segment("  " + one_line(detail), detail_style))
         return self._fit(segments, width, style)
 

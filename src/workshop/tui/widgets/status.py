@@ -21,10 +21,12 @@ If a save fails (disk full, file made read-only), this bar turns red and stays u
 change is saved: what you typed is kept, and workshop tries again every 2 seconds.
 """
 
-    def show_saved(self, clock_text: str, what: str = "") -> None:
+    def show_saved(self, clock_text: str, what: str = "", *, undoable: bool = False) -> None:
         parts: list[Content | str | tuple[str, str]] = [("✓ Saved ", "$text-success"), clock_text]
         if what:
             parts += [(" · ", "$text-muted"), plain(what, one_line=True)]
+        if undoable:
+            parts += [(" · ctrl+z undoes", "$text-muted")]
         self._show_line(Content.assemble(*parts))
 
     def show_idle(self, text: str) -> None:
