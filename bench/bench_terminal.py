@@ -275,17 +275,39 @@ def main() -> int:
     parser.add_argument("--ideas", type=int, default=25, help="ideas typed per Enter figure")
     parser.add_argument("--adds", type=int, default=6, help="outside ideas per session")
     parser.add_argument("--sizes", default="1000,10000,50000", help="session sizes (ideas)")
+    parser.add_argument(
+        "--src", help="run workshop from this src folder (another version, for before/after)"
+    )
     args = parser.parse_args()
     sections = args.only.split(",")
     sizes = [int(size) for size in args.sizes.split(",")]
     # As for a person who installed workshop: its modules compiled to bytecode once (this
     # environment may set PYTHONDONTWRITEBYTECODE, which would recompile them in every run).
     compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "src"), quiet=1)
+    if args.src:
+        compileall.compile_dir(args.src, quiet=1)
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
         env = environment(folder)
+        if args.src:
+            env["PYTHONPATH"] = str(Path(args.src).resolve())
+            print(f"workshop from {args.src}", file=sys.stderr)
         print("generating sessions...", file=sys.stderr)
-        paths = {count: make_session(folder, count) for count in sizes}
+        if args.src:  # written by that version (it may read only its own schema)
+            script = (
+                "import sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path; "
+                "from bench_tui import make_session; "
+                "[make_session(Path(sys.argv[2]), int(n)) for n in sys.argv[3:]]"
+            )
+            bench = str(Path(__file__).resolve().parent)
+            subprocess.run(
+                [sys.executable, "-c", script, bench, str(folder), *map(str, sizes)],
+                env=env,
+                check=True,
+            )
+            paths = {count: folder / f"bench-{count}.toml" for count in sizes}
+        else:
+            paths = {count: make_session(folder, count) for count in sizes}
         if "open" in sections:
             bench_open(paths, env, args.runs)
         if "enter" in sections:
