@@ -24,6 +24,7 @@ from workshop.tui.widgets.chart_benchmark import LEGEND, BenchmarkChart
 from workshop.tui.widgets.rating_grid import RatingGrid
 from workshop.tui.widgets.rating_participant_form import ParticipantForm
 from workshop.tui.widgets.rating_results import RatingResults
+from workshop.tui.widgets.static_update import update_if_changed
 
 LAYOUTS = ("below", "beside", "results", "grid")
 VIEWS = ("table", "chart", "segments")
@@ -182,8 +183,12 @@ discuss, not an error.
         rated = max((r.count for r in results), default=0)
         title = f"{VIEW_TITLES[self.view]} · {rated} of {len(self.participants())} rated"
         legend = f"   {LEGEND}" if self.view == "chart" else ""
-        self.query_one("#rate-results-title", Static).update(
-            Content.assemble(title, (legend, "dim"), ("   c: table/chart/segments", "dim"))
+        # Fixed height and full width (as #rate-status): a new text needs no layout of the
+        # screen, which cost several milliseconds between a typed score and its cell shown.
+        update_if_changed(
+            self.query_one("#rate-results-title", Static),
+            Content.assemble(title, (legend, "dim"), ("   c: table/chart/segments", "dim")),
+            layout=False,
         )
         table = self.query_one(RatingResults)
         chart = self.query_one(BenchmarkChart)
@@ -209,12 +214,14 @@ discuss, not an error.
             + (f"{scale.high} {scale.high_label}".strip())
         )
         if not self.query_one(RatingGrid).participant_ids:
-            status.update(
+            update_if_changed(
+                status,
                 Content.assemble(
                     ("No participants yet. ", "bold"),
                     "Press a to add one per person in the room (names are optional).\n",
                     (f"Scale: {ends}", "dim"),
-                )
+                ),
+                layout=False,
             )
             return
         grid = self.query_one(RatingGrid)
@@ -228,7 +235,8 @@ discuss, not an error.
             if (result and result.disagreement)
             else Content("")
         )
-        status.update(
+        update_if_changed(
+            status,
             Content.assemble(
                 literal(who, "bold"),
                 (f" · {column + 1}. ", "dim"),
@@ -236,7 +244,8 @@ discuss, not an error.
                 flag,
                 "\n",
                 plain(criterion.description or f"Scale: {ends}", "dim", one_line=True),
-            )
+            ),
+            layout=False,
         )
 
     @on(RatingGrid.CellHighlighted)
