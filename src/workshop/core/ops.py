@@ -133,8 +133,10 @@ def add_idea(
     author: str = "",
     tags: Iterable[str] = (),
     at: datetime | None = None,
+    participant: str = "",
 ) -> Idea:
-    """Capture an idea; `#word` in its text becomes a tag."""
+    """Capture an idea; `#word` in its text becomes a tag. `participant`: the id of the
+    participant who sent it from their own device, if one did."""
     text = clean_text(text).strip()
     if not text:
         raise RuleError("an idea needs some text")
@@ -152,7 +154,10 @@ def add_idea(
         tags=all_tags,
         author=clean_text(author).strip(),
         created=at or now(),
+        participant=participant,
     )
+    if participant:
+        find(session.participants, participant, "participant")
     session.ideas.append(idea)
     return idea
 
@@ -306,6 +311,27 @@ def add_participant(session: Session, name: str = "", segment: str = "") -> Part
     )
     session.participants.append(participant)
     return participant
+
+
+def participant_with_token(session: Session, token_hash: str) -> Participant:
+    """The participant who joined from a device with this token hash; added if new."""
+    for participant in session.participants:
+        if participant.token_hash == token_hash:
+            return participant
+    participant = Participant(
+        id=next_id(session.participants, "p", session.id_counters), token_hash=token_hash
+    )
+    session.participants.append(participant)
+    return participant
+
+
+def set_revealed(session: Session, activity_id: str, revealed: bool) -> bool:
+    """Show (or hide again) an activity's results to the room; returns whether they were."""
+    require_activity(session, activity_id)
+    was = activity_id in session.revealed
+    others = [shown for shown in session.revealed if shown != activity_id]
+    session.revealed = [*others, activity_id] if revealed else others
+    return was
 
 
 def took_part(session: Session, activity_id: str | None = None) -> set[str]:
