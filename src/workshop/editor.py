@@ -76,6 +76,8 @@ class Saved:
 class Rejected:
     change: Change
     message: str
+    error: Exception | None = None
+    """What the rules raised (a front end may tell kinds of refusal apart)."""
 
 
 @dataclass
@@ -178,7 +180,7 @@ class SessionEditor:
                 try:
                     result = change.edit(trial)
                 except (RuleError, ValueError) as error:
-                    rejected.append(Rejected(change, str(error) or error.__class__.__name__))
+                    rejected.append(Rejected(change, str(error) or error.__class__.__name__, error))
                     continue
                 except Exception:
                     crashed.append(change)

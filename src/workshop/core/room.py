@@ -15,6 +15,11 @@ from workshop.core import ops
 from workshop.core.models import Activity, ActivityKind, Idea, Session
 from workshop.core.ops import RuleError
 
+
+class NotNowError(RuleError):
+    """Refused because of when it came: the activity has ended, or not started yet."""
+
+
 IDEA_MAX_CHARS = 500
 """The longest idea a participant can send (a sentence or three, not an essay)."""
 
@@ -60,7 +65,7 @@ def _running(session: Session, activity_id: str, kind: ActivityKind) -> Activity
     if activity.kind is not kind:
         raise RuleError(f"“{activity.title}” does not take a {kind.value}.")
     if session.current_activity != activity_id:
-        raise RuleError(f"“{activity.title}” has ended: nothing was recorded.")
+        raise NotNowError(f"“{activity.title}” has ended: nothing was recorded.")
     return activity
 
 
@@ -75,7 +80,7 @@ def send_idea(session: Session, token_hash: str, activity_id: str, text: str) ->
     if activity.kind is not ActivityKind.BRAINSTORM:
         raise RuleError(f"“{activity.title}” does not collect ideas.")
     if not has_run(session, activity_id):
-        raise RuleError(f"“{activity.title}” has not started yet.")
+        raise NotNowError(f"“{activity.title}” has not started yet.")
     if len(text.strip()) > IDEA_MAX_CHARS:
         raise RuleError(f"An idea can be at most {IDEA_MAX_CHARS} characters.")
     participant = ops.participant_with_token(session, token_hash)
