@@ -8,7 +8,12 @@ Headless. For each digit typed it measures:
 - end to end: `pilot.press` until the app is idle again (adds the pilot's own overhead and the
   screen update).
 
-Target: app side p50 <= 10 ms per keystroke.
+- on screen, in a real terminal (`workshop open` on a pseudo-terminal read by pyte, see
+  terminal.py): from the digit written to the terminal to the score in its cell on the
+  emulated screen, next to a minimal Textual app's key echo timed the same way.
+
+Target: app side p50 <= 10 ms per keystroke, and the cell on screen within one frame (1/60 s)
+after that.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from textual import events  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
@@ -132,8 +138,10 @@ async def run(keys: int) -> None:
         typed = len(session_file.session.ratings)
     ms = 1000
     app_side = app.app_side
-    print(f"{PARTICIPANTS} participants x {CRITERIA} criteria, {keys} scores typed "
-          f"({typed} ratings saved)")
+    print(
+        f"{PARTICIPANTS} participants x {CRITERIA} criteria, {keys} scores typed "
+        f"({typed} ratings saved)"
+    )
     rows = [
         ("app side (key -> saved -> shown)", app_side),
         ("  of which the store's save (fsync)", app.saving),
@@ -142,16 +150,86 @@ async def run(keys: int) -> None:
         ("  baseline: an arrow key, no save", arrows),
     ]
     for label, values in rows:
-        print(f"{label:<38} p50 {statistics.median(values) * ms:7.2f} ms   "
-              f"p95 {percentile(values, 0.95) * ms:7.2f} ms")
+        print(
+            f"{label:<38} p50 {statistics.median(values) * ms:7.2f} ms   "
+            f"p95 {percentile(values, 0.95) * ms:7.2f} ms"
+        )
     verdict = "met" if statistics.median(app_side) * ms <= 10 else "NOT met"
     print(f"target p50 <= 10 ms per keystroke (app side): {verdict}")
 
 
+def _cells(screen: str, participant: int) -> list[str]:
+    """The score cells of a participant's row as shown on the emulated screen."""
+    for line in screen.splitlines():
+        cells = line.split()[-CRITERIA:]
+        if line.lstrip().startswith(f"Participant {participant} ·") and all(
+            cell == "·" or cell.isdigit() for cell in cells
+        ):
+            return cells
+    return []
+
+
+def bench_rating_terminal(folder: Path, env: dict[str, str], keys: int = 60) -> None:
+    """Digits typed on the benchmark grid in a real terminal, timed to their cell on screen."""
+    import os
+    import tempfile as temp
+
+    from terminal import Terminal, minimal_app_command, ms, percentile
+
+    with temp.TemporaryDirectory(dir=folder) as rate_folder:
+        session_file = make_session_file(Path(rate_folder))
+        command = [sys.executable, "-m", "workshop", "open", str(session_file.path)]
+        to_cell: list[float] = []
+        with Terminal(command, env=env) as terminal:
+            terminal.wait_for("Participant 1 ·", timeout=30)
+            terminal.drain(quiet=0.3)
+            for n in range(keys):
+                participant, criterion = divmod(n, CRITERIA)
+                digit = str(1 + (n * 7) % 5)
+
+                def in_cell(
+                    screen: str, row: int = participant + 1, column: int = criterion, d: str = digit
+                ) -> bool:
+                    cells = _cells(screen, row)
+                    return len(cells) == CRITERIA and cells[column] == d
+
+                sent = terminal.send(digit)
+                to_cell.append(terminal.wait_for(in_cell) - sent)
+                terminal.drain(quiet=0.05, limit=0.5)
+        echo: list[float] = []
+        with Terminal(minimal_app_command(), env={**os.environ, **env}) as terminal:
+            terminal.wait_for("Type an idea", timeout=30)
+            terminal.drain(quiet=0.3)
+            typed = ""
+            for n in range(min(keys, 30)):
+                typed += "abcdefghijklmnopqrstuvwxyz"[n % 26]
+                sent = terminal.send(typed[-1])
+                echo.append(terminal.wait_for(lambda screen, t=typed: t in screen) - sent)
+                terminal.drain(quiet=0.05, limit=0.5)
+    print(f"On screen, 80x24 pty: {keys} digits typed on the grid, to the score in its cell:")
+    print(
+        f"  digit to its cell on screen            p50 {ms(statistics.median(to_cell))}  "
+        f"p95 {ms(percentile(to_cell, 0.95))}"
+    )
+    print(
+        f"  minimal Textual app, key to its echo   p50 {ms(statistics.median(echo))}  "
+        f"p95 {ms(percentile(echo, 0.95))}"
+    )
+
+
 def main() -> None:
+    import os
+    import tempfile as temp
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=PARTICIPANTS * CRITERIA)
-    asyncio.run(run(parser.parse_args().keys))
+    parser.add_argument("--terminal-keys", type=int, default=60)
+    args = parser.parse_args()
+    asyncio.run(run(args.keys))
+    with temp.TemporaryDirectory() as folder:
+        bench_rating_terminal(
+            Path(folder), {**os.environ, "WORKSHOP_HOME": folder}, args.terminal_keys
+        )
 
 
 if __name__ == "__main__":

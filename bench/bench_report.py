@@ -4,7 +4,10 @@ Run from the repository root: `.venv/bin/python bench/bench_report.py [--session
 Each session has 12 participants in 4 segments, the customer-focus benchmark fully rated, 8
 actions with up to 4 reviews, and 200 ideas; 5 teams, dates spread over five years. The files
 are written directly (render_session), so building the folder takes a few seconds.
-Target: the whole command (read the folder, build, render markdown) under 3 s.
+Each report runs as its own process (`python -m workshop report ...`, output to /dev/null),
+timed from start to exit; the in-process time of the command's handler is printed beside it,
+labelled as such.
+Target: the whole command (start, read the folder, build, render markdown) under 3 s.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ import argparse
 import cProfile
 import gc
 import io
+import os
 import pstats
+import subprocess
 import sys
 import tempfile
 import time
@@ -116,6 +121,23 @@ def build_folder(folder: Path, sessions: int, ideas: int) -> None:
         (folder / name).write_text(render_session(session), encoding="utf-8")
 
 
+def time_command(folder: Path, output_format: str = "md") -> float:
+    """Wall seconds of `python -m workshop report --dir FOLDER` as a process, start to exit."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "workshop", "report", "--dir", str(folder), "--format",
+         output_format, "--as-of", AS_OF.isoformat()],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=dict(os.environ),
+        check=False,
+    )
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"workshop report failed: {done.stderr.decode()}")
+    return elapsed
+
+
 def time_report(folder: Path, output_format: str = "md") -> tuple[float, float, int]:
     """Wall and CPU seconds of `workshop report --dir FOLDER`, and the output's size.
 
@@ -169,16 +191,28 @@ def main() -> int:
             out = io.StringIO()
             pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
             print(out.getvalue())
+        time_command(folder)  # a first run reads the files into the page cache: not counted
+        commands = {
+            output_format: min(time_command(folder, output_format) for _ in range(args.runs))
+            for output_format in ("md", "json", "html")
+        }
         timings = [time_report(folder) for _ in range(args.runs)]
-        best, best_cpu, md_chars = min(timings)
+        in_process, in_process_cpu, md_chars = min(timings)
         json_wall, json_cpu, json_chars = min(time_report(folder, "json") for _ in range(args.runs))
+        best = commands["md"]
+        print(f"workshop report over {args.sessions} sessions, best of {args.runs}:")
+        for output_format, seconds in commands.items():
+            print(f"  command     --format {output_format:<5} {seconds:6.2f} s wall")
         print(
-            f"workshop report over {args.sessions} sessions: best {best:.2f} s wall "
-            f"({best_cpu:.2f} s CPU) of {args.runs}, all: "
-            f"{', '.join(f'{wall:.2f}' for wall, _, _ in timings)}; markdown {md_chars} chars"
+            f"  in process  --format md    {in_process:6.2f} s wall ({in_process_cpu:.2f} s CPU), "
+            f"{md_chars} chars"
         )
-        print(f"  --format json: {json_wall:.2f} s wall ({json_cpu:.2f} s CPU), {json_chars} chars")
-        print(f"  target < {TARGET_SECONDS:.0f} s: {'met' if best < TARGET_SECONDS else 'NOT met'}")
+        print(
+            f"  in process  --format json  {json_wall:6.2f} s wall ({json_cpu:.2f} s CPU), "
+            f"{json_chars} chars"
+        )
+        verdict = "met" if best < TARGET_SECONDS else "NOT met"
+        print(f"  target < {TARGET_SECONDS:.0f} s as a command: {verdict}")
     return 0 if best < TARGET_SECONDS else 1
 
 

@@ -30,6 +30,8 @@ DEFAULT_CSV_TABLE = "ideas"
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 DEMO_MINUTES_INTO_CURRENT = 4
+SCREEN_FPS = 120
+"""Textual's frame rate cap for the screen (see `_open_screen`)."""
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -163,6 +165,11 @@ _screen_opened = False
 def _open_screen(
     session_path: Path | None, sessions_folder: Path, *, read: TomlFile | None = None
 ) -> int:
+    # Textual draws a changed screen at most TEXTUAL_FPS times a second (60 unless set), and
+    # a frame comes one to two periods after the one before: a save finished just after a
+    # key's own frame (Enter's cleared box, a score's cursor) was seen 17-33 ms later. 120
+    # halves that wait. Read when textual is imported (just below); a person's setting wins.
+    os.environ.setdefault("TEXTUAL_FPS", str(SCREEN_FPS))
     from workshop.tui.app import run_app  # the only place the command line imports textual
 
     global _screen_opened
@@ -419,7 +426,14 @@ def run_export(args: argparse.Namespace) -> int:
         else:
             _write_stdout(text)
         return 0
-    write_export(output, text, source=session_path, force=args.force, bom=args.excel)
+    write_export(
+        output,
+        text,
+        source=session_path,
+        force=args.force,
+        bom=args.excel,
+        hint="choose another --output, or give --force to replace it",
+    )
     print(f"Exported to {output}", file=sys.stderr)
     return 0
 
@@ -745,6 +759,7 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
         action="store_true",
         help="print the JSON Schema of the JSON export instead (no SESSION)",
     )
+    _add_dir_option(export, finding=True)
     export.set_defaults(run=run_export)
 
     demo = commands.add_parser("demo", help="open a demo session in a temporary folder")

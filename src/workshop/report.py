@@ -7,7 +7,6 @@ two writers (markdown, JSON) are pure functions of the report.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -631,4 +630,7 @@ def report_schema() -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n"
+    """The report as indented JSON, with no raw control character (see `export.json_export`)."""
+    from workshop.export.json_export import dumps
+
+    return dumps(report_json(report))

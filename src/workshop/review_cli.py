@@ -155,7 +155,7 @@ def walk(
     if not open_ids:
         say("No open actions to review.")
         return result
-    reviewer = ops.clean_text(reviewer).strip()
+    reviewer = ops.clean_text(reviewer) if reviewer.strip() else ""
     try:
         for position, action_id in enumerate(open_ids, start=1):
             # Another process (the facilitator's screen) may have changed the plan meanwhile.
@@ -174,7 +174,8 @@ def walk(
                 result.skipped += 1
                 continue
             status = _ask_status(ask, say, default_status(action, progress))
-            note = ops.clean_text(_ask(ask, "Note (Enter for none): ")).strip()
+            typed = ops.clean_text(_ask(ask, "Note (Enter for none): "))
+            note = typed if typed.strip() else ""  # stored as typed; blank is none
             review = Review(date=on, progress=progress, status=status, note=note, reviewer=reviewer)
             try:
                 save_review(session_file, action_id, review)

@@ -133,6 +133,15 @@ def test_agenda_check_passes_every_shipped_agenda(workshop: RunCli) -> None:
     assert "(3 steps, 10 activities, " in lines[[p.stem for p in paths].index("customer-focus")]
 
 
+def test_idea_add_stores_the_text_as_typed(workshop: RunCli, session_path: Path) -> None:
+    added = workshop("idea", "add", session_path, "\t=tab-formula ", "--author", " Ana")
+    assert added.exit_code == 0
+    (idea,) = load_session(session_path).ideas
+    assert (idea.text, idea.author) == ("\t=tab-formula ", " Ana")
+    blank = workshop("idea", "add", session_path, "   ")
+    assert blank.exit_code == 2 and "an idea needs some text" in blank.err
+
+
 def test_idea_add_prints_the_id_and_the_file_holds_the_idea(
     workshop: RunCli, session_path: Path
 ) -> None:

@@ -152,8 +152,8 @@ def test_a_session_file_with_an_invalid_value_names_the_key(
 
 def test_a_session_from_a_newer_version_is_refused(workshop: RunCli, session_path: Path) -> None:
     text = session_path.read_text(encoding="utf-8")
-    assert text.startswith("schema_version = 1\n")
-    session_path.write_text(text.replace("schema_version = 1", "schema_version = 99", 1))
+    assert text.startswith("schema_version = 2\n")
+    session_path.write_text(text.replace("schema_version = 2", "schema_version = 99", 1))
     failed = workshop("idea", "add", session_path, "Text")
     assert failed.exit_code == 2
     assert failed.error_line.startswith(f"workshop: {session_path}: schema_version: written by a")

@@ -244,3 +244,57 @@ def test_the_screen_export_leaves_a_hand_written_file_alone(tmp_path: Path) -> N
     notes.unlink()
     assert export_markdown_beside(session_path, sample_session()) == notes
     assert export_markdown_beside(session_path, sample_session()) == notes  # replaced: an export
+
+
+def test_excel_to_stdout_has_the_bom_once_in_a_real_process(
+    workshop: RunCli, session_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    workshop("idea", "add", session_path, "Zoë")
+    done = subprocess.run(
+        [sys.executable, "-m", "workshop", "export", str(session_path), "--excel"],
+        capture_output=True,
+        env=os.environ.copy(),
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"\xef\xbb\xbfsession_date,")
+    assert done.stdout.count(b"\xef\xbb\xbf") == 1
+    assert done.stdout.endswith(b",false,0\r\n")
+    assert "Zoë".encode() in done.stdout
+
+
+def test_report_as_html_from_the_command_line(workshop: RunCli, session_path: Path) -> None:
+    shown = workshop("report", "--format", "html")
+    assert shown.exit_code == 0, shown.err
+    assert shown.out.startswith("<!DOCTYPE html>")
+    assert "<h1>Follow-through report</h1>" in shown.out
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["{}", "{", "", "\n", "<!-- a comment, but not ours -->\n", '{"generator": "someone"}\n'],
+)
+def test_short_or_odd_files_are_not_taken_for_exports(
+    workshop: RunCli, session_path: Path, tmp_path: Path, content: str
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text(content, encoding="utf-8")
+    refused = workshop("export", session_path, "--output", target)
+    assert (refused.exit_code, refused.error_line) == (
+        2,
+        f"workshop: {target}: exists and is not an earlier export; choose another --output, "
+        "or give --force to replace it",
+    )
+    assert target.read_text(encoding="utf-8") == content
+
+
+def test_export_finds_a_session_by_name_in_dir(workshop: RunCli, tmp_path: Path) -> None:
+    created = workshop("new", "Elsewhere", "--dir", tmp_path)
+    name = Path(created.out.strip()).name
+    exported = workshop("export", name, "--dir", tmp_path, "--format", "json")
+    assert exported.exit_code == 0, exported.err
+    assert json.loads(exported.out)["title"] == "Elsewhere"

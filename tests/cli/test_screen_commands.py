@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import types
 from pathlib import Path
@@ -100,3 +101,15 @@ def test_open_ends_with_the_screens_one_line_error_when_the_checks_fail(
     read = options["read"]
     assert read.path == session_path  # type: ignore[attr-defined]
     assert read.text == session_path.read_text(encoding="utf-8")  # type: ignore[attr-defined]
+
+
+def test_the_screen_is_drawn_at_up_to_120_frames_a_second_unless_set(
+    workshop: RunCli, opened: Opened, session_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TEXTUAL_FPS", raising=False)
+    assert workshop("open", session_path).exit_code == 0
+    assert os.environ["TEXTUAL_FPS"] == "120"
+
+    monkeypatch.setenv("TEXTUAL_FPS", "30")
+    assert workshop("open", session_path).exit_code == 0
+    assert os.environ["TEXTUAL_FPS"] == "30"

@@ -22,6 +22,7 @@ from workshop.store import SessionFile
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels import registry
 from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.safe_text import SafeNotifications
 
 
 def shipped_agenda() -> Agenda:
@@ -37,7 +38,7 @@ def new_session_file(folder: Path, session: Session | None = None) -> SessionFil
     return SessionFile.create(folder / "session.toml", session)
 
 
-class PanelApp(App[None]):
+class PanelApp(SafeNotifications, App[None]):
     """Mounts the panel for `activity_id` and saves what it asks for."""
 
     BINDINGS = [Binding("ctrl+z", "undo", "Undo", id="test.undo")]

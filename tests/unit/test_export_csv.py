@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.sample_session import sample_session
 from workshop.core.models import Idea, Session, Theme
@@ -103,7 +105,7 @@ def test_the_cr_trick_stays_one_text_cell() -> None:
     rows = {row["idea_id"]: row for row in _rows("ideas", _hostile_session())}
     assert rows["h0"]["text"] == "harmless =cmd|' /C calc'!A0"
     assert rows["h5"]["text"] == "NUL ␀ and escape ␛[2J"
-    assert rows["h6"]["text"] == "'\t=tab formula"
+    assert rows["h6"]["text"] == "' =tab formula"  # a tab is a space, and still guarded
     assert rows["h7"]["text"] == "'  =spaced formula"
     assert rows["h8"]["text"] == "' @start"
     assert rows["h9"]["text"] == "'-2+3"
@@ -235,3 +237,11 @@ def test_an_idea_in_a_theme_since_removed_has_no_theme_id() -> None:
 def test_unknown_table_is_an_error() -> None:
     with pytest.raises(ValueError, match="ideas, themes, actions, ratings"):
         render_csv(sample_session(), "votes")
+
+
+@given(st.text(max_size=20))
+def test_one_line_cell_skips_only_cells_with_nothing_to_change(text: str) -> None:
+    from workshop.core.visible import visible
+    from workshop.export.csv_export import _LINE_BREAKS, one_line_cell
+
+    assert one_line_cell(text) == visible(_LINE_BREAKS.sub(" ", text))

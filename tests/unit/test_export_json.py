@@ -30,7 +30,7 @@ def test_keys_in_model_order_and_a_trailing_newline() -> None:
     text = render_json(sample_session())
     assert text.endswith("}\n") and not text.endswith("\n\n")
     assert list(json.loads(text)) == ["generator", *Session.model_fields]
-    assert text.startswith('{\n  "generator": "workshop-export",\n  "schema_version": 1,\n')
+    assert text.startswith('{\n  "generator": "workshop-export",\n  "schema_version": 2,\n')
 
 
 def test_ideas_and_actions_at_the_top_level() -> None:
@@ -72,3 +72,14 @@ def test_hidden_ideas_their_votes_and_links_are_left_out() -> None:
     assert data["actions"][2]["ideas"] == ["i9"]
     kept = json.loads(render_json(sample_session(), include_hidden=True))
     assert "i10" in [idea["id"] for idea in kept["ideas"]]
+
+
+def test_no_raw_control_character_reaches_the_output() -> None:
+    session = sample_session()
+    hostile = "csi \x9b2J del \x7f esc \x1b]0;PWN\x07 line\u2028sep"
+    session.ideas[0] = session.ideas[0].model_copy(update={"text": hostile})
+    text = render_json(session)
+    assert not any(ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in text)
+    assert "\u2028" not in text
+    assert "\\u009b" in text and "\\u001b" in text
+    assert json.loads(text)["ideas"][0]["text"] == hostile

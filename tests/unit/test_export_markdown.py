@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from tests.sample_session import at, sample_session
@@ -365,3 +367,17 @@ def test_include_hidden_shows_hidden_ideas_marked() -> None:
     assert "- Ben never answers the phone (1 vote, hidden)" in markdown
     assert "hidden idea is not shown" not in markdown
     assert "“Ben never answers the phone”" in markdown  # a3 cites it
+
+
+_ESCAPE_ALPHABET = list("aZé1 ,.'!?%:;()/\"’“”-_#*`<>&[]\\|=+\n\t")
+
+
+@given(st.text(alphabet=st.sampled_from(_ESCAPE_ALPHABET), max_size=30) | st.text(max_size=20))
+def test_the_fast_path_escapes_exactly_as_the_full_rules(text: str) -> None:
+    from workshop.export.markdown import _escape_inline
+
+    assert escape_inline(text) == _escape_inline(text)
+
+
+def test_bidi_controls_cannot_reorder_the_exported_text() -> None:
+    assert escape_inline("safe \u202eevil\u202c end") == "safe \ufffdevil\ufffd end"

@@ -210,3 +210,42 @@ def test_an_action_links_only_to_known_ideas_and_moves_within_the_plan(session: 
     ops.move_action(session, "a3", -5)
 
     assert [a.title for a in session.actions] == ["third", "first", "second"]
+
+
+def test_a_record_is_named_by_its_id_and_its_text_cut_at_a_word() -> None:
+    assert ops.label("idea", "i12", "Invoices arrive after the due date") == (
+        "idea i12 “Invoices arrive after…”"
+    )
+    assert ops.short("Short one") == "Short one"
+    assert ops.short("line one\nline two") == "line one line two"
+    assert ops.short("Unbreakablewordthatgoesonandon") == "Unbreakablewordthatgoes…"  # 24 in all
+
+
+def test_a_participant_just_added_can_be_taken_back_but_not_one_with_scores(
+    session: Session,
+) -> None:
+    first = ops.add_participant(session)
+    second = ops.add_participant(session)
+    ops.set_rating(session, "benchmark", second.id, "basic-knowledge", 3)
+    ops.remove_participant(session, first.id)
+    assert [p.id for p in session.participants] == [second.id]
+    with pytest.raises(ops.RuleError, match="has scores or votes"):
+        ops.remove_participant(session, second.id)
+
+
+def test_typed_text_is_stored_as_typed_and_blank_counts_as_empty(session: Session) -> None:
+    idea = ops.add_idea(session, "\t=tab-formula ", author=" Ana ")
+    assert (idea.text, idea.author) == ("\t=tab-formula ", " Ana ")
+    assert ops.edit_idea(session, idea.id, "  indented").text == "  indented"
+    theme = ops.add_theme(session, " Money ")
+    assert ops.rename_theme(session, theme.id, "Money  ").title == "Money  "
+    action = ops.add_action(session, " Call back ", owner="Bo ", measure=" < 2 days")
+    assert (action.title, action.owner, action.measure) == (" Call back ", "Bo ", " < 2 days")
+    participant = ops.add_participant(session, name=" Ana", segment="Sales ")
+    assert (participant.name, participant.segment) == (" Ana", "Sales ")
+    assert ops.new_session(" Spaced ", session.agenda, team=" Desk ").team == " Desk "
+    for blank in (" ", "\t\n"):
+        with pytest.raises(RuleError):
+            ops.add_idea(session, blank)
+        with pytest.raises(RuleError):
+            ops.add_action(session, blank)

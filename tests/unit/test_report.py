@@ -452,7 +452,7 @@ def test_unusual_but_valid_files_read_the_same(
         (lambda text: text.replace("[[ratings]]", "[[ratingz]]", 1), "ratingz: unknown key"),
         (lambda text: text.replace("progress = 2", "progress = 9", 1), "progress"),
         (lambda text: text.replace('owner = "Ana"', 'owner = "Ana"\nowner = "Bo"'), "TOML"),
-        (lambda text: text.replace("schema_version = 1", "schema_version = 99"), "newer"),
+        (lambda text: text.replace("schema_version = 2", "schema_version = 99"), "newer"),
     ],
     ids=["type", "unknown-table", "range", "duplicate-key", "schema"],
 )

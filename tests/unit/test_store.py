@@ -5,13 +5,13 @@ from __future__ import annotations
 import difflib
 import os
 import stat
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from workshop.core import ops
-from workshop.core.models import SCHEMA_VERSION, Action, Horizon, Review, Session
+from workshop.core.models import SCHEMA_VERSION, Action, Horizon, Review, Session, TimerState
 from workshop.files import InvalidFileError
 from workshop.store import (
     MIGRATIONS,
@@ -340,3 +340,53 @@ def test_changed_on_disk_says_whether_another_writer_saved(session_file: Session
     assert session_file.changed_on_disk() is True
     assert session_file.refresh() is True
     assert session_file.changed_on_disk() is False
+
+
+def test_a_version_1_file_is_upgraded_to_keep_timers_and_loses_nothing(
+    session_file: SessionFile, tmp_path: Path
+) -> None:
+    session_file.change(
+        lambda s: [ops.add_idea(s, "Invoices late #billing"), ops.add_theme(s, "Money")]
+    )
+    version_2 = valid_text(session_file)
+    assert version_2.startswith("schema_version = 2\n") and "[[timers]]" not in version_2
+    path = write(tmp_path, version_2.replace("schema_version = 2\n", "schema_version = 1\n", 1))
+
+    upgraded = load_session(path)
+
+    assert upgraded.schema_version == 2 and upgraded.timers == []
+    assert upgraded.model_dump(exclude={"schema_version"}) == session_file.session.model_dump(
+        exclude={"schema_version"}
+    )
+    reopened = SessionFile.open(path)
+    reopened.change(lambda s: ops.add_idea(s, "one more"))
+    assert path.read_text().startswith("schema_version = 2\n")
+
+
+def test_a_timers_state_is_kept_in_the_file_and_read_back_from_it_alone(
+    session_file: SessionFile,
+) -> None:
+    since = datetime(2026, 11, 23, 10, 0, 0, tzinfo=UTC)
+    paused = TimerState(
+        activity="what-bugs-customers", planned_seconds=900, added_seconds=60, elapsed_seconds=549.5
+    )
+    running = TimerState(
+        activity="debate-blocks",
+        item="little-data",
+        planned_seconds=300,
+        elapsed_seconds=30.0,
+        running_since=since,
+    )
+    session_file.change(lambda s: [ops.set_timer(s, paused), ops.set_timer(s, running)])
+    session_file.change(
+        lambda s: ops.set_timer(s, paused.model_copy(update={"added_seconds": 120}))
+    )
+
+    text = valid_text(session_file)
+    assert "[[timers]]" in text and "running_since = 2026-11-23T10:00:00+00:00" in text
+    loaded = load_session(session_file.path)
+    assert ops.timer_state(loaded, "what-bugs-customers") == paused.model_copy(
+        update={"added_seconds": 120}
+    )
+    assert ops.timer_state(loaded, "debate-blocks", "little-data") == running
+    assert running.seconds_run(since + timedelta(seconds=15)) == 45.0

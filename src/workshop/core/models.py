@@ -13,8 +13,8 @@ from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-SCHEMA_VERSION = 1
-"""The version of the session file layout this code writes."""
+SCHEMA_VERSION = 2
+"""The version of the session file layout this code writes (2: `[[timers]]`)."""
 
 Identifier = Annotated[
     str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -292,6 +292,31 @@ class ActivityNote(Record):
     text: str
 
 
+class TimerState(Record):
+    """A countdown as it stands, kept in the session file so that it survives closing the
+    screen and can be shown from the file alone (a participant's phone, later).
+
+    Time left = planned_seconds + added_seconds - time run, where time run is
+    elapsed_seconds, plus the time since running_since while it runs (paused: no
+    running_since). Written when the timer starts, pauses, gets minutes, or is left.
+    """
+
+    activity: str
+    item: str = ""
+    """A debate block's id, for the time spent on that block; "" for the activity's timer."""
+    planned_seconds: int = 0
+    added_seconds: int = 0
+    elapsed_seconds: float = 0.0
+    """Seconds run before `running_since` (all of them, when paused)."""
+    running_since: datetime | None = None
+
+    def seconds_run(self, at: datetime) -> float:
+        """Seconds the timer has run, as of `at`."""
+        if self.running_since is None:
+            return self.elapsed_seconds
+        return self.elapsed_seconds + max(0.0, (at - self.running_since).total_seconds())
+
+
 class Session(BaseModel):
     """One workshop: what was planned (a copy of the agenda) and everything the room said.
 
@@ -321,6 +346,7 @@ class Session(BaseModel):
     actions: list[Action] = []
     log: list[LogEntry] = []
     notes: list[ActivityNote] = []
+    timers: list[TimerState] = []
     ideas: list[Idea] = []
 
     @model_validator(mode="after")
@@ -341,6 +367,7 @@ class Session(BaseModel):
         "actions",
         "log",
         "notes",
+        "timers",
         "ideas",
     )
     """The session's lists of records, in the order they are written to disk."""

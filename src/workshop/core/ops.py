@@ -27,6 +27,7 @@ from workshop.core.models import (
     Review,
     Session,
     Theme,
+    TimerState,
     Vote,
 )
 from workshop.files import WorkshopError
@@ -50,8 +51,28 @@ RecordT = TypeVar("RecordT", bound=HasId)
 
 
 def clean_text(text: str) -> str:
-    """Text as typed, minus what cannot be stored as UTF-8 (lone surrogates)."""
+    """Text as typed, minus what cannot be stored as UTF-8 (lone surrogates).
+
+    The rule for everything a person types (ideas, titles, names, notes...): it is stored
+    exactly as typed, spaces and tabs at either end included. Surrounding whitespace is
+    ignored only to judge whether a text is empty and to compare names (the same owner,
+    team or segment), and the screen shows one-line text without it."""
     return _SURROGATES.sub("\ufffd", text)
+
+
+def short(text: str, width: int = 24) -> str:
+    """Text on one line, cut with … to `width` characters (for naming a record)."""
+    one_line = " ".join(text.split())
+    if len(one_line) <= width:
+        return one_line
+    cut = one_line[: width - 1]
+    at_word = cut.rsplit(" ", 1)[0]  # at a word's end, unless that leaves too little
+    return (at_word if len(at_word) > width // 2 else cut) + "…"
+
+
+def label(what: str, record_id: str, text: str) -> str:
+    """How a change names its record: `idea i12 “Invoices arrive…”`."""
+    return f"{what} {record_id} “{short(text)}”"
 
 
 def tags_in(text: str) -> list[str]:
@@ -94,13 +115,13 @@ def new_session(
     facilitator: str = "",
     on: date | None = None,
 ) -> Session:
-    title = clean_text(title).strip()
-    if not title:
+    title = clean_text(title)
+    if not title.strip():
         raise RuleError("a session needs a title")
     return Session(
         title=title,
-        team=clean_text(team).strip(),
-        facilitator=clean_text(facilitator).strip(),
+        team=clean_text(team),
+        facilitator=clean_text(facilitator),
         date=on or date.today(),
         agenda=agenda,
         current_activity=agenda.activities()[0].id,
@@ -137,9 +158,11 @@ def add_idea(
 ) -> Idea:
     """Capture an idea; `#word` in its text becomes a tag. `participant`: the id of the
     participant who sent it from their own device, if one did."""
-    text = clean_text(text).strip()
-    if not text:
+    text = clean_text(text)
+    if not text.strip():
         raise RuleError("an idea needs some text")
+    if participant:
+        find(session.participants, participant, "participant")
     activity_id = default_capture_activity(session) if activity is None else activity
     require_activity(session, activity_id)
     all_tags = tags_in(text)
@@ -152,19 +175,17 @@ def add_idea(
         text=text,
         activity=activity_id,
         tags=all_tags,
-        author=clean_text(author).strip(),
+        author=clean_text(author),
         created=at or now(),
         participant=participant,
     )
-    if participant:
-        find(session.participants, participant, "participant")
     session.ideas.append(idea)
     return idea
 
 
 def edit_idea(session: Session, idea_id: str, text: str) -> Idea:
-    text = clean_text(text).strip()
-    if not text:
+    text = clean_text(text)
+    if not text.strip():
         raise RuleError("an idea needs some text")
     index, idea = find(session.ideas, idea_id, "idea")
     edited = idea.model_copy(update={"text": text, "tags": _retag(idea, text)})
@@ -229,8 +250,8 @@ def visible_ideas(session: Session, activity: str | None = None) -> list[Idea]:
 
 
 def add_theme(session: Session, title: str, activity: str = "") -> Theme:
-    title = clean_text(title).strip()
-    if not title:
+    title = clean_text(title)
+    if not title.strip():
         raise RuleError("a theme needs a title")
     require_activity(session, activity)
     theme_id = next_id(session.themes, "t", session.id_counters)
@@ -240,8 +261,8 @@ def add_theme(session: Session, title: str, activity: str = "") -> Theme:
 
 
 def rename_theme(session: Session, theme_id: str, title: str) -> Theme:
-    title = clean_text(title).strip()
-    if not title:
+    title = clean_text(title)
+    if not title.strip():
         raise RuleError("a theme needs a title")
     index, theme = find(session.themes, theme_id, "theme")
     renamed = theme.model_copy(update={"title": title})
@@ -300,14 +321,24 @@ def ideas_in_theme(session: Session, theme_id: str) -> list[Idea]:
     return [idea for idea in session.ideas if idea.theme == theme_id]
 
 
+def remove_participant(session: Session, participant_id: str) -> tuple[int, Participant]:
+    """Take back a participant just added (undo of `add_participant`): one with ratings or
+    votes is refused, so no score is ever lost with it."""
+    if any(rating.participant == participant_id for rating in session.ratings) or any(
+        vote.voter == participant_id for vote in session.votes
+    ):
+        raise RuleError(f"participant {participant_id} has scores or votes; not removed")
+    return _remove(session.participants, participant_id, "participant")
+
+
 # --- participants ---------------------------------------------------------------------------
 
 
 def add_participant(session: Session, name: str = "", segment: str = "") -> Participant:
     participant = Participant(
         id=next_id(session.participants, "p", session.id_counters),
-        name=clean_text(name).strip(),
-        segment=clean_text(segment).strip(),
+        name=clean_text(name),
+        segment=clean_text(segment),
     )
     session.participants.append(participant)
     return participant
@@ -365,7 +396,7 @@ def next_participant(
 
 def update_participant(session: Session, participant_id: str, **changes: str) -> Participant:
     index, participant = find(session.participants, participant_id, "participant")
-    cleaned = {k: clean_text(v).strip() for k, v in changes.items()}
+    cleaned = {k: clean_text(v) for k, v in changes.items()}
     updated = Participant.model_validate({**participant.model_dump(), **cleaned})
     session.participants[index] = updated
     return updated
@@ -506,8 +537,8 @@ def add_action(
     due: date | None = None,
     at: datetime | None = None,
 ) -> Action:
-    title = clean_text(title).strip()
-    if not title:
+    title = clean_text(title)
+    if not title.strip():
         raise RuleError("an action needs a title")
     idea_ids = list(dict.fromkeys(ideas))
     for idea_id in idea_ids:
@@ -515,9 +546,9 @@ def add_action(
     action = Action(
         id=next_id(session.actions, "a", session.id_counters),
         title=title,
-        owner=clean_text(owner).strip(),
+        owner=clean_text(owner),
         horizon=Horizon(horizon),
-        measure=clean_text(measure).strip(),
+        measure=clean_text(measure),
         ideas=idea_ids,
         due=due,
         created=at or now(),
@@ -528,8 +559,8 @@ def add_action(
 
 def update_action(session: Session, action_id: str, **changes: Any) -> Action:
     index, action = find(session.actions, action_id, "action")
-    cleaned = {k: clean_text(v).strip() if isinstance(v, str) else v for k, v in changes.items()}
-    if "title" in cleaned and not cleaned["title"]:
+    cleaned = {k: clean_text(v) if isinstance(v, str) else v for k, v in changes.items()}
+    if "title" in cleaned and not cleaned["title"].strip():
         raise RuleError("an action needs a title")
     updated = Action.model_validate({**action.model_dump(), **cleaned})
     session.actions[index] = updated
@@ -606,3 +637,24 @@ def set_debate_note(session: Session, activity_id: str, item: str, **fields: Any
     created = DebateNote.model_validate({"activity": activity_id, "item": item, **cleaned})
     session.debate.append(created)
     return created
+
+
+# --- timers ---------------------------------------------------------------------------------
+
+
+def timer_state(session: Session, activity_id: str, item: str = "") -> TimerState | None:
+    """The saved state of an activity's timer (or of a debate block's, by `item`)."""
+    return next(
+        (t for t in session.timers if t.activity == activity_id and t.item == item), None
+    )
+
+
+def set_timer(session: Session, state: TimerState) -> TimerState:
+    """Keep a timer's state in the session, replacing what was kept for the same timer."""
+    require_activity(session, state.activity)
+    for position, kept in enumerate(session.timers):
+        if kept.activity == state.activity and kept.item == state.item:
+            session.timers[position] = state
+            return state
+    session.timers.append(state)
+    return state

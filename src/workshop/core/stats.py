@@ -62,7 +62,7 @@ def _mean(scores: Sequence[int]) -> float | None:
 def criterion_results(session: Session, activity_id: str) -> list[CriterionResult]:
     """One result per criterion of a rate activity, in agenda order. Raises KeyError if unknown."""
     activity = session.agenda.activity(activity_id)
-    segment_of = {p.id: p.segment for p in session.participants}
+    segment_of = {p.id: p.segment.strip() for p in session.participants}
     scores: dict[str, list[int]] = {c.id: [] for c in activity.criteria}
     segment_scores: dict[str, dict[str, list[int]]] = {c.id: {} for c in activity.criteria}
     for rating in session.ratings:

@@ -246,7 +246,7 @@ def index_by(
 
 def index_by_owner(actions: Iterable[TrackedAction], on: date) -> dict[str, float | None]:
     """The index per action owner ("" for actions without one)."""
-    return index_by(actions, on, lambda tracked: tracked.action.owner)
+    return index_by(actions, on, lambda tracked: tracked.action.owner.strip())
 
 
 def index_by_team(actions: Iterable[TrackedAction], on: date) -> dict[str, float | None]:

@@ -18,5 +18,5 @@ def export_markdown_beside(session_path: Path, session: Session) -> Path:
     """
     target = session_path.with_suffix(".md")
     text = export_session(session_path, session, ExportOptions(format="md"))
-    write_export(target, text, source=session_path)
+    write_export(target, text, source=session_path, hint="rename or move it to export again")
     return target

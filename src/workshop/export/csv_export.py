@@ -6,9 +6,9 @@ be concatenated (minus their header rows) into one table. Headers are snake_case
 What a cell can hold:
 
 - One record is one line, always: line breaks inside text (CR, LF, CRLF, and the other
-  characters `str.splitlines` breaks on) become a space, and other control characters their
-  visible symbol (␛ for escape), so a reader that splits lines, `wc -l` or `grep` count
-  records correctly. The exact text is in the JSON export.
+  characters `str.splitlines` breaks on) become a space, tabs too, and other control
+  characters their visible symbol (␛ for escape, `core.visible`), so a reader that splits
+  lines, `wc -l` or `grep` count records correctly. The exact text is in the JSON export.
 - Formula injection guard: a text cell that starts with a tab or a carriage return, or whose
   first character after leading white space is `=`, `+`, `-` or `@`, gets a leading
   apostrophe, so a spreadsheet shows it as text instead of running it. This applies to every
@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from workshop.core.models import Session
 from workshop.core.tally import vote_totals
+from workshop.core.visible import visible
 from workshop.export.visibility import visible_session
 
 CSV_TABLES = ("ideas", "themes", "actions", "ratings")
@@ -61,22 +62,16 @@ _FORMULA_STARTS = ("=", "+", "-", "@")
 _RAW_FORMULA_STARTS = ("\t", "\r")
 # Every character str.splitlines() breaks a line at; a run of them (CRLF...) is one break.
 _LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x9f]")
-
 Cell = str | int
 Table = tuple[list[str], list[list[Cell]]]
 
 
-def _visible_control(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control picture": ␛, ␇...
-    return "\u2421" if code == 0x7F else "\ufffd"
-
-
 def one_line_cell(text: str) -> str:
-    """`text` on one line: line breaks become a space, control characters their symbol."""
-    return _CONTROLS.sub(_visible_control, _LINE_BREAKS.sub(" ", text))
+    """`text` on one line: line breaks become a space, tabs a space, other control characters
+    their symbol (`core.visible`)."""
+    if text.isprintable():  # no line break, control or bidi character: most cells
+        return text
+    return visible(_LINE_BREAKS.sub(" ", text))
 
 
 def guard_cell(value: Cell) -> Cell:

@@ -9,6 +9,7 @@ The agenda's facilitator notes are always left out (empty).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from workshop.core.models import Session
@@ -30,10 +31,23 @@ def session_document(session: Session, *, include_hidden: bool = False) -> dict[
     return {"generator": EXPORT_MARK, **data}
 
 
+_C1_AND_DEL = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+
+
+def dumps(data: Any) -> str:
+    """Indented JSON, non-ASCII kept, ending in a newline; no raw control character at all.
+
+    `json.dumps` escapes C0 controls but not DEL and C1 (`\x9b` starts a terminal control
+    sequence) nor the line separators: those are written as \\u escapes too, which every
+    JSON reader reads back the same.
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _C1_AND_DEL.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
+
+
 def render_json(session: Session, *, include_hidden: bool = False) -> str:
     """The session as indented JSON (keys in model order, non-ASCII kept), ending in a newline."""
-    document = session_document(session, include_hidden=include_hidden)
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return dumps(session_document(session, include_hidden=include_hidden))
 
 
 def session_schema() -> dict[str, Any]:

@@ -29,6 +29,7 @@ from workshop.core.models import (
     Theme,
 )
 from workshop.core.tally import RankedItem, ranking, vote_totals
+from workshop.core.visible import visible
 from workshop.export.tables import LEFT, RIGHT, markdown_table
 from workshop.export.visibility import hidden_count, visible_session
 from workshop.export.writing import EXPORT_MARK
@@ -48,9 +49,21 @@ _LEADING_BLOCK = re.compile(r"^([>+=-])")
 _LEADING_NUMBER = re.compile(r"^(\d{1,9})([.)])")
 
 
+# Text that needs no escaping: a letter first, then words of letters and digits (or #tags)
+# with harmless punctuation between them. Most ideas are like this; they skip the rest.
+_PLAIN = re.compile(r"[^\W\d_][^\W_]*(?:[ ,.'!?%:;()/\"’“”-]+#?[^\W_]+)*[,.!?)\"’”]?")
+
+
 def escape_inline(text: str) -> str:
     """`text` as markdown that renders as exactly that text, on one line."""
-    text = _BLANKS.sub(" ", text).strip()
+    if _PLAIN.fullmatch(text):
+        return text
+    return _escape_inline(text)
+
+
+def _escape_inline(text: str) -> str:
+    # Bidi controls would reorder what follows them: shown as a symbol, like every front end.
+    text = visible(_BLANKS.sub(" ", text).strip())
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     text = _HASH.sub(r"\\#", text)
@@ -92,8 +105,8 @@ def _quoted(text: str) -> str:
 # --- what the room decided --------------------------------------------------------------------
 
 
-def _ranked(session: Session, include_hidden: bool) -> list[RankedItem]:
-    # `ranking` leaves hidden ideas out; shown on request, they rank like any other.
+def ranked_items(session: Session, include_hidden: bool) -> list[RankedItem]:
+    """Themes and ideas by votes; hidden ideas rank like any other when they are shown."""
     if include_hidden:
         session = session.model_copy(
             update={"ideas": [idea.model_copy(update={"hidden": False}) for idea in session.ideas]}
@@ -558,7 +571,7 @@ def markdown_sections(
     """The document's sections, each a name and its markdown blocks (the HTML export's parts)."""
     shown = session if include_hidden else visible_session(session)
     hidden_left_out = 0 if include_hidden else hidden_count(session)
-    ranked = _ranked(shown, include_hidden)
+    ranked = ranked_items(shown, include_hidden)
     return [
         ("header", _header(shown)),
         ("decided", _decided(shown, ranked)),

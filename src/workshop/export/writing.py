@@ -57,13 +57,19 @@ def is_earlier_export(path: Path) -> bool:
         return True
     if head.startswith("<!DOCTYPE html>") and f'content="{EXPORT_MARK}"' in head:
         return True
-    if head.startswith("{") and f'"generator": "{EXPORT_MARK}"' in head.split("\n", 3)[1]:
+    second_line = (head.split("\n", 2) + ["", ""])[1]
+    if head.startswith("{") and f'"generator": "{EXPORT_MARK}"' in second_line:
         return True
     return first_line in csv_header_lines()
 
 
-def check_export_target(target: Path, *, source: Path | None = None, force: bool = False) -> None:
-    """Raise ExportRefusedError unless an export may be written to `target`."""
+def check_export_target(
+    target: Path, *, source: Path | None = None, force: bool = False, hint: str = ""
+) -> None:
+    """Raise ExportRefusedError unless an export may be written to `target`.
+
+    `hint` ends the message when the file is simply not an export (what the caller can do).
+    """
     if source is not None and target.exists() and _same_file(target, source):
         raise ExportRefusedError(
             f"{target}: is the session being exported; an export never replaces a session file"
@@ -71,7 +77,7 @@ def check_export_target(target: Path, *, source: Path | None = None, force: bool
     if not target.exists():
         return
     if not target.is_file():
-        raise ExportRefusedError(f"{target}: not a regular file; choose another --output")
+        raise ExportRefusedError(f"{target}: not a regular file")
     try:
         head = _head(target)
     except OSError as error:
@@ -83,8 +89,7 @@ def check_export_target(target: Path, *, source: Path | None = None, force: bool
     if force or is_earlier_export(target):
         return
     raise ExportRefusedError(
-        f"{target}: exists and is not an earlier export; choose another --output, "
-        "or give --force to replace it"
+        f"{target}: exists and is not an earlier export" + (f"; {hint}" if hint else "")
     )
 
 
@@ -96,9 +101,15 @@ def _same_file(one: Path, other: Path) -> bool:
 
 
 def write_export(
-    target: Path, text: str, *, source: Path | None = None, force: bool = False, bom: bool = False
+    target: Path,
+    text: str,
+    *,
+    source: Path | None = None,
+    force: bool = False,
+    bom: bool = False,
+    hint: str = "",
 ) -> None:
     """Write `text` (UTF-8, with a byte order mark if `bom`) to `target`, atomically, if allowed."""
-    check_export_target(target, source=source, force=force)
+    check_export_target(target, source=source, force=force, hint=hint)
     data = text.encode("utf-8-sig" if bom else "utf-8")
     write_atomically(target, data, mode=EXPORT_FILE_MODE)

@@ -25,7 +25,7 @@ from workshop.core.clock import now
 from workshop.files import TomlFile, WorkshopError, read_toml_file
 from workshop.settings import Settings, load_settings, save_settings
 from workshop.tui.commands import WorkshopCommands
-from workshop.tui.safe_text import clean
+from workshop.tui.safe_text import SafeNotifications, clean
 from workshop.tui.screens.closing import WorkshopPalette
 from workshop.tui.screens.opening import OpeningScreen
 from workshop.tui.widgets.typing import HoldsKeys
@@ -39,7 +39,7 @@ LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
 
 
-class WorkshopApp(App[None]):
+class WorkshopApp(SafeNotifications, App[None]):
     """Home screen, or straight into one session when given its file."""
 
     TITLE = "workshop"
@@ -101,9 +101,20 @@ class WorkshopApp(App[None]):
         # widget has the focus (a table's or a list's keys would otherwise act on the old panel).
         if isinstance(event, events.Key) and not event.is_forwarded:
             screen = self.screen
-            if isinstance(screen, HoldsKeys) and screen.hold_key(event):
+            if isinstance(screen, HoldsKeys):
+                if screen.hold_key(event):
+                    return
+                await super().on_event(event)
+                screen.key_given(event)  # an answer to a dialog holds the keys after it
                 return
         await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        # A key handed to a widget just before a dialog covered it, or before a panel was
+        # replaced, bubbles up here: it waits with the keys typed after it.
+        screen = self.screen
+        if isinstance(screen, HoldsKeys) and screen.hold_key(event):
+            event.prevent_default()
 
     def on_ready(self) -> None:
         self._started = True
@@ -152,13 +163,22 @@ class WorkshopApp(App[None]):
             read = read_toml_file(path)
         except WorkshopError as error:
             self.notify(str(error), title="Cannot open", severity="error", markup=False)
+            screen = self.screen
+            if isinstance(screen, HoldsKeys):
+                screen.call_later(screen.give_held_keys, "opening")
             return False
         self._show_opening(read)
         return True
 
     def _show_opening(self, read: TomlFile) -> None:
+        # Keys typed ahead on the screen being left (after the new-session dialog's Enter) go
+        # to the session.
+        screen = self.screen
+        typed_ahead = screen.take_held_keys() if isinstance(screen, HoldsKeys) else []
         # Headless (tests, snapshots) nothing is drawn at all: no draw to wait for.
-        opening = OpeningScreen(read, announce_on_mount=self._started or self.is_headless)
+        opening = OpeningScreen(
+            read, typed_ahead, announce_on_mount=self._started or self.is_headless
+        )
         if len(self.screen_stack) > 1:
             self.switch_screen(opening)
         else:

@@ -18,10 +18,13 @@ from workshop.core.models import Session
 
 @dataclass
 class Undo:
-    """How to take a change back: an edit of the session, and what to say when it is done."""
+    """How to take a change back: an edit of the session, and what it does, naming the record
+    ("remove idea i12 “Invoices…”"). `activity` is where the change was made (the session
+    screen fills it in), so that ctrl+z can say where it reaches."""
 
     edit: Callable[[Session], Any]
     description: str
+    activity: str = ""
 
 
 class ChangeRequested(Message):

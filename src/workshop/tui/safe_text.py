@@ -14,6 +14,8 @@ every line they render, since their value must stay exactly as typed.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.segment import Segment
 from rich.text import Text
 from textual.content import Content
@@ -74,6 +76,16 @@ class SafeLines:
     def render_lines(self, crop: Region) -> list[Strip]:
         lines: list[Strip] = super().render_lines(crop)  # type: ignore[misc]
         return [safe_strip(line) for line in lines]
+
+
+class SafeNotifications:
+    """For an App: every toast's message and title has its control characters made
+    visible, whoever calls `notify` (a toast often names an idea or an action)."""
+
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
+        super().notify(  # type: ignore[misc]
+            clean(message), title=clean(title, one_line=True), **options
+        )
 
 
 def highlight(matcher: Matcher, candidate: str) -> Content:

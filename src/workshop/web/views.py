@@ -8,7 +8,7 @@ notes, never hidden ideas, never who sent what.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime
 
 from workshop.core import ops, room, stats, tally
 from workshop.core.models import Activity, ActivityKind, Session
@@ -16,14 +16,15 @@ from workshop.core.models import Activity, ActivityKind, Session
 
 @dataclass(frozen=True)
 class Timer:
-    """The current activity's timer as the session file has it: from when the activity was
-    started (the log) and its planned minutes."""
+    """The current activity's timer as the session file keeps it (the facilitator's screen
+    writes it when the timer starts, pauses or gets a minute)."""
 
     minutes: int
-    deadline: float | None
-    """Epoch seconds when the time is up; None if the activity has not been started."""
+    """The planned minutes, shown before the timer is started."""
     remaining: int | None
-    """Whole seconds left at render time (0 once the time is up); None if not started."""
+    """Whole seconds left at render time (0 once the time is up); None if never started."""
+    deadline: float | None
+    """Epoch seconds when the time is up, while the timer runs (the page counts down)."""
 
     @property
     def text(self) -> str:
@@ -32,19 +33,19 @@ class Timer:
         if self.remaining <= 0:
             return "Time is up"
         minutes, seconds = divmod(self.remaining, 60)
-        return f"{minutes}:{seconds:02d} left"
+        paused = "" if self.deadline is not None else " (paused)"
+        return f"{minutes}:{seconds:02d} left{paused}"
 
 
 def timer_of(session: Session, activity: Activity, now: float) -> Timer:
-    started: datetime | None = None
-    for entry in reversed(session.log):
-        if entry.activity == activity.id and entry.ended is None:
-            started = entry.started
-            break
-    if started is None or not activity.minutes:
+    state = ops.timer_state(session, activity.id)
+    if state is None:
         return Timer(activity.minutes, None, None)
-    deadline = (started + timedelta(minutes=activity.minutes)).timestamp()
-    return Timer(activity.minutes, deadline, max(0, int(deadline - now)))
+    at = datetime.fromtimestamp(now, tz=UTC)
+    total = (state.planned_seconds or activity.minutes * 60) + state.added_seconds
+    left = max(0.0, total - state.seconds_run(at))
+    deadline = now + left if state.running_since is not None else None
+    return Timer(activity.minutes, int(left), deadline)
 
 
 @dataclass(frozen=True)

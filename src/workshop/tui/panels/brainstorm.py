@@ -15,11 +15,12 @@ from workshop.core import ops
 from workshop.core.models import Idea, Session
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.safe_text import clean
 from workshop.tui.widgets.idea_filter import IdeaFilter, count_label
 from workshop.tui.widgets.idea_input import CaptureInput
 from workshop.tui.widgets.idea_list import IdeaList
 from workshop.tui.widgets.idea_text import literal
-from workshop.tui.widgets.typing import TypingInput
+from workshop.tui.widgets.typing import TypingInput, focus_now
 
 LIST_ACTIONS = {"edit", "delete", "toggle_hidden", "focus_input"}
 """Actions on the highlighted idea: offered only while the list has focus."""
@@ -87,6 +88,8 @@ anonymous unless you turn the author box on.
         self.editing: Idea | None = None
         self._stashed_draft = ""
         self._follow_idea: str | None = None
+        self._deleting: set[str] = set()
+        """Ideas whose delete is asked for but not yet shown (a burst of d)."""
         self.idea_filter = IdeaFilter("")
 
     def compose(self) -> ComposeResult:
@@ -155,9 +158,10 @@ anonymous unless you turn the author box on.
             idea_list.empty_text = "No ideas yet: type one and press Enter"
         idea_list.set_ideas(shown, follow=self._follow_idea)
         self._follow_idea = None
-        self.query_one("#count", Static).update(
-            count_label(own_ideas, len(shown), filtered=bool(self.idea_filter))
-        )
+        count = self.query_one("#count", Static)
+        label = count_label(own_ideas, len(shown), filtered=bool(self.idea_filter))
+        # Its width follows its text: a layout only when that width changes (not on every idea).
+        count.update(label, layout=len(label) != len(str(count.content)))
 
     # --- capture ----------------------------------------------------------------------------
 
@@ -187,7 +191,8 @@ anonymous unless you turn the author box on.
                 "Add an idea",
                 on_saved=saved,
                 make_undo=lambda idea: Undo(
-                    lambda session: ops.delete_idea(session, idea.id), "Remove the idea just added"
+                    lambda session: ops.delete_idea(session, idea.id),
+                    f"remove {ops.label('idea', idea.id, idea.text)}",
                 ),
             )
         )
@@ -213,10 +218,11 @@ anonymous unless you turn the author box on.
         self.request_change(
             ChangeRequested(
                 lambda session: ops.edit_idea(session, idea.id, text),
-                "Edit an idea",
+                f"Edit {ops.label('idea', idea.id, old_text)}",
                 on_saved=saved,
                 make_undo=lambda _: Undo(
-                    lambda session: ops.edit_idea(session, idea.id, old_text), "Undo the edit"
+                    lambda session: ops.edit_idea(session, idea.id, old_text),
+                    f"put back the text of {ops.label('idea', idea.id, old_text)}",
                 ),
             )
         )
@@ -238,11 +244,11 @@ anonymous unless you turn the author box on.
         author = self.author_input
         author.toggle_class("-shown")
         if author.has_class("-shown"):
-            author.focus()
+            focus_now(author)
             self.notify("Author box on: ideas carry the name typed there.")
         else:
             author.value = ""
-            self.idea_input.focus()
+            focus_now(self.idea_input)
             self.notify("Author box off: ideas are anonymous.")
 
     def action_next_prompt(self) -> None:
@@ -251,13 +257,13 @@ anonymous unless you turn the author box on.
 
     def action_filter(self) -> None:
         self.filter_input.add_class("-shown")
-        self.filter_input.focus()
+        focus_now(self.filter_input)
 
     def action_focus_list(self) -> None:
-        self.idea_list.focus()
+        focus_now(self.idea_list)
 
     def action_focus_input(self) -> None:
-        self.idea_input.focus()
+        focus_now(self.idea_input)
 
     def action_escape(self) -> None:
         focused = self.screen.focused
@@ -267,7 +273,7 @@ anonymous unless you turn the author box on.
             self._end_editing()
             self.notify("Edit cancelled.")
         elif focused is self.idea_list:
-            self.idea_input.focus()
+            focus_now(self.idea_input)
 
     def action_edit(self) -> None:
         idea = self.idea_list.highlighted_idea
@@ -280,19 +286,28 @@ anonymous unless you turn the author box on.
         editing = self.query_one("#editing", Static)
         editing.update("Editing an idea: Enter saves, Esc cancels")
         editing.add_class("-shown")
-        self.idea_input.focus()
+        focus_now(self.idea_input)
 
     def action_delete(self) -> None:
         idea = self.idea_list.highlighted_idea
-        if idea is None:
-            return
+        if idea is None or idea.id in self._deleting:
+            return  # a second d before the first delete was shown: nothing more to delete
+        self._deleting.add(idea.id)
+        named = ops.label("idea", idea.id, idea.text)
+
+        def deleted(_: object) -> None:
+            self._deleting.discard(idea.id)
+            self.notify(
+                clean(f"Deleted {named}: ctrl+z brings it back.", one_line=True), markup=False
+            )
+
         self.request_change(
             ChangeRequested(
                 lambda session: ops.delete_idea(session, idea.id),
-                "Delete an idea",
-                on_saved=lambda _: self.notify("Idea deleted (undo brings it back)."),
-                make_undo=lambda deleted: Undo(
-                    lambda session: ops.restore_idea(session, *deleted), "Restore the idea"
+                f"Delete {named}",
+                on_saved=deleted,
+                make_undo=lambda removed: Undo(
+                    lambda session: ops.restore_idea(session, *removed), f"restore {named}"
                 ),
             )
         )
@@ -302,13 +317,18 @@ anonymous unless you turn the author box on.
         if idea is None:
             return
         hide = not idea.hidden
+        named = ops.label("idea", idea.id, idea.text)
+        done = f"Hid {named} from exports and the projector" if hide else f"Showed {named} again"
         self.request_change(
             ChangeRequested(
                 lambda session: ops.set_hidden(session, idea.id, hide),
-                "Hide an idea" if hide else "Show an idea",
+                f"Hide {named}" if hide else f"Show {named}",
+                on_saved=lambda _: self.notify(
+                    clean(f"{done}: ctrl+z undoes.", one_line=True), markup=False
+                ),
                 make_undo=lambda _: Undo(
                     lambda session: ops.set_hidden(session, idea.id, not hide),
-                    "Show the idea again" if hide else "Hide the idea again",
+                    f"show {named} again" if hide else f"hide {named} again",
                 ),
             )
         )
@@ -335,16 +355,17 @@ anonymous unless you turn the author box on.
         if not event.value.strip():
             self._clear_filter()
         else:
-            self.idea_list.focus()
+            focus_now(self.idea_list)
 
     def _clear_filter(self) -> None:
         self.filter_input.value = ""
         self.filter_input.remove_class("-shown")
         self.idea_filter = IdeaFilter("")
         self.show_session(self.session)
-        self.idea_list.focus()
+        # Back to the idea box, not the list, whose single letters (d, h) change ideas.
+        focus_now(self.idea_input)
 
     @on(IdeaList.LeftTop)
     def list_left_at_top(self, event: IdeaList.LeftTop) -> None:
         event.stop()
-        self.idea_input.focus()
+        focus_now(self.idea_input)

@@ -14,12 +14,13 @@ from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from workshop.core import ops
-from workshop.core.models import Activity, DebateNote, Session, Verdict
+from workshop.core.models import Activity, DebateNote, Session, TimerState, Verdict
 from workshop.core.planning import DebateSubject, debate_note, debate_subjects
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.safe_text import literal, plain
 from workshop.tui.widgets.debate_timer import DebateTimer
-from workshop.tui.widgets.typing import TypingInput, TypingTextArea
+from workshop.tui.widgets.typing import TypingInput, TypingTextArea, focus_now
 
 VERDICT_BADGES = {
     None: ("  · ", "dim"),
@@ -40,14 +41,15 @@ FIELDS: list[tuple[str, str, str, bool]] = [
 
 
 def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """One point per line, as typed; blank lines are not points."""
+    return [line for line in text.splitlines() if line.strip()]
 
 
 def _item_prompt(subject: DebateSubject, note: DebateNote | None) -> Content:
     verdict = note.verdict if note else None
     badge, style = VERDICT_BADGES[verdict]
     decided = " ✓" if note and note.decision.strip() else ""
-    return Content.assemble((badge, style), " ", Content(subject.title), decided)
+    return Content.assemble((badge, style), " ", literal(subject.title), decided)
 
 
 class DebatePanel(ActivityPanel):
@@ -86,8 +88,9 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
         Binding("plus", "edit('points_for')", "For", id="debate.points-for", show=False),
         Binding("minus", "edit('points_against')", "Against", id="debate.against", show=False),
         Binding("r", "edit('process')", "Process", id="debate.process", show=False),
-        Binding("w", "edit('convenience')", "Whose convenience", id="debate.convenience",
-                show=False),
+        Binding(
+            "w", "edit('convenience')", "Whose convenience", id="debate.convenience", show=False
+        ),
         Binding("t", "restart_timer", "Restart timer", id="debate.restart-timer", show=False),
         Binding("pagedown,ctrl+down", "step(1)", "Next item", id="debate.next"),
         Binding("pageup,ctrl+up", "step(-1)", "Previous", id="debate.previous", show=False),
@@ -131,7 +134,14 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
             with Horizontal(id="debate-heading"):
                 yield Label(id="debate-title")
                 budget = self.activity.minutes * 60 / max(1, len(self.subjects))
-                yield DebateTimer(budget, id="debate-timer")
+                kept = [t for t in self.session.timers if t.activity == self.activity.id and t.item]
+                yield DebateTimer(
+                    budget,
+                    activity=self.activity.id,
+                    kept=kept,
+                    keep=self._keep_timers,
+                    id="debate-timer",
+                )
             yield Static(id="debate-about")
             with VerticalScroll(id="debate-form"):
                 yield Label(id="debate-verdict", classes="debate-label")
@@ -198,10 +208,10 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
         subject, note = self.subject, self.note()
         position = f"{self.current + 1}/{len(self.subjects)}  "
         self.query_one("#debate-title", Label).update(
-            Content.assemble((position, "dim"), Content(subject.title))
+            Content.assemble((position, "dim"), literal(subject.title))
         )
-        about = [Content(subject.description)] if subject.description else []
-        about += [Content.assemble(("? ", "dim"), Content(q)) for q in subject.questions]
+        about = [plain(subject.description)] if subject.description else []
+        about += [Content.assemble(("? ", "dim"), literal(q)) for q in subject.questions]
         self.query_one("#debate-about", Static).update(Content("\n").join(about))
         self.query_one("#debate-about").display = bool(about)
         verdict = note.verdict if note else None
@@ -220,11 +230,11 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
             widget = self.query_one(f"#{widget_id}")
             if widget is focused:
                 continue
-            stored = getattr(note, name) if note else ([] if multiline else "")
+            stored: Any = getattr(note, name) if note else ([] if multiline else "")
             if isinstance(widget, TextArea):
-                text = "\n".join(stored)
-                if widget.text != text:
-                    widget.load_text(text)
+                lines = "\n".join(stored)
+                if widget.text != lines:
+                    widget.load_text(lines)
             elif isinstance(widget, Input) and widget.value != stored:
                 widget.value = stored
                 widget.cursor_position = 0  # show the start of a long text
@@ -243,7 +253,7 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
                 value = _lines(widget.text)
             else:
                 assert isinstance(widget, Input)
-                value = widget.value.strip()
+                value = widget.value if widget.value.strip() else ""
             stored = getattr(note, name) if note else ([] if multiline else "")
             if value != stored:
                 changed[name] = value
@@ -257,15 +267,40 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
         if not fields:
             return
         activity_id, item_id = self.activity.id, self.subject.id
+        title = ops.short(self.subject.title)
+        make_undo = None
+        description = f"Debate notes on {self.subject.title}"
+        if "verdict" in extra:
+            # A single letter (y, p, n) changes the verdict: it names the change and can be
+            # taken back.
+            note = self.note()
+            before = note.verdict if note is not None else None
+            description = f"Verdict on “{title}”: {extra['verdict']}"
+            make_undo = lambda _: Undo(  # noqa: E731
+                lambda draft: ops.set_debate_note(draft, activity_id, item_id, verdict=before),
+                f"put back the verdict on “{title}” ({before or 'none'})",
+            )
         self.request_change(
             ChangeRequested(
                 lambda draft: ops.set_debate_note(draft, activity_id, item_id, **fields),
-                f"Debate notes on {self.subject.title}",
+                description,
+                make_undo=make_undo,
             )
         )
 
     def save_typed(self) -> None:
         self._save()
+        if self.subjects:
+            self.query_one(DebateTimer).leave()
+
+    def _keep_timers(self, states: list[TimerState]) -> None:
+        """Write the debate items' timer states to the session file."""
+
+        def keep(draft: Session) -> None:
+            for state in states:
+                ops.set_timer(draft, state)
+
+        self.request_change(ChangeRequested(keep, "Debate timer"))
 
     def unsaved_text(self) -> str:
         if not self.subjects:
@@ -318,28 +353,29 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
 
     def action_edit(self, field_name: str) -> None:
         widget_id = next(w for name, _, w, _ in FIELDS if name == field_name)
-        self.query_one(f"#{widget_id}", Widget).focus()
+        focus_now(self.query_one(f"#{widget_id}", Widget))
 
     def action_step(self, offset: int) -> None:
         self._go_to(self.current + offset)
 
     def action_to_list(self) -> None:
         if self.subjects:
-            self.query_one("#debate-items").focus()
+            focus_now(self.query_one("#debate-items", Widget))
 
     def action_restart_timer(self) -> None:
         self.query_one(DebateTimer).restart()
 
     def action_make_action(self) -> None:
         """Put the current item's decision into the plan as an action."""
-        decision = self.query_one("#debate-decision", Input).value.strip()
-        if not decision:
+        decision = self.query_one("#debate-decision", Input).value
+        if not decision.strip():
             self.notify("Write the decision first (press d).", severity="warning")
             self.action_edit("decision")
             return
         self._save()
         ideas = [self.subject.id] if self.subject.from_theme else []
-        if any(a.title.strip().casefold() == decision.casefold() for a in self.session.actions):
+        same = decision.strip().casefold()
+        if any(a.title.strip().casefold() == same for a in self.session.actions):
             self.notify("That decision is already an action in the plan.")
             return
         self.request_change(
@@ -351,7 +387,7 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
                 ),
                 make_undo=lambda action: Undo(
                     lambda draft: ops.delete_action(draft, action.id),
-                    f"Remove the action {action.title}",
+                    f"remove {ops.label('action', action.id, action.title)}",
                 ),
             )
         )

@@ -199,7 +199,8 @@ the right column shows the ideas of the theme highlighted on the left (start wit
                     lambda s: ops.add_theme(s, title, self.activity.id),
                     "Add a theme",
                     lambda theme: Undo(
-                        lambda s: ops.delete_theme(s, theme.id), "Remove the new theme"
+                        lambda s: ops.delete_theme(s, theme.id),
+                        f"remove {ops.label('theme', theme.id, theme.title)}",
                     ),
                 )
 
@@ -215,9 +216,10 @@ the right column shows the ideas of the theme highlighted on the left (start wit
             if title and title != theme.title:
                 self._request(
                     lambda s: ops.rename_theme(s, theme.id, title),
-                    "Rename a theme",
+                    f"Rename {ops.label('theme', theme.id, theme.title)}",
                     lambda _: Undo(
-                        lambda s: ops.rename_theme(s, theme.id, theme.title), "Undo the rename"
+                        lambda s: ops.rename_theme(s, theme.id, theme.title),
+                        f"put back the name of {ops.label('theme', theme.id, theme.title)}",
                     ),
                 )
 
@@ -230,8 +232,11 @@ the right column shows the ideas of the theme highlighted on the left (start wit
             return
         self._request(
             lambda s: ops.delete_theme(s, theme.id),
-            "Delete a theme",
-            lambda deleted: Undo(lambda s: ops.restore_theme(s, *deleted), "Restore the theme"),
+            f"Delete {ops.label('theme', theme.id, theme.title)}",
+            lambda deleted: Undo(
+                lambda s: ops.restore_theme(s, *deleted),
+                f"restore {ops.label('theme', theme.id, theme.title)} and its ideas",
+            ),
             saved_note="Theme deleted; its ideas are ungrouped (undo brings it back).",
         )
 
@@ -240,7 +245,9 @@ the right column shows the ideas of the theme highlighted on the left (start wit
         if source is None:
             self.notify("Highlight a theme to merge it.", severity="warning")
             return
-        targets = [(t.id, t.title) for t in self.session.themes if t.id != source.id]
+        # Numbered as in the theme list (the source's number is left out, not reused).
+        numbered = [(n, t) for n, t in enumerate(self.session.themes, start=1) if t.id != source.id]
+        targets = [(t.id, t.title) for _, t in numbered]
         if not targets:
             self.notify("There is no other theme to merge into.", severity="warning")
             return
@@ -249,7 +256,9 @@ the right column shows the ideas of the theme highlighted on the left (start wit
             if target_id:
                 self._merge(source, target_id)
 
-        prompt = ChoicePrompt(f"Merge “{one_line_title(source)}” into…", targets)
+        prompt = ChoicePrompt(
+            f"Merge “{one_line_title(source)}” into…", targets, numbers=[n for n, _ in numbered]
+        )
         self.app.push_screen(prompt, merge)
 
     def _merge(self, source: Theme, target_id: str) -> None:
@@ -270,13 +279,11 @@ the right column shows the ideas of the theme highlighted on the left (start wit
                 # The merge re-pointed the source's votes at the target: point them back.
                 for vote in votes:
                     moved = vote.model_copy(update={"target": target_id})
-                    position = next(
-                        (n for n, v in enumerate(session.votes) if v == moved), None
-                    )
+                    position = next((n for n, v in enumerate(session.votes) if v == moved), None)
                     if position is not None:
                         session.votes[position] = vote
 
-            return Undo(edit, "Undo the merge")
+            return Undo(edit, f"split {ops.label('theme', source.id, source.title)} out again")
 
         self.showing = target_id
         self._request(merge, "Merge themes", lambda result: unmerge(*result))
@@ -288,9 +295,7 @@ the right column shows the ideas of the theme highlighted on the left (start wit
             self._move_highlighted("")
             return
         if number > len(self.session.themes):
-            self.notify(
-                f"There is no theme {number}: press n to create one.", severity="warning"
-            )
+            self.notify(f"There is no theme {number}: press n to create one.", severity="warning")
             return
         self._move_highlighted(self.session.themes[number - 1].id)
 
@@ -335,10 +340,16 @@ the right column shows the ideas of the theme highlighted on the left (start wit
         if idea.theme == theme_id:
             return
         old_theme = idea.theme
+        named = ops.label("idea", idea.id, idea.text)
+        themes = {theme.id: theme.title for theme in self.session.themes}
+        into = f"theme “{ops.short(themes.get(theme_id, theme_id))}”" if theme_id else "no theme"
+        back = f"theme “{ops.short(themes.get(old_theme, old_theme))}”" if old_theme else "no theme"
         self._request(
             lambda s: ops.move_to_theme(s, idea.id, theme_id),
-            "Move an idea",
-            lambda _: Undo(lambda s: ops.move_to_theme(s, idea.id, old_theme), "Move it back"),
+            f"Move {named} to {into}",
+            lambda _: Undo(
+                lambda s: ops.move_to_theme(s, idea.id, old_theme), f"move {named} back to {back}"
+            ),
         )
 
     def _request(self, edit, description, make_undo=None, saved_note: str = "") -> None:  # type: ignore[no-untyped-def]

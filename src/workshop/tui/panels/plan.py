@@ -29,6 +29,7 @@ from workshop.files import WorkshopError
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.session_owner import session_path_of
+from workshop.tui.safe_text import literal
 from workshop.tui.widgets.plan_action_form import PlanActionForm, SourceChoice
 
 SIDE_VIEWS = ("starts", "horizon", "owner")
@@ -43,19 +44,19 @@ HORIZON_SHORT = {"3m": "3 months", "6m": "6 months", "beyond": "beyond"}
 def action_prompt(number: int, action: Action, sources: list[str]) -> Content:
     """The action; owner, horizon, due date, measure or what it lacks; what it came from."""
     details: list[Content] = [
-        Content(action.owner) if action.owner else Content.styled("no owner", "$warning"),
+        literal(action.owner) if action.owner else Content.styled("no owner", "$warning"),
         Content.styled(HORIZON_SHORT[action.horizon.value], "$text-accent"),
     ]
     if action.due:
         details.append(Content(f"due {action.due.isoformat()}"))
     if action.measure:
-        details.append(Content.assemble(("measure: ", "dim"), Content(action.measure)))
+        details.append(Content.assemble(("measure: ", "dim"), literal(action.measure)))
     else:
         details.append(Content.styled("no measure", "$warning"))
     warn = Content.styled(" ⚠", "bold $warning") if action_warnings(action) else Content("")
     lines = Content.assemble(
         (f"{number:>2}. ", "bold"),
-        Content.styled(action.title, "bold"),
+        literal(action.title, "bold"),
         warn,
         "\n    ",
         Content(" · ").join(details),
@@ -64,13 +65,25 @@ def action_prompt(number: int, action: Action, sources: list[str]) -> Content:
         first = sources[0] if len(sources[0]) <= 60 else sources[0][:59] + "…"
         more = f" (+{len(sources) - 1} more)" if len(sources) > 1 else ""
         lines = Content.assemble(
-            lines, "\n    ", ("from: ", "dim"), Content.styled(first, "dim italic"), (more, "dim")
+            lines, "\n    ", ("from: ", "dim"), literal(first, "dim italic"), (more, "dim")
         )
     return lines
 
 
+def no_starting_points(session: Session) -> str:
+    """Why there is no starting point to offer, and what to do about it."""
+    voted = any(vote.count for vote in session.votes)
+    decided = any(note.decision.strip() for note in session.debate)
+    if not voted and not decided:
+        return (
+            "Nothing to start from yet: vote on the ideas (the top ones show here) or write "
+            "debate decisions first, or press n to write an action straight away."
+        )
+    return "Nothing waiting: the top-voted ideas and debate decisions all have an action."
+
+
 def start_prompt(point: StartingPoint) -> Content:
-    return Content.assemble(Content(point.title), "\n  ", (point.label, "dim"))
+    return Content.assemble(literal(point.title), "\n  ", literal(point.label, "dim"))
 
 
 class PlanPanel(ActivityPanel):
@@ -100,8 +113,7 @@ An action without an owner or a measure of success is marked ⚠.
         Binding("n", "new_action", "New action", id="plan.new"),
         Binding("e", "edit_action", "Edit", id="plan.edit"),
         Binding("shift+up,ctrl+up", "move(-1)", "Move up", id="plan.move-up", show=False),
-        Binding("shift+down,ctrl+down", "move(1)", "Move down", id="plan.move-down",
-                show=False),
+        Binding("shift+down,ctrl+down", "move(1)", "Move down", id="plan.move-down", show=False),
         Binding("delete,backspace", "delete_action", "Delete", id="plan.delete"),
         Binding("v", "cycle_view", "View", id="plan.view"),
         Binding("x", "export", "Export", id="plan.export"),
@@ -149,11 +161,7 @@ An action without an owner or a measure of success is marked ⚠.
             with Vertical(id="plan-side"):
                 yield Static(id="plan-side-title")
                 yield OptionList(id="plan-starts")
-                yield Static(
-                    Content("Nothing waiting: the top-voted ideas and debate decisions all "
-                            "have an action."),
-                    id="plan-no-starts",
-                )
+                yield Static(id="plan-no-starts")
                 with VerticalScroll(id="plan-groups"):
                     yield Static(id="plan-groups-text")
 
@@ -221,9 +229,7 @@ An action without an owner or a measure of success is marked ⚠.
         self.query_one("#plan-summary", Static).update(Content.assemble(*parts))
 
     def _show_side(self) -> None:
-        self.query_one("#plan-side-title", Static).update(
-            Content(SIDE_TITLES[self.view])
-        )
+        self.query_one("#plan-side-title", Static).update(Content(SIDE_TITLES[self.view]))
         starts = self.query_one("#plan-starts", OptionList)
         groups = self.query_one("#plan-groups")
         self._points = starting_points(self.session)
@@ -235,7 +241,10 @@ An action without an owner or a measure of success is marked ⚠.
             if self._points:
                 starts.highlighted = min(highlighted or 0, len(self._points) - 1)
         starts.display = self.view == "starts" and bool(self._points)
-        self.query_one("#plan-no-starts").display = self.view == "starts" and not self._points
+        no_starts = self.query_one("#plan-no-starts", Static)
+        no_starts.display = self.view == "starts" and not self._points
+        if no_starts.display:
+            no_starts.update(Content(no_starting_points(self.session)))
         groups.display = self.view != "starts"
         if self.view != "starts":
             self.query_one("#plan-groups-text", Static).update(self._groups_text())
@@ -246,11 +255,11 @@ An action without an owner or a measure of success is marked ⚠.
         grouped = by_horizon(actions) if self.view == "horizon" else by_owner(actions)
         lines: list[Content] = []
         for group in grouped:
-            lines.append(Content.assemble(Content.styled(group.title, "bold"), f" ({group.count})"))
+            lines.append(Content.assemble(literal(group.title, "bold"), f" ({group.count})"))
             for action in group.actions:
                 warn = Content.styled(" ⚠", "$warning") if action_warnings(action) else ""
                 lines.append(
-                    Content.assemble(f"  {number[action.id]}. ", Content(action.title), warn)
+                    Content.assemble(f"  {number[action.id]}. ", literal(action.title), warn)
                 )
         if not actions:
             lines.append(Content.styled("No actions yet.", "dim"))
@@ -297,7 +306,7 @@ An action without an owner or a measure of success is marked ⚠.
                 on_saved=saved,
                 make_undo=lambda action: Undo(
                     lambda draft: ops.delete_action(draft, action.id),
-                    f"Removed the new action {action.title}",
+                    f"remove {ops.label('action', action.id, action.title)}",
                 ),
             )
         )
@@ -333,7 +342,7 @@ An action without an owner or a measure of success is marked ⚠.
                     f"Edited the action {fields['title']}",
                     make_undo=lambda _: Undo(
                         lambda draft: ops.update_action(draft, before.id, **undo_fields),
-                        f"Edit of {before.title} undone",
+                        f"put back {ops.label('action', before.id, before.title)} as it was",
                     ),
                 )
             )
@@ -351,7 +360,7 @@ An action without an owner or a measure of success is marked ⚠.
                 f"Moved {action.title} {'up' if offset < 0 else 'down'}",
                 make_undo=lambda _: Undo(
                     lambda draft: ops.move_action(draft, action.id, -offset),
-                    f"Move of {action.title} undone",
+                    f"move {ops.label('action', action.id, action.title)} back",
                 ),
             )
         )
@@ -369,7 +378,7 @@ An action without an owner or a measure of success is marked ⚠.
                 ),
                 make_undo=lambda result: Undo(
                     lambda draft: ops.restore_action(draft, *result),
-                    f"Action {action.title} restored",
+                    f"restore {ops.label('action', action.id, action.title)}",
                 ),
             )
         )

@@ -14,11 +14,13 @@ from textual.widgets import Static
 from workshop.core import ops
 from workshop.core.models import Activity, Participant, Session
 from workshop.core.stats import CriterionResult, criterion_results, with_previous
+from workshop.files import WorkshopError
 from workshop.store import earlier_sessions
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.session_owner import session_path_of
-from workshop.tui.widgets.chart_benchmark import BenchmarkChart
+from workshop.tui.safe_text import clean, literal, plain
+from workshop.tui.widgets.chart_benchmark import LEGEND, BenchmarkChart
 from workshop.tui.widgets.rating_grid import RatingGrid
 from workshop.tui.widgets.rating_participant_form import ParticipantForm
 from workshop.tui.widgets.rating_results import RatingResults
@@ -122,7 +124,10 @@ discuss, not an error.
             )
 
     def _load_earlier(self, path: Any, session: Session) -> None:
-        found = earlier_sessions(path, session)
+        try:
+            found = earlier_sessions(path, session)
+        except (WorkshopError, OSError):
+            return  # a folder that cannot be listed has no previous session to show
         if found:
             self.app.call_from_thread(self.set_earlier_sessions, found)
 
@@ -172,8 +177,9 @@ discuss, not an error.
         grid.flag_columns({r.criterion_id for r in results if r.disagreement})
         rated = max((r.count for r in results), default=0)
         title = f"{VIEW_TITLES[self.view]} · {rated} of {len(self.participants())} rated"
+        legend = f"   {LEGEND}" if self.view == "chart" else ""
         self.query_one("#rate-results-title", Static).update(
-            Content.assemble(title, ("   c: table/chart/segments", "dim"))
+            Content.assemble(title, (legend, "dim"), ("   c: table/chart/segments", "dim"))
         )
         table = self.query_one(RatingResults)
         chart = self.query_one(BenchmarkChart)
@@ -193,8 +199,10 @@ discuss, not an error.
     def _show_status(self) -> None:
         status = self.query_one("#rate-status", Static)
         scale = self.activity.rating_scale
-        ends = f"{scale.low} {scale.low_label}".strip() + " … " + (
-            f"{scale.high} {scale.high_label}".strip()
+        ends = (
+            f"{scale.low} {scale.low_label}".strip()
+            + " … "
+            + (f"{scale.high} {scale.high_label}".strip())
         )
         if not self.query_one(RatingGrid).participant_ids:
             status.update(
@@ -211,17 +219,19 @@ discuss, not an error.
         criterion = self.activity.criteria[column]
         who = participant.label if participant else ""
         result = next((r for r in self.results if r.criterion_id == criterion.id), None)
-        flag = Content.styled("  ⚠ wide disagreement", "bold $error") if (
-            result and result.disagreement
-        ) else Content("")
+        flag = (
+            Content.styled("  ⚠ wide disagreement", "bold $error")
+            if (result and result.disagreement)
+            else Content("")
+        )
         status.update(
             Content.assemble(
-                Content.styled(who, "bold"),
+                literal(who, "bold"),
                 (f" · {column + 1}. ", "dim"),
-                Content.styled(criterion.title, "bold $text-accent"),
+                literal(criterion.title, "bold $text-accent"),
                 flag,
                 "\n",
-                Content.styled(criterion.description or f"Scale: {ends}", "dim"),
+                plain(criterion.description or f"Scale: {ends}", "dim", one_line=True),
             )
         )
 
@@ -255,28 +265,42 @@ discuss, not an error.
                 f"Score {score if score is not None else 'left out'}",
                 make_undo=lambda _: Undo(
                     lambda draft: ops.set_rating(draft, activity_id, participant, criterion, old),
-                    "Score put back",
+                    f"put back {participant}'s score for {criterion} "
+                    f"({'none' if old is None else old})",
                 ),
             )
         )
 
     def action_add_participant(self) -> None:
         """The next person to rate: someone who took part elsewhere (a voter) and has not
-        rated yet, or else a new participant."""
+        rated yet, or else a new participant. A stray `a` must not add people unseen: the
+        notice names them, and ctrl+z takes a new one back."""
         activity_id = self.activity.id
         shown = list(self.query_one(RatingGrid).participant_ids)
 
-        def added(participant: Participant) -> None:
+        def next_one(draft: Session) -> tuple[Participant, bool]:
+            known = {participant.id for participant in draft.participants}
+            participant = ops.next_participant(draft, activity_id, shown)
+            return participant, participant.id not in known
+
+        def added(result: tuple[Participant, bool]) -> None:
+            participant, new = result
             self._joined.add(participant.id)
             self._follow = participant.id
+            how = "ctrl+z removes them" if new else "they took part earlier"
+            self.notify(clean(f"Added {participant.label}: {how}.", one_line=True), markup=False)
+
+        def undo(result: tuple[Participant, bool]) -> Undo:
+            participant, new = result
+            if not new:
+                return Undo(lambda draft: None, f"nothing ({participant.label} took part earlier)")
+            return Undo(
+                lambda draft: ops.remove_participant(draft, participant.id),
+                f"remove participant {participant.id} ({participant.label})",
+            )
 
         self.request_change(
-            ChangeRequested(
-                lambda draft: ops.next_participant(draft, activity_id, shown),
-                "New participant",
-                on_saved=added,
-                make_undo=None,
-            )
+            ChangeRequested(next_one, "Add a participant", on_saved=added, make_undo=undo)
         )
 
     def action_edit_participant(self) -> None:

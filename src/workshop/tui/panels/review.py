@@ -457,7 +457,7 @@ actions as of today, overall and per owner; it moves as reviews are saved.
             date=self.review_date(),
             progress=draft.progress,
             status=status,
-            note=ops.clean_text(draft.note).strip(),
+            note=ops.clean_text(draft.note) if draft.note.strip() else "",
         )
         action_id = action.id
         status_before = action.status

@@ -117,7 +117,7 @@ number, Esc cancels it. `t` switches back.
         yield Static(id="budget")
         yield Static(id="status")
         with Horizontal(id="columns"):
-            table = DataTable(id="items", cursor_type="row", zebra_stripes=True)
+            table: DataTable[Text] = DataTable(id="items", cursor_type="row", zebra_stripes=True)
             table.add_column("Votes", key="votes")
             table.add_column("Dots", key="dots")
             table.add_column("Item", key="title")
@@ -339,7 +339,8 @@ number, Esc cancels it. `t` switches back.
                 lambda s: ops.change_dots(s, activity_id, voter.id, target, change),
                 "Cast votes",
                 make_undo=lambda earlier: Undo(
-                    lambda s: ops.cast_votes(s, activity_id, voter.id, earlier), "Undo the dot"
+                    lambda s: ops.cast_votes(s, activity_id, voter.id, earlier),
+                    f"take back {voter.label}'s dot {'on' if change > 0 else 'off'} {target}",
                 ),
             )
         )
@@ -404,7 +405,7 @@ number, Esc cancels it. `t` switches back.
                 "Record a tally",
                 make_undo=lambda previous: Undo(
                     lambda s: ops.set_tally(s, activity_id, target, previous),
-                    "Undo the tally",
+                    f"put back the tally of {target} ({previous})",
                 ),
             )
         )

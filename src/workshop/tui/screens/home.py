@@ -17,9 +17,10 @@ from textual.widgets import DataTable, Static
 from workshop import store
 from workshop.tui.safe_text import plain, plain_text
 from workshop.tui.widgets.footer import QuietFooter
+from workshop.tui.widgets.typing import HoldsKeys
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(HoldsKeys, Screen[None]):
     """Sessions in the sessions folder, newest first."""
 
     BINDINGS = [
@@ -125,6 +126,8 @@ class HomeScreen(Screen[None]):
 
     def _created(self, path: Path | None) -> None:
         if path is not None:
+            # What was typed after the dialog's Enter is for the new session, not this list.
+            self.hold_keys(reason="opening")
             self.post_message(self.OpenSession(path))
 
     def action_open_highlighted(self) -> None:

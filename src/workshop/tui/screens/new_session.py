@@ -22,7 +22,7 @@ from workshop.core.models import Agenda
 from workshop.files import WorkshopError
 from workshop.tui.safe_text import plain
 from workshop.tui.screens.closing import ClosesOnce
-from workshop.tui.widgets.typing import HoldsKeys, TypingInput
+from workshop.tui.widgets.typing import TypingInput
 
 
 @dataclass
@@ -46,7 +46,7 @@ def agenda_choices() -> list[AgendaChoice]:
     return choices
 
 
-class NewSessionScreen(ClosesOnce, HoldsKeys, ModalScreen[Path | None]):
+class NewSessionScreen(ClosesOnce, ModalScreen[Path | None]):
     """Dismisses with the new session file's path, or None if cancelled.
 
     What is typed straight after `n`, before the title box has the focus, goes into it.
@@ -59,7 +59,6 @@ class NewSessionScreen(ClosesOnce, HoldsKeys, ModalScreen[Path | None]):
         self.sessions_folder = sessions_folder
         self.today = today or date.today()
         self.choices = agenda_choices()
-        self.hold_keys()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="new-session-box", classes="dialog"):
@@ -109,14 +108,9 @@ class NewSessionScreen(ClosesOnce, HoldsKeys, ModalScreen[Path | None]):
         agenda_list = self.query_one("#new-agenda", OptionList)
         if self.choices and self.choices[0].agenda is not None:
             agenda_list.highlighted = 0
-        self.query_one("#new-title", Input).focus()
-        self.call_after_refresh(self._title_takes_held_keys)
-
-    async def _title_takes_held_keys(self) -> None:
-        title = self.query_one("#new-title", Input)
-        if self.focused is None:
-            self.set_focus(title)
-        await self.give_held_keys()
+        # Now, not a turn later (Widget.focus): the keys typed straight after `n` are given
+        # to whatever has the focus once this screen is up (see ClosesOnce).
+        self.set_focus(self.query_one("#new-title", Input))
 
     def chosen_agenda(self) -> Agenda | None:
         highlighted = self.query_one("#new-agenda", OptionList).highlighted

@@ -8,6 +8,8 @@ its place (or says why it cannot).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -36,14 +38,21 @@ class OpeningScreen(HoldsKeys, Screen[None]):
             self.opening = opening
             self.read = opening.read
 
-    def __init__(self, read: TomlFile, *, announce_on_mount: bool = True) -> None:
-        """`announce_on_mount`: False for the app's first screen, which Textual cannot draw
+    def __init__(
+        self,
+        read: TomlFile,
+        typed_ahead: Sequence[events.Key] = (),
+        *,
+        announce_on_mount: bool = True,
+    ) -> None:
+        """`typed_ahead`: keys typed before this frame (after the new-session dialog's Enter).
+        `announce_on_mount`: False for the app's first screen, which Textual cannot draw
         until the app has started (see `announce_when_painted`); the app calls it then."""
         super().__init__()
         self.read = read
         self.announce_on_mount = announce_on_mount
         self.glance: SessionGlance = glance(read.data)
-        self.hold_keys()  # all typed here goes to the session screen's first panel
+        self.hold_keys(typed_ahead)  # all typed here goes to the session screen's first panel
 
     @property
     def typed_ahead(self) -> list[events.Key]:

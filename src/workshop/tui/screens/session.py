@@ -33,12 +33,13 @@ from workshop.store import SessionFile
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.registry import panel_class, panel_for
-from workshop.tui.safe_text import plain
+from workshop.tui.safe_text import clean, plain
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
 from workshop.tui.widgets.outline import AgendaOutline
+from workshop.tui.widgets.static_update import update_if_changed
 from workshop.tui.widgets.status import SaveStatus
-from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine
+from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine, clock_text
 from workshop.tui.widgets.typing import HoldsKeys
 
 RETRY_SECONDS = 2.0
@@ -56,6 +57,8 @@ class PendingChange:
     description: str
     on_saved: Callable[[Any], None] | None = None
     make_undo: Callable[[Any], Undo] | None = None
+    activity: str = ""
+    """The activity it was asked for in (its undo belongs there)."""
 
 
 class SessionScreen(HoldsKeys, Screen[None]):
@@ -117,6 +120,10 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self.outline_choice: bool | None = None
         """The person's ctrl+b choice; None follows the terminal's width."""
         self._retry_timer: Timer | None = None
+        self._undo_across: Undo | None = None
+        """The undo of another activity's change that ctrl+z has warned about once."""
+        self.rereading = False
+        """A re-read of the file changed by another process is under way (one at a time)."""
         self._shown_activity = ""
         # Keys are held from the start until the first panel has the focus (see HoldsKeys).
         self.hold_keys(typed_ahead)
@@ -160,7 +167,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self.show_session()
         if self.panel is not None:
             self.call_after_refresh(self._panel_in_place, self.panel)
-        self.set_interval(POLL_SECONDS, self._poll_file, name="poll-session-file")
+        self.set_interval(POLL_SECONDS, self.poll_file, name="poll-session-file")
         self.set_interval(TICK_SECONDS, self._tick, name="timer-tick")
 
     def on_resize(self, event: events.Resize) -> None:
@@ -180,16 +187,21 @@ class SessionScreen(HoldsKeys, Screen[None]):
         session = self.session
         activity = self.current_activity
         step = session.agenda.step_of(activity.id)
-        self.query_one("#session-title", Static).update(title_line(session.title, session.team))
+        # Only what changed is updated: each update lays the whole screen out again, and this
+        # runs after every save (Enter in a brainstorm).
+        update_if_changed(
+            self.query_one("#session-title", Static), title_line(session.title, session.team)
+        )
         activities = session.agenda.activities()
-        self.query_one("#activity-title", Static).update(
+        update_if_changed(
+            self.query_one("#activity-title", Static),
             activity_line(
                 activities.index(activity) + 1, len(activities), step.title, activity.title
-            )
+            ),
         )
         prompt = activity.prompts[0] if activity.prompts else ""
         header_prompt = self.query_one("#activity-prompt", Static)
-        header_prompt.update(plain(prompt, "italic", one_line=True))
+        update_if_changed(header_prompt, plain(prompt, "italic", one_line=True))
         # A panel that shows the prompt large needs no second copy in the header.
         header_prompt.display = bool(prompt) and not panel_class(activity.kind).SHOWS_PROMPT
         self.query_one(AgendaOutline).show_session(session, self.wall_clock())
@@ -250,11 +262,27 @@ class SessionScreen(HoldsKeys, Screen[None]):
             self.set_focus(target)
 
     def timer_for(self, activity: Activity) -> ActivityTimer:
+        """The activity's timer: as the session file keeps it, or new."""
         timer = self.timers.get(activity.id)
         if timer is None:
-            timer = ActivityTimer(activity.minutes * 60, clock=self.clock)
+            planned = activity.minutes * 60
+            kept = ops.timer_state(self.session, activity.id)
+            if kept is None:
+                timer = ActivityTimer(planned, clock=self.clock)
+            else:
+                timer = ActivityTimer.from_state(
+                    kept, planned, clock=self.clock, at=self.wall_clock()
+                )
             self.timers[activity.id] = timer
         return timer
+
+    def _keep_timer(self, activity: Activity, what: str) -> None:
+        """Write the timer's state to the session file (on start, pause, added minutes only:
+        a running timer's file state says since when, so nothing is written as it ticks)."""
+        state = self.timer_for(activity).saved_state(activity.id, at=self.wall_clock())
+        self.request_change(
+            PendingChange(lambda draft: ops.set_timer(draft, state), f"Timer {what}")
+        )
 
     def _show_timer(self) -> None:
         timer = self.timer_for(self.current_activity)
@@ -271,7 +299,13 @@ class SessionScreen(HoldsKeys, Screen[None]):
     def _change_requested(self, message: ChangeRequested) -> None:
         message.stop()
         self.request_change(
-            PendingChange(message.edit, message.description, message.on_saved, message.make_undo)
+            PendingChange(
+                message.edit,
+                message.description,
+                message.on_saved,
+                message.make_undo,
+                activity=self._shown_activity,
+            )
         )
 
     def request_change(self, change: PendingChange) -> None:
@@ -297,8 +331,11 @@ class SessionScreen(HoldsKeys, Screen[None]):
             self.pending.popleft()
             saved.append(change)
             if change.make_undo is not None:
-                self.undo_stack.append(change.make_undo(result))
+                undo = change.make_undo(result)
+                undo.activity = undo.activity or change.activity
+                self.undo_stack.append(undo)
                 del self.undo_stack[:-UNDO_DEPTH]
+                self._undo_across = None
             if change.on_saved is not None:
                 try:
                     change.on_saved(result)
@@ -316,48 +353,57 @@ class SessionScreen(HoldsKeys, Screen[None]):
                 self._retry_timer.stop()
                 self._retry_timer = None
             if saved:
-                status.show_saved(self.wall_clock().strftime("%H:%M:%S"), saved[-1].description)
+                # Every change names itself; one that can be undone says how, so a single
+                # letter typed by mistake (d, h, a digit) is seen and can be taken back.
+                last = saved[-1]
+                status.show_saved(
+                    self.wall_clock().strftime("%H:%M:%S"),
+                    last.description,
+                    undoable=last.make_undo is not None,
+                )
         if saved:
             self.show_session()
 
-    def _poll_file(self) -> None:
+    def poll_file(self) -> None:
         """Look for another process's change (`workshop idea add` in another terminal)."""
-        # A stat here is cheap; the worker is started only to read a file that changed. A
-        # pending retry reloads the file under the lock anyway.
-        if not self.pending and self.session_file.changed_on_disk():
+        # A stat here is cheap; a worker is started only to read a file that changed, and
+        # only one at a time: a thread cannot be cancelled, and re-reads started every poll
+        # while a slow one ran piled up and starved the keys. A pending retry reloads the
+        # file under the lock anyway.
+        if self.rereading or self.pending:
+            return
+        if self.session_file.changed_on_disk():
+            self.rereading = True
             self._read_changed_file()
 
-    @work(thread=True, exclusive=True, group="read-session-file")
+    @work(thread=True, group="read-session-file")
     def _read_changed_file(self) -> None:
-        # Parsing a large session takes a while: do it here, and adopt it on the UI thread.
+        # Only what changed is parsed (store.parse_session_reusing); adopted on the UI thread.
         try:
             read = self.session_file.read_if_changed()
-        except WorkshopError as error:
-            self.post_message(self.FileUnreadable(str(error)))
-            return
-        if read is not None:
-            self.post_message(self.FileChanged(read))
+        except Exception as error:  # noqa: BLE001 - shown on the status line, never a crash
+            self.post_message(self.FileRead(None, str(error) or error.__class__.__name__))
+        else:
+            self.post_message(self.FileRead(read))
 
-    class FileChanged(Message):
-        """Another process saved the session; `read` holds what it saved."""
+    class FileRead(Message):
+        """A re-read of the session file ended: what another process saved, or why not."""
 
-        def __init__(self, read: store.ReadSession) -> None:
+        def __init__(self, read: store.ReadSession | None, error: str = "") -> None:
             super().__init__()
             self.read = read
-
-    class FileUnreadable(Message):
-        def __init__(self, error: str) -> None:
-            super().__init__()
             self.error = error
 
-    @on(FileChanged)
-    def _file_changed(self, message: FileChanged) -> None:
-        if not self.pending and self.session_file.adopt(message.read):
-            self.show_session()
-
-    @on(FileUnreadable)
-    def _file_unreadable(self, message: FileUnreadable) -> None:
-        self.query_one(SaveStatus).show_idle(f"Cannot re-read the session file: {message.error}")
+    @on(FileRead)
+    def _file_read(self, message: FileRead) -> None:
+        self.rereading = False
+        if message.error:
+            self.query_one(SaveStatus).show_idle(
+                f"Cannot re-read the session file: {message.error}"
+            )
+        elif message.read is not None and not self.pending:
+            if self.session_file.adopt(message.read):
+                self.show_session()
 
     # --- moving through the agenda --------------------------------------------------------
 
@@ -411,14 +457,20 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
     def action_toggle_timer(self) -> None:
         activity = self.current_activity
-        running = self.timer_for(activity).toggle()
+        timer = self.timer_for(activity)
+        running = timer.toggle()
         if running and not self._has_open_entry(activity.id):
             self.go_to(activity.id)  # the log records that this activity has begun
         self._show_timer()
+        self._keep_timer(
+            activity, "started" if running else f"paused at {clock_text(timer.remaining)}"
+        )
 
     def action_add_minute(self) -> None:
-        self.timer_for(self.current_activity).add_minute()
+        activity = self.current_activity
+        self.timer_for(activity).add_minute()
         self._show_timer()
+        self._keep_timer(activity, "+1 minute")
 
     def action_toggle_big_timer(self) -> None:
         big_timer = self.query_one(BigTimer)
@@ -437,15 +489,41 @@ class SessionScreen(HoldsKeys, Screen[None]):
                 self._focus_panel(self.panel)
 
     def action_undo(self) -> None:
+        """Undo the last change, naming it and where it was made; a change made in another
+        activity is undone only on a second ctrl+z, after saying so."""
         if not self.undo_stack:
             self.app.notify("Nothing to undo.", markup=False)
             return
-        undo = self.undo_stack.pop()
+        undo = self.undo_stack[-1]
+        where = self._activity_title(undo.activity)
+        elsewhere = bool(undo.activity) and undo.activity != self._shown_activity
+        if elsewhere and self._undo_across is not undo:
+            self._undo_across = undo
+            self.app.notify(
+                clean(
+                    f"The last change was made in {where}: {undo.description}. "
+                    "Press ctrl+z again to undo it there.",
+                    one_line=True,
+                ),
+                title="Undo in another activity",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.undo_stack.pop()
+        self._undo_across = None
+        label = f"Undo: {undo.description} in {where}" if where else f"Undo: {undo.description}"
 
         def done(_: object) -> None:
-            self.app.notify(undo.description, title="Undone", markup=False)
+            self.app.notify(clean(label, one_line=True), title="Undone", markup=False)
 
-        self.request_change(PendingChange(undo.edit, undo.description, on_saved=done))
+        self.request_change(PendingChange(undo.edit, label, on_saved=done))
+
+    def _activity_title(self, activity_id: str) -> str:
+        try:
+            return self.session.agenda.activity(activity_id).title
+        except KeyError:
+            return ""
 
     def help_markdown(self) -> str:
         """The help of the focused part (panel, outline, timer), then the screen's keys."""

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
 from workshop.core.models import Scale
 from workshop.core.stats import CriterionResult
+from workshop.tui.widgets.chart_axis import FRAME_ROWS, integer_ticks
 
 REDRAW_SECONDS = 0.15
 """Scores typed in a burst redraw the chart once: building a plot takes ~15 ms."""
+
+
+LEGEND = "█ mean  ▬ target  ◆ before"
+"""Shown above the chart by the panel: plotext draws its legend over the tallest bars."""
 
 
 class BenchmarkChart(PlotextPlot):
@@ -47,17 +53,22 @@ class BenchmarkChart(PlotextPlot):
         numbers = list(range(1, len(self._results) + 1))
         means = [r.mean or 0.0 for r in self._results]
         if numbers:
-            plt.bar([str(n) for n in numbers], means, width=0.5, label="mean", color="blue+")
+            plt.bar([str(n) for n in numbers], means, width=0.5, color="blue+")
             targets = [(n, r.target) for n, r in zip(numbers, self._results, strict=True)
                        if r.target is not None]
             if targets:
                 plt.scatter([n for n, _ in targets], [t for _, t in targets], marker="▬",
-                            color="red+", label="target")
+                            color="red+")
             previous = [(n, r.previous) for n, r in zip(numbers, self._results, strict=True)
                         if r.previous is not None]
             if previous:
                 plt.scatter([n for n, _ in previous], [p for _, p in previous], marker="◆",
-                            color="yellow", label="before")
-        plt.ylim(0, self.scale.high)
-        plt.yticks(list(range(0, self.scale.high + 1, max(1, self.scale.high // 5))))
+                            color="yellow")
+        # The axis is the scale itself (1 to 5): its ticks are set for the size at each render.
+        plt.ylim(self.scale.low, self.scale.high)
         self.refresh()
+
+    def render(self) -> RenderResult:
+        rows = self.size.height - FRAME_ROWS
+        self.plt.yticks(integer_ticks(self.scale.low, self.scale.high, rows))
+        return super().render()

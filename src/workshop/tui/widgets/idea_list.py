@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from workshop.core.models import Idea
 from workshop.tui.widgets.idea_text import one_line
+from workshop.tui.widgets.styles import foreground_of
 
 HIDDEN_MARKER = "⊘ "
 """Shown before a hidden (moderated) idea."""
@@ -143,7 +144,7 @@ class IdeaList(ScrollView, can_focus=True):
         previous = self.highlighted_idea
         previous_row = self.cursor
         self._ideas = ideas
-        self.virtual_size = Size(self.size.width, len(ideas))
+        self._set_height(len(ideas))
         target_id = follow or (previous.id if previous is not None else None)
         row = previous_row
         if target_id is not None:
@@ -153,6 +154,26 @@ class IdeaList(ScrollView, can_focus=True):
                 row = found if found is not None else previous_row
         self.cursor = max(0, min(row, len(ideas) - 1))
         self.refresh()
+
+    def _set_height(self, rows: int) -> None:
+        """Make the list `rows` lines long, without a layout of the screen when it can.
+
+        Setting `virtual_size` lays the whole screen out again, which an idea added to a long
+        list (Enter in a brainstorm) does not need: the list keeps its place and size, and
+        only the scrollbar's thumb changes. A layout is still asked for when the scrollbar
+        comes or goes (the list fills its height, or no longer does).
+        """
+        new_size = Size(self.size.width, rows)
+        height = self.scrollable_content_region.height
+        scrolls_now = self.virtual_size.height > height
+        if not self.is_mounted or new_size.width != self.virtual_size.width or (
+            rows > height
+        ) != scrolls_now:
+            self.virtual_size = new_size
+            return
+        self.set_reactive(IdeaList.virtual_size, new_size)
+        if scrolls_now and self.show_vertical_scrollbar:
+            self.vertical_scrollbar.window_virtual_size = rows
 
     def _find_near(self, idea_id: str, row: int) -> int | None:
         """The row of `idea_id`, looking first next to `row` (where it usually is)."""
@@ -250,8 +271,12 @@ class IdeaList(ScrollView, can_focus=True):
         segments.append(Segment(one_line(idea.text), style))
         detail = self.detail(idea) if self.detail is not None else ""
         if detail:
-            dim = self.get_visual_style("idea-list--detail", partial=True).rich_style
-            detail_style = style + dim
+            # Muted beside the idea; on the cursor's row, in the cursor's own colours (a muted
+            # grey on the cursor's background could not be read).
+            detail_style = style
+            if row != self.cursor:
+                dim = self.get_visual_style("idea-list--detail", partial=True).rich_style
+                detail_style = style + foreground_of(dim)
             segments.append(Segment("  " + one_line(detail), detail_style))
         return self._fit(segments, width, style)
 

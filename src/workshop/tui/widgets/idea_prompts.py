@@ -75,10 +75,19 @@ class ChoicePrompt(ClosesOnce, ModalScreen[str | None]):
         ],
     ]
 
-    def __init__(self, title: str, choices: list[tuple[str, str]], hint: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        choices: list[tuple[str, str]],
+        hint: str = "",
+        numbers: list[int] | None = None,
+    ) -> None:
+        """`numbers`: the number shown (and typed) for each choice, when they are numbered
+        elsewhere already (themes in the theme list); 1, 2, 3... by default."""
         super().__init__()
         self.title_text = title
         self.choices = choices
+        self.numbers = numbers or list(range(1, len(choices) + 1))
         self.hint = hint or "Enter or the digit to choose, Esc to cancel"
 
     def compose(self) -> ComposeResult:
@@ -93,7 +102,7 @@ class ChoicePrompt(ClosesOnce, ModalScreen[str | None]):
                         ),
                         id=choice_id,
                     )
-                    for number, (choice_id, label) in enumerate(self.choices, start=1)
+                    for number, (choice_id, label) in zip(self.numbers, self.choices, strict=True)
                 ],
                 id="choices",
             )
@@ -105,8 +114,8 @@ class ChoicePrompt(ClosesOnce, ModalScreen[str | None]):
         self.dismiss(event.option_id)
 
     def action_pick(self, number: int) -> None:
-        if 1 <= number <= len(self.choices):
-            self.dismiss(self.choices[number - 1][0])
+        if number in self.numbers:
+            self.dismiss(self.choices[self.numbers.index(number)][0])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

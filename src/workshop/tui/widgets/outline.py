@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from workshop.core.models import Session
 from workshop.tui.safe_text import plain
+from workshop.tui.widgets.static_update import update_if_changed
 
 
 def actual_seconds(session: Session, activity_id: str, now: datetime) -> float:
@@ -116,12 +117,14 @@ that have run. The minutes are *actual / planned*.
             option_list.highlighted = highlighted if highlighted is not None else current_index
         left = minutes_left(session, now)
         planned = session.agenda.planned_minutes
-        self.query_one("#outline-left", Static).update(
+        # Only when it changed: an update lays the whole screen out (every save, every tick).
+        update_if_changed(
+            self.query_one("#outline-left", Static),
             Content.assemble(
                 ("Left ", "$text-muted"),
                 (duration_text(left), "bold"),
                 (f" of {duration_text(planned)}", "$text-muted"),
-            )
+            ),
         )
 
     def highlight_activity(self, activity_id: str) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from workshop.core.models import Action, Horizon
+from workshop.tui.safe_text import literal
 from workshop.tui.screens.closing import ClosesOnce
 from workshop.tui.widgets.typing import TypingInput
 
@@ -113,7 +114,7 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
                 yield Label(Content("Comes from (space to tick)"), classes="plan-form-label")
                 yield SelectionList[str](
                     *[
-                        Selection(Content(s.text), s.id, s.id in self.start_ideas)
+                        Selection(literal(s.text), s.id, s.id in self.start_ideas)
                         for s in self.sources
                     ],
                     id="plan-form-sources",
@@ -139,9 +140,10 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        title = self.query_one("#plan-form-what", Input).value.strip()
+        # Stored as typed (see ops.clean_text); blank counts as empty.
+        title = self.query_one("#plan-form-what", Input).value
         error = self.query_one("#plan-form-error", Static)
-        if not title:
+        if not title.strip():
             error.update(Content("An action needs a title: what will be done?"))
             self.query_one("#plan-form-what", Input).focus()
             return
@@ -164,9 +166,9 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
         self.dismiss(
             {
                 "title": title,
-                "owner": self.query_one("#plan-form-owner", Input).value.strip(),
+                "owner": self.query_one("#plan-form-owner", Input).value,
                 "horizon": Horizon(str(horizon)),
-                "measure": self.query_one("#plan-form-measure", Input).value.strip(),
+                "measure": self.query_one("#plan-form-measure", Input).value,
                 "due": due,
                 "ideas": ideas,
             }

@@ -22,6 +22,7 @@ from textual.strip import Strip
 
 from workshop.core.models import Criterion, Participant, Scale
 from workshop.tui.safe_text import one_line
+from workshop.tui.widgets.styles import foreground_of
 
 MISSING = "·"
 CELL_WIDTH = 3
@@ -391,13 +392,16 @@ class RatingGrid(ScrollView, can_focus=True):
                 segments.append(Segment(f"{column + 1:>2} ", header))
         return Strip(segments).crop_extend(0, width, header)
 
+    def _foreground(self, component: str) -> Style:
+        return foreground_of(self.get_visual_style(component, partial=True).rich_style)
+
     def _row(self, row: int, width: int, base: Style) -> Strip:
         style = base
         if row % 2:
             style = base + self.get_visual_style("rating-grid--even-row").rich_style
-        detail = style + self.get_visual_style("rating-grid--detail", partial=True).rich_style
-        missing = style + self.get_visual_style("rating-grid--missing", partial=True).rich_style
-        score_style = style + self.get_visual_style("rating-grid--score", partial=True).rich_style
+        detail = style + self._foreground("rating-grid--detail")
+        missing = style + self._foreground("rating-grid--missing")
+        score_style = style + self._foreground("rating-grid--score")
         cursor = self.get_visual_style("rating-grid--cursor").rich_style
         label_width = self._label_width(width)
         name, segment = self._labels[row]

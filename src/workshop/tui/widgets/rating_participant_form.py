@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from workshop.core.models import Participant
+from workshop.tui.safe_text import literal
 from workshop.tui.screens.closing import ClosesOnce
 from workshop.tui.widgets.typing import TypingInput
 
@@ -39,7 +40,7 @@ class ParticipantForm(ClosesOnce, ModalScreen[tuple[str, str] | None]):
         participant = self.participant
         with Vertical(id="participant-form"):
             title = f"Edit {participant.label}" if participant else "A new participant"
-            yield Static(Content.styled(title, "bold"))
+            yield Static(literal(title, "bold"))
             with Horizontal(classes="participant-row"):
                 yield Label(Content("Name"), classes="participant-label")
                 yield TypingInput(
@@ -61,8 +62,8 @@ class ParticipantForm(ClosesOnce, ModalScreen[tuple[str, str] | None]):
         event.stop()
         self.dismiss(
             (
-                self.query_one("#participant-name", Input).value.strip(),
-                self.query_one("#participant-segment", Input).value.strip(),
+                self.query_one("#participant-name", Input).value,
+                self.query_one("#participant-segment", Input).value,
             )
         )
 

@@ -8,6 +8,7 @@ from textual.widget import Widget
 
 from workshop.core.models import Scale
 from workshop.core.stats import CriterionResult, text_bar
+from workshop.tui.safe_text import one_line
 
 
 def _number(value: float | None) -> str:
@@ -15,6 +16,8 @@ def _number(value: float | None) -> str:
 
 
 def _fit(text: str, width: int) -> str:
+    """`text` made safe to show (titles and segments are typed by people), cut to `width`."""
+    text = one_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

@@ -10,10 +10,12 @@ import math
 from collections.abc import Sequence
 from datetime import date
 
+from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
 from workshop.report import CriterionTrend, QuarterRow
+from workshop.tui.widgets.chart_axis import FRAME_ROWS, integer_ticks
 
 SERIES_COLOURS: list[tuple[int, int, int]] = [
     (0, 130, 200),
@@ -97,8 +99,22 @@ class BenchmarkTrendChart(ReportChart):
         plt.xticks(*_ticks([day.isoformat() for day in dates]))
         plt.xlim(0.5, len(dates) + 0.5)
         low = 0 if min(values) < 1 else 1
-        plt.ylim(low, max(5, math.ceil(max(values))))
+        self._scale = (low, max(5, math.ceil(max(values))))
+        plt.ylim(*self._scale)
         self.refresh()
+
+    _scale: tuple[int, int] | None = None
+    """The value axis (the rating scale's ends); its integer ticks are set at each render."""
+
+    def _empty(self, message: str) -> None:
+        self._scale = None
+        super()._empty(message)
+
+    def render(self) -> RenderResult:
+        if self._scale is not None:
+            rows = self.size.height - FRAME_ROWS
+            self.plt.yticks(integer_ticks(*self._scale, rows))
+        return super().render()
 
 
 class ActionsPerQuarterChart(ReportChart):

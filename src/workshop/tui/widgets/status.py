@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from workshop.tui.safe_text import plain
+from workshop.tui.widgets.static_update import update_if_changed
 
 
 class SaveStatus(Static):
@@ -20,16 +21,24 @@ If a save fails (disk full, file made read-only), this bar turns red and stays u
 change is saved: what you typed is kept, and workshop tries again every 2 seconds.
 """
 
-    def show_saved(self, clock_text: str, what: str = "") -> None:
-        self.remove_class("-error")
+    def show_saved(self, clock_text: str, what: str = "", *, undoable: bool = False) -> None:
         parts: list[Content | str | tuple[str, str]] = [("✓ Saved ", "$text-success"), clock_text]
         if what:
             parts += [(" · ", "$text-muted"), plain(what, one_line=True)]
-        self.update(Content.assemble(*parts))
+        if undoable:
+            parts += [(" · ctrl+z undoes", "$text-muted")]
+        self._show_line(Content.assemble(*parts))
 
     def show_idle(self, text: str) -> None:
+        self._show_line(plain(text, "$text-muted", one_line=True))
+
+    def _show_line(self, content: Content) -> None:
+        # One line, cut to the width: its size never depends on its text, so a new line of
+        # status (after every save) needs no layout of the screen, unless the red bar (which
+        # wraps to its text) is leaving.
+        leaving_error = self.has_class("-error")
         self.remove_class("-error")
-        self.update(plain(text, "$text-muted", one_line=True))
+        update_if_changed(self, content, layout=leaving_error)
 
     def show_error(self, problem: str, waiting: int, retry_seconds: float) -> None:
         self.add_class("-error")

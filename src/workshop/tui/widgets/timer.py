@@ -1,7 +1,9 @@
 """The activity timer: a countdown from the planned minutes, and its large-digit view.
 
-`ActivityTimer` is plain state (the session screen keeps one per activity, in memory);
-`TimerLine` and `BigTimer` only show it. The clock is passed in, so tests can freeze it.
+`ActivityTimer` is plain state: the session screen keeps one per activity, and writes it to
+the session file (`TimerState`) when it starts, pauses or gets minutes, so that it reopens as
+it was left. `TimerLine` and `BigTimer` only show it. The clocks are passed in, so tests can
+freeze them.
 """
 
 from __future__ import annotations
@@ -9,9 +11,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from textual.content import Content
 from textual.widgets import Digits, Static
+
+from workshop.core.models import TimerState
 
 Clock = Callable[[], float]
 
@@ -75,6 +80,32 @@ class ActivityTimer:
 
     def add_minute(self) -> None:
         self.extra_seconds += 60
+
+    @classmethod
+    def from_state(
+        cls, state: TimerState, planned_seconds: int, *, clock: Clock, at: datetime
+    ) -> ActivityTimer:
+        """The timer as it was saved (`at` is the wall-clock time now)."""
+        timer = cls(
+            planned_seconds,
+            clock=clock,
+            elapsed_before=state.seconds_run(at),
+            extra_seconds=state.added_seconds,
+        )
+        if state.running_since is not None:
+            timer.running_since = clock()
+        return timer
+
+    def saved_state(self, activity: str, *, at: datetime, item: str = "") -> TimerState:
+        """What to keep in the session file (`at` is the wall-clock time now)."""
+        return TimerState(
+            activity=activity,
+            item=item,
+            planned_seconds=self.planned_seconds,
+            added_seconds=self.extra_seconds,
+            elapsed_seconds=self.elapsed,
+            running_since=at if self.running else None,
+        )
 
     def reset(self) -> None:
         self.elapsed_before = 0.0

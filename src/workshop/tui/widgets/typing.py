@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from textual import events
+from textual.geometry import Region
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
@@ -38,50 +41,120 @@ async def run_binding_now(widget: Widget, event: events.Key, *, priority: bool =
 class HoldsKeys:
     """For a screen: keep the keys typed while what should take them is not ready yet.
 
-    A new panel or dialog takes the focus a frame or two after the key that asked for it;
-    meanwhile the app hands keys to the widget that had the focus, or to the screen itself.
-    Between `hold_keys` and `give_held_keys` this screen keeps them all (its typing boxes ask
-    it first, see `held_by_screen`), then gives them to whatever has the focus, in order.
+    A new panel or dialog takes the focus a frame or two after the key that asked for it, and
+    a dialog's answer (Enter, Esc) takes effect a few messages after the key; meanwhile the app
+    hands keys to the widget that had the focus, or to the screen itself. Between `hold_keys`
+    and `give_held_keys` this screen keeps them all (the app asks it first, and so do its
+    typing boxes, see `held_by_screen`), then gives them to whatever has the focus, in order.
+    Each hold has a reason; the keys are given when the last reason is done.
     """
 
     _held_keys: list[events.Key] | None = None
+    _hold_reasons: frozenset[str] = frozenset()
+    _answer_key: events.Key | None = None
 
-    def hold_keys(self, typed_ahead: Iterable[events.Key] = ()) -> None:
+    def hold_keys(self, typed_ahead: Iterable[events.Key] = (), *, reason: str = "ready") -> None:
+        """Hold keys from now, after `typed_ahead` (keys typed earlier that wait here too)."""
+        self._hold_reasons = self._hold_reasons | {reason}
         if self._held_keys is None:
             self._held_keys = list(typed_ahead)
+        else:
+            self.put_back(list(typed_ahead))
+
+    @property
+    def holds_keys(self) -> bool:
+        return self._held_keys is not None
 
     def hold_key(self, event: events.Key) -> bool:
         """Keep `event` if keys are being held; False if not."""
-        if self._held_keys is None:
+        if self._held_keys is None or event is self._answer_key:
+            # The answer itself, bubbling up to run its binding (Enter in a plain Input),
+            # is not held: the keys after it are.
             return False
         self._held_keys.append(events.Key(event.key, event.character))
         return True
+
+    def take_held_keys(self) -> list[events.Key]:
+        """Stop holding, and hand the keys held so far to the caller (who gives them on)."""
+        held, self._held_keys = self._held_keys or [], None
+        self._hold_reasons = frozenset()
+        return held
 
     def on_key(self, event: events.Key) -> None:
         # A key that reached the screen itself: nothing had the focus.
         if self.hold_key(event):
             event.stop()
 
-    async def give_held_keys(self) -> None:
-        """Give the held keys to what has the focus now, and stop holding."""
-        assert isinstance(self, Widget)
-        held, self._held_keys = self._held_keys or [], None
+    async def give_held_keys(self, reason: str = "ready") -> None:
+        """`reason` is done: if no other reason is left, give the held keys to what has the
+        focus now (or to the screen now on top, if it is holding keys itself), and stop holding."""
+        assert isinstance(self, Screen)
+        if self._held_keys is None:
+            return
+        self._hold_reasons = self._hold_reasons - {reason}
+        if self._hold_reasons:
+            return
+        held = self.take_held_keys()
         for index, event in enumerate(held):
+            top = self.app.screen
+            if top is not self and isinstance(top, HoldsKeys) and top.holds_keys:
+                # What is on top now waits for keys itself (a key just given closed this
+                # dialog, or opened another): the rest wait there, ahead of anything since.
+                top.put_back(held[index:])
+                return
             if self._held_keys is not None:
-                # A key just given started another wait (F8 twice): the rest wait with it,
-                # ahead of anything typed since.
-                self._held_keys[:0] = held[index:]
+                # A key just given started another wait (F8 twice, Enter in a dialog): the
+                # rest wait with it, ahead of anything typed since.
+                self.put_back(held[index:])
                 return
             await hand_on(self, event)
+            self.key_given(event)
+
+    def put_back(self, keys: list[events.Key]) -> None:
+        """Keys typed before those held now: they wait here too, first."""
+        if self._held_keys is not None:
+            self._held_keys[:0] = keys
+
+    ANSWER_KEYS: frozenset[str] = frozenset()
+    """Keys that answer this screen (a dialog's Enter): what is typed after one waits until
+    the answer has taken effect (the dialog closed, or said what is missing)."""
+
+    ANSWER_SECONDS = 0.3
+    """How long an answer that posts no message (a key nothing is bound to) holds the keys."""
+
+    def key_given(self, event: events.Key) -> None:
+        """A key has been handed to this screen's focus (the app calls this as it reads one)."""
+        assert isinstance(self, Screen)
+        if event.key in self.ANSWER_KEYS and self.is_current:  # not closed by it already
+            self._answer_key = event
+            self.hold_keys(reason="answer")
+            # The answer's handler calls answer_handled; this is for an Enter that answers
+            # nothing (in a list with nothing to choose), so that no key waits for ever.
+            self.set_timer(self.ANSWER_SECONDS, self.answer_handled)
+
+    def answer_handled(self) -> None:
+        """The answer (a Submitted, a choice, a button) has been handled: if this screen is
+        still up, what was typed after it is for this screen (a title was missing...)."""
+        assert isinstance(self, Widget)
+        if self._held_keys is not None and "answer" in self._hold_reasons:
+            self.call_next(self.give_held_keys, "answer")
+
+
+def focus_now(widget: Widget) -> None:
+    """Give `widget` the focus now. `Widget.focus` waits for a later turn, so the keys typed
+    straight after the key that moved the focus (ctrl+f, then the filter's words) went to the
+    box being left."""
+    widget.screen.set_focus(widget)
 
 
 def held_by_screen(widget: Widget, event: events.Key) -> bool:
-    """Whether the widget's screen took `event` to give on later (see HoldsKeys)."""
-    screen = widget.screen
-    if isinstance(screen, HoldsKeys) and screen.hold_key(event):
-        event.stop()
-        event.prevent_default()
-        return True
+    """Whether the widget's screen, or the screen now on top of it, took `event` to give on
+    later (see HoldsKeys): a key handed to a box just before a dialog covered it."""
+    for screen in (widget.screen, widget.app.screen):
+        if isinstance(screen, HoldsKeys) and screen.hold_key(event):
+            event.stop()
+            event.prevent_default()
+            return True
     return False
 
 
@@ -131,7 +204,19 @@ class _KeysInOrder:
 
 class TypingInput(SafeLines, _KeysInOrder, Input):
     """An Input whose bound keys keep their place among the typed characters (and whose
-    stored text never reaches the terminal as control characters, see SafeLines)."""
+    stored text never reaches the terminal as control characters, see SafeLines).
+
+    A box that is left shows its text from the first character (Input keeps it scrolled to
+    where the cursor was, so a long decision read "…sign two invoice letters"); back in the
+    box, the view goes to the cursor again.
+    """
+
+    def on_blur(self) -> None:
+        self.scroll_to(x=0, animate=False, immediate=True)
+
+    def on_focus(self) -> None:
+        cursor_x = cell_len(self.value[: self.cursor_position])
+        self.scroll_to_region(Region(cursor_x, 0, 1, 1), animate=False, force=True, immediate=True)
 
 
 class TypingTextArea(SafeLines, _KeysInOrder, TextArea):

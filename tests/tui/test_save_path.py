@@ -1,0 +1,149 @@
+"""After a save the screen shows the idea without laying the whole screen out again."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from textual.content import Content
+from textual.widgets import Static
+
+from workshop import store
+from workshop.core import ops
+from workshop.store import SessionFile, load_session
+from workshop.tui.app import WorkshopApp
+from workshop.tui.screens.session import SessionScreen
+from workshop.tui.widgets.idea_list import IdeaList
+from workshop.tui.widgets.static_update import update_if_changed
+from workshop.tui.widgets.status import SaveStatus
+
+from .shell_fixtures import make_session, send_burst
+from .test_app_shell import wait_until
+
+
+async def open_brainstorm(tmp_path: Path, ideas: int) -> tuple[WorkshopApp, Path]:
+    path = make_session(tmp_path, current="what-bugs-customers", ideas=ideas)
+    return WorkshopApp(session_path=path, sessions_folder=tmp_path), path
+
+
+async def test_an_idea_saved_in_a_long_list_needs_no_layout_of_the_screen(
+    tmp_path: Path,
+) -> None:
+    app, path = await open_brainstorm(tmp_path, ideas=40)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+        await pilot.pause()
+        layouts: list[object] = []
+        screen.screen_layout_refresh_signal.subscribe(screen, layouts.append)
+        send_burst(app, "Hold music loops forever⏎")
+        await wait_until(pilot, lambda: len(load_session(path).ideas) == 41)
+        idea_list = screen.query_one(IdeaList)
+        await wait_until(pilot, lambda: idea_list.row_count == 41)
+        await pilot.pause()
+        assert idea_list.highlighted_idea is not None
+        assert idea_list.highlighted_idea.text == "Hold music loops forever"
+        assert idea_list.virtual_size.height == 41
+        assert idea_list.max_scroll_y == 41 - idea_list.scrollable_content_region.height
+        assert idea_list.vertical_scrollbar.window_virtual_size == 41
+        assert layouts == []
+
+
+async def test_the_list_gets_its_scrollbar_when_ideas_fill_it(tmp_path: Path) -> None:
+    app, path = await open_brainstorm(tmp_path, ideas=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+        idea_list = screen.query_one(IdeaList)
+        await pilot.pause()
+        assert not idea_list.show_vertical_scrollbar
+        height = idea_list.scrollable_content_region.height
+        send_burst(app, "".join(f"Idea {number}⏎" for number in range(height)))
+        await wait_until(pilot, lambda: idea_list.row_count == 3 + height)
+        await pilot.pause()
+        assert idea_list.show_vertical_scrollbar
+        assert idea_list.vertical_scrollbar.window_virtual_size == 3 + height
+
+
+async def test_a_static_is_updated_only_when_its_text_or_style_changes(
+    tmp_path: Path,
+) -> None:
+    app, _ = await open_brainstorm(tmp_path, ideas=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        title = app.screen.query_one("#session-title", Static)
+        await pilot.pause()
+        shown = title.content
+        assert isinstance(shown, Content)
+        assert not update_if_changed(title, Content(shown.plain, list(shown.spans)))
+        assert update_if_changed(title, Content.styled(shown.plain, "italic"))
+        assert update_if_changed(title, Content("Another title"))
+        assert str(title.content) == "Another title"
+
+
+# --- ideas from another process -------------------------------------------------------------
+
+
+async def test_only_one_re_read_of_the_file_runs_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, path = await open_brainstorm(tmp_path, ideas=5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+        session_file = screen.session_file
+        release = threading.Event()
+        reads: list[int] = []
+        read_if_changed = session_file.read_if_changed
+
+        def slow_read() -> store.ReadSession | None:
+            reads.append(1)
+            release.wait(timeout=10)
+            return read_if_changed()
+
+        monkeypatch.setattr(session_file, "read_if_changed", slow_read)
+        SessionFile.open(path).change(lambda s: ops.add_idea(s, "From another terminal"))
+        await wait_until(pilot, lambda: len(reads) == 1)
+        for _ in range(5):  # polls while the slow read is still running
+            screen.poll_file()
+        await pilot.pause()
+        assert reads == [1]
+        assert screen.rereading
+
+        release.set()
+        idea_list = screen.query_one(IdeaList)
+        await wait_until(pilot, lambda: idea_list.row_count == 6)
+        assert idea_list.idea_at(0) is not None
+        assert idea_list.idea_at(0).text == "From another terminal"  # type: ignore[union-attr]
+        assert not screen.rereading
+        screen.poll_file()  # nothing changed since: no read
+        await pilot.pause()
+        assert reads == [1]
+
+
+async def test_a_re_read_that_fails_is_a_warning_and_the_screen_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, path = await open_brainstorm(tmp_path, ideas=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+
+        def no_permission() -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(screen.session_file, "read_if_changed", no_permission)
+        SessionFile.open(path).change(lambda s: ops.add_idea(s, "From another terminal"))
+        status = screen.query_one(SaveStatus)
+        await wait_until(pilot, lambda: "Cannot re-read" in str(status.content))
+        assert "Permission denied" in str(status.content)
+        assert app.is_running
+        assert not screen.rereading  # and the next poll tries again
+        send_burst(app, "Still typing⏎")
+        await wait_until(
+            pilot, lambda: "Still typing" in [idea.text for idea in load_session(path).ideas]
+        )
