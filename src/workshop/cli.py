@@ -353,6 +353,8 @@ def run_serve(args: argparse.Namespace) -> int:
     gc.enable()  # a long-running server, unlike the other commands
     try:
         serve(path, host=host, port=args.port, out=sys.stdout)
+    except KeyboardInterrupt:  # ctrl+c is how serving ends: uvicorn has shut down cleanly
+        return 0
     except OSError as error:  # the port is taken, or the address is not this machine's
         return fail(f"cannot listen on {host}:{args.port}: {error.strerror or error}", 1)
     return 0
