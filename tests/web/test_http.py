@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 from markupsafe import escape
+from starlette.testclient import TestClient
 
 from tests.web.conftest import CODE, KEY, Person, Room, form_token, join, joined, send_idea
 from workshop.core import ops
+from workshop.core.models import TimerState
 from workshop.store import load_session
+from workshop.web.app import create_app
 
 
 def escaped(text: str) -> str:
@@ -361,3 +365,34 @@ def test_htmx_and_its_sse_extension_are_vendored_with_their_licences(room: Room)
     ):
         assert client.get(path).status_code == 200, path
     assert 'defineExtension("sse"' in client.get("/static/htmx-ext-sse.min.js").text
+
+
+# --- the timer and a restart ------------------------------------------------------------------
+
+
+def test_the_timer_comes_from_the_file(room: Room) -> None:
+    person = joined(room)
+    assert "15 min" in person.page()  # planned, not started
+
+    started = datetime.fromtimestamp(room.clock.now - 60, tz=UTC)
+    running = TimerState(activity="what-bugs-customers", planned_seconds=900, running_since=started)
+    room.change(lambda d: ops.set_timer(d, running))
+    page = person.page()
+    assert "14:00 left" in page
+    assert f'data-deadline="{room.clock.now + 840}"' in page  # the page counts down from here
+
+    paused = TimerState(activity="what-bugs-customers", planned_seconds=900, elapsed_seconds=90)
+    room.change(lambda d: ops.set_timer(d, paused))
+    page = person.page()
+    assert "13:30 left (paused)" in page and "data-deadline" not in page
+
+
+def test_a_restarted_server_knows_its_participants_by_their_cookie(room: Room) -> None:
+    person = joined(room)
+    send_idea(person, "Before the restart")
+
+    restarted = create_app(room.path, join_code="999999", projector_key=KEY, clock=room.clock)
+    with TestClient(restarted) as client:
+        client.cookies = person.cookies
+        page = client.get("/").text
+    assert "Your idea" in page and "Before the restart" in page  # no new code asked
