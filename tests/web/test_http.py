@@ -396,3 +396,28 @@ def test_a_restarted_server_knows_its_participants_by_their_cookie(room: Room) -
         client.cookies = person.cookies
         page = client.get("/").text
     assert "Your idea" in page and "Before the restart" in page  # no new code asked
+
+
+def test_the_dots_form_checks_only_the_dots_given_so_it_stays_small(vote: Room) -> None:
+    # A browser sends only checked radios: with no "0" checked for items left alone, a vote
+    # on hundreds of ideas stays within the 4 KB a form may send.
+    person = joined(vote)
+    assert " checked" not in person.page()
+    send_dots(person, {"i2": "3"})
+    checked = re.findall(r'name="dots-(\w+)" value="(\d)" checked', person.page())
+    assert checked == [("i2", "3")]
+
+
+def test_joining_again_keeps_the_participants_token(room: Room) -> None:
+    person = joined(room)
+    token = person.cookies["workshop_token"]
+    assert join(person).status_code == 303
+    assert person.cookies["workshop_token"] == token  # same person, same dots
+
+
+def test_only_the_served_host_name_is_answered(room: Room) -> None:
+    # Against DNS rebinding: `workshop serve` names the hosts it answers to.
+    app = create_app(room.path, join_code=CODE, projector_key=KEY, allowed_hosts=["127.0.0.1"])
+    with TestClient(app, base_url="http://127.0.0.1:8000") as client:
+        assert client.get("/").status_code == 200
+        assert client.get("/", headers={"Host": "evil.example"}).status_code == 400

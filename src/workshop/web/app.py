@@ -245,6 +245,8 @@ class _Pages:
         if isinstance(checked, Response):
             return checked
         token, form = checked
+        if self.server.is_joined(token, self.server.live.session):
+            return RedirectResponse("/", status_code=303)  # joined already: keep their token
         address = request.client.host if request.client else ""
         now = self.server.clock()
         limits = self.server.wrong_codes
