@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -369,10 +369,12 @@ def test_include_hidden_shows_hidden_ideas_marked() -> None:
     assert "“Ben never answers the phone”" in markdown  # a3 cites it
 
 
-_ESCAPE_ALPHABET = list("aZé1 ,.'!?%:;()/\"’“”-_#*`<>&[]\\|=+\n\t")
+_ESCAPE_ALPHABET = list("aZé1 ,.'!?%:;()/\"’“”-_#*`<>&[]\\|=+\n\t\u202e\u2066\x9b")
 
 
 @given(st.text(alphabet=st.sampled_from(_ESCAPE_ALPHABET), max_size=30) | st.text(max_size=20))
+@example("two  spaces")
+@example("right\u202eto left")
 def test_the_fast_path_escapes_exactly_as_the_full_rules(text: str) -> None:
     from workshop.export.markdown import _escape_inline
 

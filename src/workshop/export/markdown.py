@@ -49,14 +49,20 @@ _LEADING_BLOCK = re.compile(r"^([>+=-])")
 _LEADING_NUMBER = re.compile(r"^(\d{1,9})([.)])")
 
 
-# Text that needs no escaping: a letter first, then words of letters and digits (or #tags)
-# with harmless punctuation between them. Most ideas are like this; they skip the rest.
-_PLAIN = re.compile(r"[^\W\d_][^\W_]*(?:[ ,.'!?%:;()/\"’“”-]+#?[^\W_]+)*[,.!?)\"’”]?")
+# Bidi controls (shown as a symbol by `visible`, like every front end does).
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_SAFE_CHARACTER = rf"[^\\`*_\[\]<~$&#\s\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]"
+# Text none of the substitutions below would change: no special character, `#` only as in
+# `#tag`, single spaces between words, and no opening that starts a block. Most ideas are
+# like this; checking once is several times faster than six substitutions (50,000 ideas).
+_NOTHING_TO_ESCAPE = re.compile(
+    rf"(?![>+=-]|\d{{1,9}}[.)]){_SAFE_CHARACTER}(?:{_SAFE_CHARACTER}|(?<! ) (?! |$)|#(?=\w))*"
+)
 
 
 def escape_inline(text: str) -> str:
     """`text` as markdown that renders as exactly that text, on one line."""
-    if _PLAIN.fullmatch(text):
+    if _NOTHING_TO_ESCAPE.fullmatch(text):
         return text
     return _escape_inline(text)
 
