@@ -32,14 +32,19 @@ SECURITY_HEADERS = [
 _WRITING_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
-async def plain_page(send: Send, status: int, text: str) -> None:
+def sentence(text: str) -> str:
     """A short HTML page with one sentence (the text is ours, never the user's)."""
-    body = (
+    return (
         '<!doctype html><html lang="en"><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<link rel="stylesheet" href="/static/workshop.css"><main><p class="error">{text}</p>'
         '<p><a href="/">Back</a></p></main></html>'
-    ).encode()
+    )
+
+
+async def plain_page(send: Send, status: int, text: str) -> None:
+    """Send `sentence(text)` as the whole response."""
+    body = sentence(text).encode()
     await send(
         {
             "type": "http.response.start",

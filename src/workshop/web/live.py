@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
@@ -29,6 +29,8 @@ POLL_SECONDS = 0.25
 """How often the file is looked at for another process's change (a stat when nothing did)."""
 RETRY_SECONDS = 2.0
 """How often a failed save is tried again."""
+EVENT_WAIT_SECONDS = 15.0
+"""How long an event stream waits before it checks that its page is still there."""
 
 log = logging.getLogger(__name__)
 
@@ -200,3 +202,26 @@ class LiveSession:
         wake, updated = self._events()
         wake.set()
         updated.set()
+
+
+async def event_stream(
+    live: LiveSession, is_disconnected: Callable[[], Awaitable[bool]], kind: str, version: int
+) -> AsyncIterator[dict[str, str]]:
+    """Server-sent events for one page, which was rendered at `version`: `activity` when
+    participants' pages should show another activity (or the same one restarted), `changed`
+    on every change (the projector's counts). A page rendered before a change gets its event
+    at once. Ends when the server stops or the page goes away."""
+    activity_key = live.activity_key if version == live.version else ""
+    while not live.closed:
+        if not await live.wait_for_change(version, EVENT_WAIT_SECONDS):
+            if await is_disconnected():
+                return
+            continue
+        if live.closed:
+            return
+        version = live.version
+        if kind == "changed":
+            yield {"event": "changed", "data": str(version)}
+        elif live.activity_key != activity_key:
+            activity_key = live.activity_key
+            yield {"event": "activity", "data": str(version)}

@@ -15,7 +15,8 @@ from typing import TextIO
 import uvicorn
 from starlette.applications import Starlette
 
-from workshop.web.app import RoomServer, create_app
+from workshop.web.app import create_app
+from workshop.web.state import RoomServer
 
 LOCAL_HOST = "127.0.0.1"
 
