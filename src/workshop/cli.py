@@ -531,8 +531,8 @@ EXAMPLES = {
     "demo": "workshop demo\nworkshop demo --print > plan.md",
     "completion": "workshop completion bash > ~/.local/share/bash-completion/completions/workshop\n"
     "workshop completion zsh > ~/.zfunc/_workshop   # with fpath+=(~/.zfunc) before compinit",
-    "serve": 'workshop serve "$S"              this laptop only (try it)\n'
-    'workshop serve "$S" --lan --port 8080   the room\'s network',
+    "serve": 'workshop serve "$S"                       this laptop only (try it)\n'
+    'workshop serve "$S" --lan --port 8080     the room\'s network',
     "review": 'workshop review "$S"\nworkshop review "$S" --date 2027-03-01 --reviewer Ana',
     "report": 'workshop report\nworkshop report --team "Service desk" --format json',
 }

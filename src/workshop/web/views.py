@@ -23,8 +23,9 @@ class Timer:
     """The planned minutes, shown before the timer is started."""
     remaining: int | None
     """Whole seconds left at render time (0 once the time is up); None if never started."""
-    deadline: float | None
-    """Epoch seconds when the time is up, while the timer runs (the page counts down)."""
+    running: bool = False
+    """Whether it is counting down (the page counts on from `remaining` by its own clock, so
+    a phone whose clock is off still shows the right time)."""
 
     @property
     def text(self) -> str:
@@ -33,19 +34,18 @@ class Timer:
         if self.remaining <= 0:
             return "Time is up"
         minutes, seconds = divmod(self.remaining, 60)
-        paused = "" if self.deadline is not None else " (paused)"
+        paused = "" if self.running else " (paused)"
         return f"{minutes}:{seconds:02d} left{paused}"
 
 
 def timer_of(session: Session, activity: Activity, now: float) -> Timer:
     state = ops.timer_state(session, activity.id)
     if state is None:
-        return Timer(activity.minutes, None, None)
+        return Timer(activity.minutes, None)
     at = datetime.fromtimestamp(now, tz=UTC)
     total = (state.planned_seconds or activity.minutes * 60) + state.added_seconds
     left = max(0.0, total - state.seconds_run(at))
-    deadline = now + left if state.running_since is not None else None
-    return Timer(activity.minutes, int(left), deadline)
+    return Timer(activity.minutes, int(left), state.running_since is not None)
 
 
 @dataclass(frozen=True)

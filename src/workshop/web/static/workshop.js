@@ -3,10 +3,15 @@
 (function () {
   "use strict";
 
+  // The server says how many seconds were left when it rendered the page; the count goes on
+  // by this device's own clock (which need not agree with the laptop's).
   function tick() {
     var now = Date.now() / 1000;
-    document.querySelectorAll("[data-deadline]").forEach(function (timer) {
-      var left = Math.max(0, Math.floor(Number(timer.getAttribute("data-deadline")) - now));
+    document.querySelectorAll("[data-remaining]").forEach(function (timer) {
+      if (!timer.dataset.until) {
+        timer.dataset.until = String(now + Number(timer.getAttribute("data-remaining")));
+      }
+      var left = Math.max(0, Math.floor(Number(timer.dataset.until) - now));
       if (left === 0) {
         timer.textContent = "Time is up";
       } else {
