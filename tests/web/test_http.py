@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from markupsafe import escape
 from starlette.testclient import TestClient
 
-from tests.web.conftest import CODE, KEY, Person, Room, form_token, join, joined, send_idea
+from tests.web.conftest import (
+    CODE,
+    KEY,
+    Clock,
+    Person,
+    Room,
+    form_token,
+    join,
+    joined,
+    send_idea,
+)
 from workshop.core import ops
 from workshop.core.models import TimerState
-from workshop.store import load_session
+from workshop.store import SessionFile, load_session
 from workshop.web.app import create_app
 
 
@@ -434,3 +446,35 @@ def test_the_referrer_policy_lets_browsers_send_their_origin_with_a_form(room: R
         "/join", data={"form_token": token, "code": CODE}, headers={"Origin": "null"}
     )
     assert refused.status_code == 403  # a sandboxed frame's "null" origin is not ours
+
+
+def test_an_idea_the_disk_cannot_take_is_kept_and_saved_by_a_retry(
+    session_file: SessionFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session_file.change(lambda d: ops.start_activity(d, "what-bugs-customers"))
+    clock = Clock()
+    app = create_app(
+        session_file.path, join_code=CODE, projector_key=KEY, clock=clock, save_wait=0.3
+    )
+    with TestClient(app) as client:
+        room = Room(session_file.path, clock, client)
+        person = joined(room)
+        real_write = os.write
+        full = [True]
+
+        def write(descriptor: int, data: Any) -> int:
+            if full[0]:
+                raise OSError(28, "No space left on device")
+            return real_write(descriptor, data)
+
+        monkeypatch.setattr(os, "write", write)
+        response = send_idea(person, "Kept through a full disk")
+        assert response.status_code == 202
+        assert "not saved yet" in response.text and "No need to send it again" in response.text
+        assert idea_texts(room) == []
+
+        full[0] = False
+        clock.now += 3  # the next retry is due
+        live = app.state.room.live
+        client.portal.call(live.wait_for_change, live.version, 10.0)  # type: ignore[union-attr]
+        assert idea_texts(room) == ["Kept through a full disk"]

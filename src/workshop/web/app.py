@@ -40,17 +40,20 @@ def create_app(
     clock: Callable[[], float] = time.time,
     join_url: str | None = None,
     allowed_hosts: list[str] | None = None,
+    save_wait: float = 5.0,
 ) -> Starlette:
     """The room's app for one session file (opened now: InvalidFileError if it does not load).
 
     `join_code` and `projector_key` are random unless given (tests give them); `clock` gives
     the epoch seconds that timers and limits count by; `join_url`, the address printed for
     participants, is what the projector's QR code holds (else the address the projector page
-    was asked for); `allowed_hosts` limits the Host header (against DNS rebinding).
+    was asked for); `allowed_hosts` limits the Host header (against DNS rebinding);
+    `save_wait` is how long a submission waits for a failing disk before its sender is told
+    it is received but not saved yet (it stays queued and is retried every 2 s).
     """
     editor = SessionEditor.open(session_path)
     server = RoomServer(
-        live=LiveSession(editor),
+        live=LiveSession(editor, save_wait=save_wait),
         join_code=join_code or security.new_join_code(),
         projector_key=projector_key or security.new_token(),
         clock=clock,

@@ -48,8 +48,10 @@ Result = Saved | Rejected | Pending
 class LiveSession:
     """One session, as the web server sees it and changes it."""
 
-    def __init__(self, editor: SessionEditor) -> None:
+    def __init__(self, editor: SessionEditor, *, save_wait: float = 5.0) -> None:
         self.editor = editor
+        self.save_wait = save_wait
+        """How long a submission waits for its save before it is told "not saved yet"."""
         self.session: Session = editor.session
         self.version = 0
         """Goes up by one each time `session` is replaced."""
@@ -82,19 +84,19 @@ class LiveSession:
 
     # --- submissions -------------------------------------------------------------------------
 
-    async def submit(self, change: Change, timeout: float = 5.0) -> Result:
+    async def submit(self, change: Change, timeout: float | None = None) -> Result:
         """Queue a change for the next group commit and wait for what became of it.
 
-        A change the disk did not take within `timeout` is `Pending`: the editor keeps it and
-        saves it at a later retry, so it is not lost, but the sender is told it is not saved
-        yet.
+        A change the disk did not take within `timeout` (default `save_wait`) is `Pending`:
+        the editor keeps it and saves it at a later retry, so it is not lost, but the sender is
+        told it is not saved yet.
         """
         wake, _ = self._events()
         future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
         self._queue.append((change, future))
         wake.set()
         try:
-            return await asyncio.wait_for(asyncio.shield(future), timeout)
+            return await asyncio.wait_for(asyncio.shield(future), timeout or self.save_wait)
         except TimeoutError:
             return Pending(self.editor.last_failure or "the save is taking too long")
 
