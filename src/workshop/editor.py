@@ -155,6 +155,8 @@ class SessionEditor:
         on its own. While earlier changes wait for a retry, these wait behind them."""
         waiting_before = bool(self._pending)
         self._pending.extend(changes)
+        if not self._pending:
+            return Outcome()  # nothing to save: no lock taken, nothing written
         if waiting_before:
             return Outcome(failure=self.last_failure, pending=len(self._pending))
         return self._save_pending()
