@@ -359,6 +359,31 @@ def run_idea_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve a session to the room's devices until ctrl+c (the only command that imports the
+    web stack)."""
+    from workshop.web.server import LOCAL_HOST, lan_address, serve
+
+    path = find_session(args.session, args.dir)
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port: {args.port} is not a port (0 to 65535)")
+    host = lan_address() if args.lan else LOCAL_HOST
+    if args.lan:
+        print(
+            f"listening on {host}, this laptop's address on its network: anyone on that "
+            "network can open the participants' page (plain HTTP)",
+            file=sys.stderr,
+        )
+    gc.enable()  # a long-running server, unlike the other commands
+    try:
+        serve(path, host=host, port=args.port, out=sys.stdout)
+    except KeyboardInterrupt:  # ctrl+c is how serving ends: uvicorn has shut down cleanly
+        return 0
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        return fail(f"cannot listen on {host}:{args.port}: {error.strerror or error}", 1)
+    return 0
+
+
 def run_action_add(args: argparse.Namespace) -> int:
     """Add an action to a session's plan and print its id."""
     from workshop.core import ops
@@ -507,6 +532,7 @@ COMMAND_NAMES = (
     "export",
     "demo",
     "completion",
+    "serve",
 )
 FOLLOWUP_COMMAND_NAMES = ("review", "report")
 
@@ -529,6 +555,8 @@ EXAMPLES = {
     "demo": "workshop demo\nworkshop demo --print > plan.md",
     "completion": "workshop completion bash > ~/.local/share/bash-completion/completions/workshop\n"
     "workshop completion zsh > ~/.zfunc/_workshop   # with fpath+=(~/.zfunc) before compinit",
+    "serve": 'workshop serve "$S"                       this laptop only (try it)\n'
+    'workshop serve "$S" --lan --port 8080     the room\'s network',
     "review": 'workshop review "$S"\nworkshop review "$S" --date 2027-03-01 --reviewer Ana',
     "report": 'workshop report\nworkshop report --team "Service desk" --format json',
 }
@@ -777,6 +805,26 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
     )
     completion.add_argument("shell", choices=("bash", "zsh"), help="the shell")
     completion.set_defaults(run=run_completion)
+
+    serve = commands.add_parser(
+        "serve",
+        help="let the room join: a web page for participants' devices and the projector",
+        description="Serve a session to the room: participants join from their own devices "
+        "with the code printed here, and the projector page shows the prompt, the timer and "
+        "the room's answers. Prints the participants' address, the code and the projector's "
+        "address, then serves until ctrl+c. Plain HTTP: use it on the room's own network.",
+    )
+    serve.add_argument("session", metavar="SESSION", help="session file (or its name)")
+    serve.add_argument(
+        "--port", type=int, default=8000, metavar="N", help="the port (default: 8000; 0: any)"
+    )
+    serve.add_argument(
+        "--lan",
+        action="store_true",
+        help="listen on this laptop's network address (default: 127.0.0.1, this laptop only)",
+    )
+    _add_dir_option(serve, finding=True)
+    serve.set_defaults(run=run_serve)
 
     if only in ("", *FOLLOWUP_COMMAND_NAMES):
         from workshop.followup_commands import add_followup_commands  # standard library only

@@ -174,7 +174,8 @@ def test_bash_completion_completes_commands_and_choices(workshop: RunCli, tmp_pa
     (tmp_path / "here" / "plan.md").write_text("", encoding="utf-8")
     (tmp_path / "here" / "s.toml").write_text("", encoding="utf-8")
 
-    assert complete("se") == ["sessions"]
+    assert sorted(complete("se")) == ["serve", "sessions"]
+    assert complete("ses") == ["sessions"]
     assert complete("action", "add", "s.toml", "T", "--horizon", "") == ["3m", "6m", "beyond"]
     assert "--format" in complete("report", "--f")
     assert complete("export", "s.toml", "--table", "") == ["ideas", "themes", "actions", "ratings"]

@@ -154,11 +154,15 @@ def add_idea(
     author: str = "",
     tags: Iterable[str] = (),
     at: datetime | None = None,
+    participant: str = "",
 ) -> Idea:
-    """Capture an idea; `#word` in its text becomes a tag."""
+    """Capture an idea; `#word` in its text becomes a tag. `participant`: the id of the
+    participant who sent it from their own device, if one did."""
     text = clean_text(text)
     if not text.strip():
         raise RuleError("an idea needs some text")
+    if participant:
+        find(session.participants, participant, "participant")
     activity_id = default_capture_activity(session) if activity is None else activity
     require_activity(session, activity_id)
     all_tags = tags_in(text)
@@ -173,6 +177,7 @@ def add_idea(
         tags=all_tags,
         author=clean_text(author),
         created=at or now(),
+        participant=participant,
     )
     session.ideas.append(idea)
     return idea
@@ -337,6 +342,27 @@ def add_participant(session: Session, name: str = "", segment: str = "") -> Part
     )
     session.participants.append(participant)
     return participant
+
+
+def participant_with_token(session: Session, token_hash: str) -> Participant:
+    """The participant who joined from a device with this token hash; added if new."""
+    for participant in session.participants:
+        if participant.token_hash == token_hash:
+            return participant
+    participant = Participant(
+        id=next_id(session.participants, "p", session.id_counters), token_hash=token_hash
+    )
+    session.participants.append(participant)
+    return participant
+
+
+def set_revealed(session: Session, activity_id: str, revealed: bool) -> bool:
+    """Show (or hide again) an activity's results to the room; returns whether they were."""
+    require_activity(session, activity_id)
+    was = activity_id in session.revealed
+    others = [shown for shown in session.revealed if shown != activity_id]
+    session.revealed = [*others, activity_id] if revealed else others
+    return was
 
 
 def took_part(session: Session, activity_id: str | None = None) -> set[str]:
