@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import stat
 from datetime import date
 from pathlib import Path
@@ -141,6 +142,32 @@ def test_agendas_lists_shipped_agendas_and_a_user_agenda_replaces_its_namesake(
     pulse_line = next(line for line in listed.out.splitlines() if line.startswith("pulse "))
     assert "Our own pulse" in pulse_line
     assert str(user_folder / "pulse.toml") in pulse_line
+
+
+def test_a_named_pipe_among_agendas_is_named_and_skipped(
+    workshop: RunCli, home: Path, tmp_path: Path
+) -> None:
+    # As in the sessions folder: never opened (it would block), and said, not silently dropped
+    # or reported as missing.
+    user_folder = home / "agendas"
+    user_folder.mkdir(parents=True)
+    os.mkfifo(user_folder / "piped.toml")
+    listed = workshop("agendas")
+    assert listed.exit_code == 0
+    assert listed.error_line == (
+        f"workshop: skipped {user_folder / 'piped.toml'}: is a named pipe (FIFO), not a regular file"
+    )
+    assert [line.split()[0] for line in listed.out.splitlines()[1:]] == [
+        "customer-focus",
+        "pulse",
+        "quarterly-review",
+    ]
+    os.mkfifo(tmp_path / "mine.toml")
+    checked = workshop("agenda", "check", tmp_path / "mine.toml")
+    assert checked.exit_code == 2
+    assert checked.error_line == (
+        f"workshop: {tmp_path / 'mine.toml'}: is a named pipe (FIFO), not a regular file"
+    )
 
 
 def test_agenda_check_passes_every_shipped_agenda(workshop: RunCli) -> None:
