@@ -154,8 +154,9 @@ def test_a_named_pipe_among_agendas_is_named_and_skipped(
     os.mkfifo(user_folder / "piped.toml")
     listed = workshop("agendas")
     assert listed.exit_code == 0
+    piped = user_folder / "piped.toml"
     assert listed.error_line == (
-        f"workshop: skipped {user_folder / 'piped.toml'}: is a named pipe (FIFO), not a regular file"
+        f"workshop: skipped {piped}: is a named pipe (FIFO), not a regular file"
     )
     assert [line.split()[0] for line in listed.out.splitlines()[1:]] == [
         "customer-focus",
