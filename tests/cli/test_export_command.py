@@ -139,6 +139,17 @@ def test_replacing_an_export_keeps_the_mode_its_owner_gave_it(
     assert stat.S_IMODE(notes.stat().st_mode) == 0o640
 
 
+def test_an_output_in_a_folder_that_is_not_there_is_exit_2(
+    workshop: RunCli, session_path: Path, tmp_path: Path
+) -> None:
+    # "2 ... a folder that is not there" (README), as for --dir; and the message says which.
+    missing = tmp_path / "no-such-folder"
+    refused = workshop("export", session_path, "--output", missing / "plan.md")
+    assert (refused.exit_code, refused.out) == (2, "")
+    assert refused.error_line == f"workshop: {missing}: no such folder"
+    assert not missing.exists()
+
+
 def test_a_folder_or_a_toml_file_is_never_an_export_target(
     workshop: RunCli, session_path: Path, tmp_path: Path
 ) -> None:

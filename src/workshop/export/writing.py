@@ -77,6 +77,10 @@ def check_export_target(
             f"{target}: is the session being exported; an export never replaces a session file"
         )
     if not target.exists():
+        folder = target.parent
+        if not folder.is_dir():  # bad input, as a --dir that is not there (exit 2)
+            what = "not a folder" if folder.exists() else "no such folder"
+            raise ExportRefusedError(f"{folder}: {what}")
         return
     if not target.is_file():
         raise ExportRefusedError(f"{target}: not a regular file")
