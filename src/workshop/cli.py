@@ -55,6 +55,28 @@ class _HelpFormatter(argparse.HelpFormatter):
         )
 
 
+_COMPLETE_FILES = {"bash": "_shtab_compgen_files", "zsh": "_files"}
+_COMPLETE_FOLDERS = {"bash": "_shtab_compgen_dirs", "zsh": "_files -/"}
+_COMPLETE_CSV_TABLES = {"bash": "_workshop_csv_tables", "zsh": f"({' '.join(CSV_TABLE_NAMES)})"}
+COMPLETION_BY_METAVAR: dict[str, dict[str, str]] = {
+    "SESSION": _COMPLETE_FILES,
+    "FILE": _COMPLETE_FILES,
+    "PATH": _COMPLETE_FILES,
+    "NAME|PATH": _COMPLETE_FILES,
+    "DIR": _COMPLETE_FOLDERS,
+    "TABLE": _COMPLETE_CSV_TABLES,
+}
+"""What Tab offers for an argument, by its metavar (shtab's `.complete`, written out here so
+the parser does not import shtab): files for a SESSION or FILE, folders for a DIR, the CSV
+tables for --table (whose own check keeps its clearer error, so it has no argparse choices)."""
+
+COMPLETION_PREAMBLE = {
+    "bash": "_workshop_csv_tables() {\n"
+    f"  compgen -W '{' '.join(CSV_TABLE_NAMES)}' -- \"$1\"\n"
+    "}\n"
+}
+
+
 class CommandLineParser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, raised rather than printed."""
 
@@ -66,6 +88,8 @@ class CommandLineParser(argparse.ArgumentParser):
         action = super().add_argument(*args, **kwargs)
         if action.option_strings and action.nargs != 0:
             VALUE_OPTIONS.update(action.option_strings)
+        if isinstance(action.metavar, str) and action.metavar in COMPLETION_BY_METAVAR:
+            action.complete = COMPLETION_BY_METAVAR[action.metavar]  # type: ignore[attr-defined]
         return action
 
     def error(self, message: str) -> NoReturn:
@@ -292,7 +316,7 @@ def run_completion(args: argparse.Namespace) -> int:
     """Print a shell completion script generated from the whole parser."""
     import shtab
 
-    script = shtab.complete(build_parser(), shell=args.shell)
+    script = shtab.complete(build_parser(), shell=args.shell, preamble=COMPLETION_PREAMBLE)
     _write_stdout(script)
     return 0
 
@@ -776,7 +800,8 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
         "completion",
         help="print a shell completion script (bash or zsh)",
         description="Print a completion script for bash or zsh, generated from this command "
-        "line: commands, options and their choices complete with Tab.",
+        "line: commands, options, their choices, and file or folder names where a command "
+        "takes one complete with Tab.",
     )
     completion.add_argument("shell", choices=("bash", "zsh"), help="the shell")
     completion.set_defaults(run=run_completion)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from workshop.core import ops
 from workshop.store import SessionFile, load_session
@@ -149,3 +149,33 @@ async def test_an_idea_typed_with_spaces_at_either_end_is_stored_as_typed(
         send_burst(app, "  =SUM(A1) ⏎")
         await wait_until(pilot, lambda: bool(load_session(path).ideas))
     assert [idea.text for idea in load_session(path).ideas] == ["  =SUM(A1) "]
+
+
+async def test_f3_shows_the_agendas_notes_for_the_facilitator_and_hides_them(
+    tmp_path: Path,
+) -> None:
+    path = make_session(tmp_path, current="what-bugs-customers")
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot, app)
+        box = screen.query_one("#facilitator-notes")
+        assert not box.display  # off at first: the laptop is often the projector
+        await pilot.press("f3")
+        await pilot.pause()
+        assert box.display and box.region.height >= 3
+        assert "Ask for what the customer experiences" in str(
+            screen.query_one("#notes-text", Static).content
+        )
+        app.post_message(events.Key("f8", None))  # the notes follow the activity
+        await wait_until(
+            pilot,
+            lambda: (
+                "already knows how to delight"
+                in str(screen.query_one("#notes-text", Static).content)
+            ),
+        )
+        await wait_until(pilot, lambda: isinstance(app.focused, Input))  # the panel has it
+        await pilot.press("f3")
+        await pilot.pause()
+        assert not box.display
+        assert "F3" in screen.help_markdown()

@@ -350,16 +350,16 @@ async def test_group_moves_ideas_with_a_digit_and_creates_themes(tmp_path: Path)
     app = harness(path, "group-themes")
     async with app.run_test(size=(80, 24)) as pilot:
         text = screen_text(app)
-        assert "Ungrouped: 4 ideas" in text and "1 Billing (0)" in text
+        assert "Ungrouped: 4 ideas" in text and "1 0  Billing" in text
         await pilot.press("1")  # first ungrouped idea -> theme 1
         await pilot.pause()
         text = screen_text(app)
-        assert "Ungrouped: 3 ideas" in text and "1 Billing (1)" in text
+        assert "Ungrouped: 3 ideas" in text and "1 1  Billing" in text
         await pilot.press("n")
         await type_text(pilot, "Waiting")
         await pilot.press("enter")
         await pilot.pause()
-        assert "3 Waiting (0)" in screen_text(app)
+        assert "3 0  Waiting" in screen_text(app)
         await pilot.press("3", "9")
         await pilot.pause()
         assert "There is no theme 9: press n to create one." in notifications(app)
@@ -405,7 +405,7 @@ async def test_group_rename_merge_and_delete_with_undo(tmp_path: Path) -> None:
         await pilot.press("m", "1")  # merge it into Billing
         await pilot.pause()
         text = screen_text(app)
-        assert "1 Billing (2)" in text and "Phone" not in text.split("Ungrouped")[0]
+        assert "1 2  Billing" in text and "Phone" not in text.split("Ungrouped")[0]
         assert [t.title for t in saved(path).themes] == ["Billing"]
         assert [v.target for v in saved(path).votes] == ["t1"]  # the merge moved the votes
         await pilot.press("ctrl+z")  # undo the merge
@@ -419,7 +419,7 @@ async def test_group_rename_merge_and_delete_with_undo(tmp_path: Path) -> None:
         assert saved(path).ideas[0].theme == ""
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert "1 Billing (1)" in screen_text(app)
+        assert "1 1  Billing" in screen_text(app)
     assert saved(path).ideas[0].theme == "t1"
 
 

@@ -1,4 +1,5 @@
-"""Every kind of activity in the whole app, on the demo session: 80x24 and 120x40, dark and light.
+"""Every kind of activity in the whole app, on the demo session: 60x20 (dark), 80x24 and 120x40
+(dark and light).
 
 The demo session (fixed date, fixed content) opens on each activity in turn; clocks are
 frozen so timers show the same time in every run.
@@ -21,6 +22,7 @@ from .shell_fixtures import FakeClock, customer_focus, fixed_wall_clock
 
 SNAPSHOT_ROOT = Path("/tmp/workshop-activity-snapshots")
 SIZES_AND_THEMES = [
+    ((60, 20), "textual-dark"),
     ((80, 24), "textual-dark"),
     ((80, 24), "textual-light"),
     ((120, 40), "textual-dark"),

@@ -369,6 +369,25 @@ def test_include_hidden_shows_hidden_ideas_marked() -> None:
     assert "“Ben never answers the phone”" in markdown  # a3 cites it
 
 
+def test_the_agendas_facilitator_notes_are_in_no_export_for_the_team() -> None:
+    from workshop.agendas import load_agenda, shipped_agendas
+    from workshop.core import ops
+    from workshop.export.csv_export import render_csv
+    from workshop.export.html import render_html
+    from workshop.export.json_export import render_json
+
+    path = next(p for p in shipped_agendas() if p.stem == "customer-focus")
+    session = ops.new_session("Notes stay home", load_agenda(path), on=date(2026, 11, 23))
+    ops.add_idea(session, "Invoices arrive late", activity="what-bugs-customers")
+    notes = [a.notes for a in session.agenda.activities() if a.notes]
+    assert len(notes) > 5
+    exports = [render_markdown(session), render_html(session), render_json(session)]
+    exports += [render_csv(session, table) for table in ("ideas", "actions", "ratings")]
+    for note in notes:
+        phrase = " ".join(note.split()[:8])
+        assert all(phrase not in " ".join(text.split()) for text in exports), phrase
+
+
 _ESCAPE_ALPHABET = list("aZé1 ,.'!?%:;()/\"’“”-_#*`<>&[]\\|=+\n\t\u202e\u2066\x9b")
 
 

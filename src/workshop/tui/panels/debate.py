@@ -99,11 +99,16 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
 
     DEFAULT_CSS = """
     DebatePanel { layout: horizontal; }
-    DebatePanel #debate-items { width: 34%; min-width: 24; max-width: 44; height: 1fr; }
+    DebatePanel #debate-items { width: 34%; min-width: 20; max-width: 44; height: 1fr; }
     DebatePanel #debate-detail { width: 1fr; height: 1fr; padding: 0 1; }
-    DebatePanel #debate-heading { height: auto; }
-    DebatePanel #debate-title { width: 1fr; text-style: bold; }
-    DebatePanel #debate-about { height: auto; max-height: 5; color: $text-muted; }
+    DebatePanel #debate-heading { height: 1; }
+    DebatePanel #debate-title {
+        width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    DebatePanel #debate-timer { margin-left: 1; }
+    /* Above the scrolling fields, so y/p/n is in view whatever was scrolled to. */
+    DebatePanel #debate-verdict { width: 1fr; height: auto; color: $text-accent; }
+    DebatePanel #debate-about { height: auto; max-height: 4; color: $text-muted; }
     DebatePanel #debate-form { height: 1fr; }
     DebatePanel .debate-label { color: $text-accent; margin-top: 1; }
     DebatePanel Input { margin: 0; }
@@ -142,9 +147,9 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
                     keep=self._keep_timers,
                     id="debate-timer",
                 )
+            yield Label(id="debate-verdict")
             yield Static(id="debate-about")
             with VerticalScroll(id="debate-form"):
-                yield Label(id="debate-verdict", classes="debate-label")
                 for _name, label, widget_id, multiline in FIELDS:
                     yield Label(Content(label), classes="debate-label")
                     if multiline:
@@ -223,8 +228,11 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
             else:
                 choices.append(Content.styled(text, "dim"))
         self.query_one("#debate-verdict", Label).update(
-            Content.assemble("Does it apply here?  ", *choices)
+            Content.assemble("Does it apply here? ", *choices)
         )
+        if not keep_focused:
+            # A new item starts at its first field, not where the last one was scrolled to.
+            self.query_one("#debate-form", VerticalScroll).scroll_home(animate=False)
         focused = self.app.focused if keep_focused else None
         for name, _label, widget_id, multiline in FIELDS:
             widget = self.query_one(f"#{widget_id}")

@@ -36,7 +36,7 @@ class GroupPanel(ActivityPanel):
         layout: vertical;
         & #columns { height: 1fr; }
         & #theme-column { width: 36%; min-width: 24; }
-        & #themes { height: 1fr; }
+        & #themes { height: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
         & #idea-column { width: 1fr; }
         & .column-title { height: 1; padding: 0 1; text-style: bold; }
     }
@@ -125,18 +125,18 @@ the right column shows the ideas of the theme highlighted on the left (start wit
     def _show_themes(self, themes: list[Theme], counts: Counter[str], total: int) -> None:
         theme_ids = {theme.id for theme in themes}
         ungrouped = sum(n for theme_id, n in counts.items() if theme_id not in theme_ids)
-        options = [Option(Content(f"   Ungrouped ({ungrouped})"), id=UNGROUPED)]
+        # The count comes before the title, which is cut with … to the column: a count after
+        # a long title wrapped onto a line of its own.
+        width = len(str(max([total, *counts.values()], default=0)))
+
+        def row(key: str, count: int, title: Content) -> Content:
+            return Content.assemble((key, "$text-muted"), f"{count:>{width}}  ", title)
+
+        options = [Option(row("   ", ungrouped, Content("Ungrouped")), id=UNGROUPED)]
         for number, theme in enumerate(themes, start=1):
             key = f"{number:>2} " if number <= 9 else "   "
-            options.append(
-                Option(
-                    Content.assemble(
-                        (key, "$text-muted"), literal(theme.title), f" ({counts[theme.id]})"
-                    ),
-                    id=theme.id,
-                )
-            )
-        options.append(Option(Content(f"   All ideas ({total})"), id=ALL_IDEAS))
+            options.append(Option(row(key, counts[theme.id], literal(theme.title)), id=theme.id))
+        options.append(Option(row("   ", total, Content("All ideas")), id=ALL_IDEAS))
         theme_list = self.theme_list
         theme_list.clear_options()
         theme_list.add_options(options)

@@ -131,7 +131,14 @@ An action without an owner or a measure of success is marked ⚠.
     PlanPanel #plan-starts { height: 1fr; }
     PlanPanel #plan-groups { height: 1fr; padding: 0 1; }
     PlanPanel #plan-no-starts { height: auto; padding: 0 1; color: $text-muted; }
+    /* Too narrow for two columns (60 columns, or 80 with the outline shown): the starting
+       points go under the plan instead of squeezing it to a few letters a line. */
+    PlanPanel.-narrow #plan-body { layout: vertical; }
+    PlanPanel.-narrow #plan-side { width: 1fr; min-width: 0; max-width: 100%; height: 40%; }
     """
+
+    NARROW_WIDTH = 70
+    """Below this many columns the panel stacks its two columns."""
 
     def __init__(self, activity: Activity, session: Session, **kwargs: Any) -> None:
         super().__init__(activity, session, **kwargs)
@@ -164,6 +171,9 @@ An action without an owner or a measure of success is marked ⚠.
                 yield Static(id="plan-no-starts")
                 with VerticalScroll(id="plan-groups"):
                     yield Static(id="plan-groups-text")
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < self.NARROW_WIDTH, "-narrow")
 
     def on_mount(self) -> None:
         self._show()

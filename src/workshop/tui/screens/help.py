@@ -20,6 +20,7 @@ SESSION_KEYS = """\
 | ctrl+t | start or pause the timer |
 | F6 | add a minute to the timer |
 | F2 | large-digit timer |
+| F3 | show or hide the agenda's notes for the facilitator (never exported) |
 | ctrl+b | show or hide the agenda outline |
 | ctrl+z | undo the last change |
 | F4 | light theme for projectors, and back |

@@ -17,7 +17,7 @@ from typing import Any
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
@@ -47,6 +47,11 @@ POLL_SECONDS = 0.5
 TICK_SECONDS = 0.5
 NARROW_COLUMNS = 100
 UNDO_DEPTH = 200
+
+
+class FacilitatorNotes(VerticalScroll, can_focus=False):
+    """The agenda's notes for the current activity (F3); scrolls with the mouse wheel when
+    long, and never takes the focus from the panel."""
 
 
 @dataclass
@@ -92,6 +97,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         Binding("f5", "toggle_timer", "Timer", id="session.toggle_timer_f5"),
         Binding("f6", "add_minute", "+1 min", show=False, id="session.add_minute"),
         Binding("f2", "toggle_big_timer", "Big timer", show=False, id="session.big_timer"),
+        Binding("f3", "toggle_notes", "Notes", show=False, id="session.toggle_notes"),
         Binding("ctrl+b", "toggle_outline", "Outline", show=False, id="session.toggle_outline"),
         Binding("ctrl+z", "undo", "Undo", show=False, id="session.undo"),
         Binding("f1", "help", "Help", id="session.help"),
@@ -141,6 +147,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
             yield AgendaOutline(id="outline")
             with Vertical(id="session-main"):
                 yield BigTimer(id="big-timer")
+                yield FacilitatorNotes(Static(id="notes-text"), id="facilitator-notes")
                 with Vertical(id="panel-area"):
                     activity = self.current_activity
                     self.panel = panel_for(activity, self.session)
@@ -178,7 +185,9 @@ class SessionScreen(HoldsKeys, Screen[None]):
         if visible is None:
             visible = self.app.size.width >= NARROW_COLUMNS
         # display, not a class on the screen: a screen class restyles every widget
-        self.query_one(AgendaOutline).display = visible
+        outline = self.query_one(AgendaOutline)
+        outline.display = visible
+        outline.set_class(self.app.size.width < NARROW_COLUMNS, "-narrow")
 
     # --- showing the session --------------------------------------------------------------
 
@@ -205,6 +214,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         # A panel that shows the prompt large needs no second copy in the header.
         header_prompt.display = bool(prompt) and not panel_class(activity.kind).SHOWS_PROMPT
         self.query_one(AgendaOutline).show_session(session, self.wall_clock())
+        self._show_notes(activity)
         self._show_panel(activity)
         self._show_timer()
 
@@ -255,7 +265,11 @@ class SessionScreen(HoldsKeys, Screen[None]):
         focused = self.focused
         if focused is not None and (focused is panel or panel in focused.ancestors):
             return
-        target = next((widget for widget in panel.query("*") if widget.focusable), None)
+        # The focus chain leaves out what is not displayed: the first focusable widget of a
+        # brainstorm is its hidden author box, which took the keys typed on the opening frame.
+        target = next(
+            (widget for widget in self.focus_chain if panel in widget.ancestors), None
+        )
         if target is None and panel.focusable:
             target = panel
         if target is not None:
@@ -471,6 +485,20 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self.timer_for(activity).add_minute()
         self._show_timer()
         self._keep_timer(activity, "+1 minute")
+
+    def _show_notes(self, activity: Activity) -> None:
+        """The agenda's notes on running this activity, for the facilitator's eyes (F3)."""
+        box = self.query_one("#facilitator-notes")
+        if not box.has_class("-shown"):
+            return
+        box.border_title = "Your notes (F3 hides)"
+        text = activity.notes or "The agenda has no notes for this activity."
+        self.query_one("#notes-text", Static).update(plain(text))
+
+    def action_toggle_notes(self) -> None:
+        box = self.query_one("#facilitator-notes")
+        box.toggle_class("-shown")
+        self._show_notes(self.current_activity)
 
     def action_toggle_big_timer(self) -> None:
         big_timer = self.query_one(BigTimer)

@@ -20,6 +20,7 @@ class QuietFooter(Footer):
     """
 
     _keys_shown: KeysShown | None = None
+    _key_widths: dict[tuple[str, str], int] | None = None
 
     @staticmethod
     def keys_to_show(screen: Screen[object]) -> KeysShown:
@@ -42,13 +43,33 @@ class QuietFooter(Footer):
                 widget.set_reactive(FooterKey.compact, compact)
                 widget.set_class(compact, "-compact", update=False)
             yield widget
+        self.call_after_refresh(self._fit_keys)
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        if (
-            self._bindings_ready
-            and self.is_attached
-            and screen is self.screen
-            and self.keys_to_show(screen) == self._keys_shown
-        ):
-            return
-        super().bindings_changed(screen)
+    def on_resize(self) -> None:
+        self._fit_keys()
+
+    def _fit_keys(self) -> None:
+        """Show the keys that fit whole, in order, beside the palette's key; leave out the rest
+        rather than cut the last one mid-word (F1 lists them all)."""
+        keys = list(self.query(FooterKey))
+        room = self.size.width - sum(
+            self._width_of(key) for key in keys if key.has_class("-command-palette")
+        )
+        used = 0
+        for key in keys:
+            if not key.has_class("-command-palette"):
+                used += self._width_of(key)
+                key.display = used <= room
+
+    def _width_of(self, key: FooterKey) -> int:
+        """A key's width as laid out (text, padding, margin), known before it is laid out."""
+        if self._key_widths is None:
+            self._key_widths = {}
+        name = (key.key, key.description)
+        width = self._key_widths.get(name)
+        if width is None:
+            size = self.size
+            width = key.get_content_width(size, size) + key.styles.gutter.width
+            width += key.styles.margin.width
+            self._key_widths[name] = width
+        return width

@@ -43,19 +43,21 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
         width: 90%;
         max-width: 100;
         height: auto;
-        max-height: 95%;
+        max-height: 100%;
         border: thick $primary;
         background: $surface;
         padding: 0 1;
     }
     PlanActionForm #plan-form-title { text-style: bold; }
     PlanActionForm .plan-form-row { height: auto; }
-    PlanActionForm .plan-form-label { width: 12; padding-top: 0; color: $text-accent; }
+    PlanActionForm .plan-form-label { width: 10; padding-top: 0; color: $text-accent; }
+    PlanActionForm #plan-form-sources-label { width: 1fr; color: $text-accent; }
     PlanActionForm Input { width: 1fr; }
     PlanActionForm Select { width: 1fr; }
-    PlanActionForm #plan-form-fields { height: auto; max-height: 14; }
-    PlanActionForm #plan-form-sources { height: auto; max-height: 6; }
+    PlanActionForm #plan-form-fields { height: auto; }
+    PlanActionForm #plan-form-sources { height: auto; max-height: 10; }
     PlanActionForm #plan-form-error { color: $error; height: auto; }
+    PlanActionForm #plan-form-error.-empty { display: none; }
     PlanActionForm #plan-form-keys { color: $text-muted; }
     """
 
@@ -82,7 +84,10 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
                 yield from self._row(
                     "What",
                     TypingInput(
-                        self.start_title, id="plan-form-what", placeholder="Start with a verb"
+                        self.start_title,
+                        id="plan-form-what",
+                        placeholder="Start with a verb",
+                        compact=True,
                     ),
                 )
                 yield from self._row(
@@ -91,6 +96,7 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
                         action.owner if action else "",
                         id="plan-form-owner",
                         placeholder="One name, in the room",
+                        compact=True,
                     ),
                 )
                 horizon = action.horizon if action else Horizon.THREE_MONTHS
@@ -103,23 +109,29 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
                         action.measure if action else "",
                         id="plan-form-measure",
                         placeholder="How will we know it worked?",
+                        compact=True,
                     ),
                 )
                 due = action.due.isoformat() if action and action.due else ""
                 yield from self._row(
                     "Due",
-                    TypingInput(due, id="plan-form-due", placeholder="YYYY-MM-DD (optional)"),
+                    TypingInput(
+                        due, id="plan-form-due", placeholder="YYYY-MM-DD (optional)", compact=True
+                    ),
                 )
             if self.sources:
-                yield Label(Content("Comes from (space to tick)"), classes="plan-form-label")
+                yield Label(
+                    Content("Comes from (↑ ↓, space ticks)"), id="plan-form-sources-label"
+                )
                 yield SelectionList[str](
                     *[
                         Selection(literal(s.text), s.id, s.id in self.start_ideas)
                         for s in self.sources
                     ],
                     id="plan-form-sources",
+                    compact=True,
                 )
-            yield Static("", id="plan-form-error")
+            yield Static("", id="plan-form-error", classes="-empty")
             yield Static(Content("Enter or ctrl+s saves · Esc cancels"), id="plan-form-keys")
 
     @staticmethod
@@ -145,6 +157,7 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
         error = self.query_one("#plan-form-error", Static)
         if not title.strip():
             error.update(Content("An action needs a title: what will be done?"))
+            error.remove_class("-empty")
             self.query_one("#plan-form-what", Input).focus()
             return
         due_text = self.query_one("#plan-form-due", Input).value.strip()
@@ -154,6 +167,7 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
                 due = date.fromisoformat(due_text)
             except ValueError:
                 error.update(Content(f"Due date: write it as YYYY-MM-DD, not {due_text!r}"))
+                error.remove_class("-empty")
                 self.query_one("#plan-form-due", Input).focus()
                 return
         horizon = self.query_one("#plan-form-horizon", Select).value
