@@ -149,6 +149,8 @@ def test_counts_of_device_participants_who_took_part(session_file: SessionFile) 
     session_file.change(lambda d: room.send_dots(d, BEN, "prioritise", {"i2": 1}))
     assert room.took_part_from_devices(session_file.session, "prioritise") == 2
     assert room.took_part_from_devices(session_file.session, "benchmark") == 0
+    session_file.change(lambda d: ops.add_participant(d, "Typed on the screen"))
+    assert room.joined_from_devices(session_file.session) == 2
 
 
 def test_the_screen_never_calls_a_device_participant_to_vote_or_rate(
