@@ -149,3 +149,24 @@ def test_counts_of_device_participants_who_took_part(session_file: SessionFile) 
     session_file.change(lambda d: room.send_dots(d, BEN, "prioritise", {"i2": 1}))
     assert room.took_part_from_devices(session_file.session, "prioritise") == 2
     assert room.took_part_from_devices(session_file.session, "benchmark") == 0
+    session_file.change(lambda d: ops.add_participant(d, "Typed on the screen"))
+    assert room.joined_from_devices(session_file.session) == 2
+
+
+def test_the_screen_never_calls_a_device_participant_to_vote_or_rate(
+    session_file: SessionFile,
+) -> None:
+    # Dots typed on the screen for a device participant would be replaced by their own.
+    at(session_file, "what-bugs-customers")
+    session_file.change(lambda d: room.send_idea(d, ANA, "what-bugs-customers", "From a phone"))
+    session = session_file.session
+    assert ops.participants_in(session, "benchmark") == []  # no empty row for them
+
+    called = session_file.change(lambda d: ops.next_participant(d, "prioritise"))
+    assert called.token_hash == "" and called.id != room.known_participant(session, ANA)
+
+    at(session_file, "benchmark")
+    criterion = session_file.session.agenda.activity("benchmark").criteria[0].id
+    session_file.change(lambda d: room.send_scores(d, ANA, "benchmark", {criterion: 3}))
+    rows = ops.participants_in(session_file.session, "benchmark")
+    assert room.known_participant(session_file.session, ANA) in [p.id for p in rows]

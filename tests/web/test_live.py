@@ -113,3 +113,25 @@ def test_a_real_server_announces_the_next_activity_to_participants(
             assert "Where we already get it right" in fragment or "getting" in fragment
             projector = client.get(f"/projector/{KEY}")
             assert projector.status_code == 200 and base in projector.text
+
+
+async def test_what_the_disk_still_refuses_at_shutdown_is_logged_word_for_word(
+    live: LiveSession, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def disk_full(descriptor: int, data: Any) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "write", disk_full)
+    writer = asyncio.create_task(live.run(clock=lambda: 0.0))
+    text = "Never lost \x1b[2J even now"
+    result = await live.submit(
+        Change(lambda d: room.send_idea(d, ANA, "what-bugs-customers", text), f"Idea: {text}"),
+        timeout=0.5,
+    )
+    assert isinstance(result, Pending)
+    live.close()
+    await writer
+
+    [record] = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert "No space left on device" in record.getMessage()
+    assert "Idea: Never lost ␛[2J even now" in record.getMessage()  # no escape reaches stderr

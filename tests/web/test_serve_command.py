@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -73,3 +74,40 @@ def test_serve_prints_three_lines_serves_and_stops_on_ctrl_c(session_file: Sessi
         server.send_signal(signal.SIGINT)
         _, errors = server.communicate(timeout=20)
     assert server.returncode == 0, errors
+
+
+def test_a_port_in_use_and_a_broken_file_are_one_line_errors(
+    session_file: SessionFile, tmp_path: Path
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "workshop",
+                "serve",
+                str(session_file.path),
+                "--port",
+                str(port),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert busy.returncode == 1 and busy.stdout == ""
+    assert busy.stderr.startswith(f"workshop: cannot listen on 127.0.0.1:{port}: ")
+    assert len(busy.stderr.splitlines()) == 1
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text("title = \n", encoding="utf-8")
+    refused = subprocess.run(
+        [sys.executable, "-m", "workshop", "serve", str(broken), "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.startswith(f"workshop: {broken}:1:") and "Traceback" not in refused.stderr

@@ -377,10 +377,15 @@ def participants_in(
 ) -> list[Participant]:
     """Who is counted in an activity: those who took part in it (or `joined` it without
     taking part yet), and those just added who took part nowhere yet. A person who only
-    voted is not an empty row of the benchmark."""
+    voted is not an empty row of the benchmark. Someone who joined from their own device
+    counts only where they took part: their scores are theirs to give."""
     here = took_part(session, activity_id) | set(joined)
     anywhere = took_part(session)
-    return [p for p in session.participants if p.id in here or p.id not in anywhere]
+    return [
+        p
+        for p in session.participants
+        if p.id in here or (p.id not in anywhere and not p.token_hash)
+    ]
 
 
 def next_participant(
@@ -388,9 +393,12 @@ def next_participant(
 ) -> Participant:
     """The next person to take part in an activity: one person is one participant across
     activities, so the first participant who has not taken part in it yet (nor is in
-    `passed`, those the screen already called), and only when there is none a new one."""
+    `passed`, those the screen already called), and only when there is none a new one.
+    Never someone who joined from their own device: they give their own dots and scores."""
     skip = took_part(session, activity_id) | set(passed)
-    waiting = next((p for p in session.participants if p.id not in skip), None)
+    waiting = next(
+        (p for p in session.participants if p.id not in skip and not p.token_hash), None
+    )
     return waiting if waiting is not None else add_participant(session)
 
 

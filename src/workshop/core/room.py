@@ -145,6 +145,12 @@ def ideas_of(session: Session, participant_id: str, activity_id: str) -> list[Id
     ]
 
 
+def joined_from_devices(session: Session) -> int:
+    """How many participants have sent something from their own device (a count: the file
+    learns of someone at their first idea, dot or score, not when they type the code)."""
+    return sum(1 for participant in session.participants if participant.token_hash)
+
+
 def took_part_from_devices(session: Session, activity_id: str) -> int:
     """How many participants who joined from a device took part in an activity (a count)."""
     device_ids = {p.id for p in session.participants if p.token_hash}

@@ -21,6 +21,7 @@ from typing import TypeVar
 import anyio.to_thread
 
 from workshop.core.models import Session
+from workshop.core.visible import visible
 from workshop.editor import Change, Outcome, Rejected, Saved, SessionEditor
 
 ResultT = TypeVar("ResultT")
@@ -103,7 +104,9 @@ class LiveSession:
     # --- the writer task ---------------------------------------------------------------------
 
     async def run(self, clock: Callable[[], float]) -> None:
-        """Save, retry, poll and announce until cancelled."""
+        """Save, retry, poll and announce until `close`; then one last try at anything the
+        disk has refused so far, and what still cannot be saved is written to the log (stderr),
+        word for word, rather than lost without a trace."""
         wake, _ = self._events()
         self._loop = asyncio.get_running_loop()
         next_retry = 0.0
@@ -131,6 +134,16 @@ class LiveSession:
                 log.exception("saving the room's changes failed")
                 self._fail_dropped(error)
             self._publish()
+        await self._last_try()
+
+    async def _last_try(self) -> None:
+        if not self.editor.pending:
+            return
+        self._settle(await self._call(self.editor.retry))
+        for change in self.editor.pending_changes:
+            log.error(
+                "not saved (%s): %s", visible(self.editor.last_failure), visible(change.description)
+            )
 
     async def _call(self, work: Callable[[], ResultT]) -> ResultT:
         """Run a blocking editor call in a worker thread, one at a time."""

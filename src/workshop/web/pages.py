@@ -169,7 +169,8 @@ class Pages:
                 "then send this one.",
             )
         change = Change(
-            lambda draft: room.send_idea(draft, hashed, activity_id, text), "Idea from the room"
+            lambda draft: room.send_idea(draft, hashed, activity_id, text),
+            f"Idea from the room for {activity_id}: {text}",  # in the log if it cannot be saved
         )
         result = await self.server.live.submit(change)
         if isinstance(result, Rejected):
