@@ -141,8 +141,24 @@ class _VersionAction(argparse.Action):
 # --- commands that open the screen ------------------------------------------------------------
 
 
+def on_a_terminal() -> bool:
+    """Whether the screen can be drawn: Textual reads keys from stdin and draws on stderr."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stderr))
+
+
+def _require_a_terminal() -> None:
+    """Without one (`workshop 2>log`, a script), Textual would draw into a file, or wait for
+    keys that never come, for ever: say so at once instead."""
+    if not on_a_terminal():
+        raise UsageError(
+            "the screen needs a terminal (standard input and standard error must be one); "
+            "the other commands work without one (see 'workshop --help')"
+        )
+
+
 def run_home(args: argparse.Namespace) -> int:
     """Open the home screen on the sessions folder."""
+    _require_a_terminal()
     return _open_screen(None, _sessions_folder(args))
 
 
@@ -155,6 +171,7 @@ def run_open(args: argparse.Namespace) -> int:
     from workshop.files import read_toml_file
 
     read = read_toml_file(find_session(args.session, args.dir))
+    _require_a_terminal()  # after the file's own errors, which need no screen
     return _open_screen(read.path, read.path.parent, read=read)
 
 
@@ -168,6 +185,8 @@ def run_demo(args: argparse.Namespace) -> int:
     from workshop.core.demo import demo_session
     from workshop.store import SessionFile, new_session_path
 
+    if not args.print:
+        _require_a_terminal()
     session = demo_session(
         load_agenda(find_agenda(DEFAULT_AGENDA)),
         date.today(),
