@@ -573,7 +573,8 @@ EXAMPLES = {
     'workshop export "$S" --format csv --table ideas',
     "demo": "workshop demo\nworkshop demo --print > plan.md",
     "completion": "workshop completion bash > ~/.local/share/bash-completion/completions/workshop\n"
-    "workshop completion zsh > ~/.zfunc/_workshop   # with fpath+=(~/.zfunc) before compinit",
+    "workshop completion zsh > ~/.zfunc/_workshop   # with fpath+=(~/.zfunc) before compinit\n"
+    "source <(workshop completion bash)   # in ~/.bashrc, without the bash-completion package",
     "serve": 'workshop serve "$S"                       this laptop only (try it)\n'
     'workshop serve "$S" --lan --port 8080     the room\'s network',
     "review": 'workshop review "$S"\nworkshop review "$S" --date 2027-03-01 --reviewer Ana',
