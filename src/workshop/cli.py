@@ -43,6 +43,9 @@ class UsageError(Exception):
 VALUE_OPTIONS: set[str] = set()
 """Every option string that takes a value (`--measure`...), of every parser built."""
 
+OPTION_STRINGS: set[str] = set()
+"""Every option string (`--measure`, `--json`, `-h`...), of every parser built."""
+
 
 class _HelpFormatter(argparse.HelpFormatter):
     """Descriptions wrapped to the terminal; indented lines (the examples) kept as written."""
@@ -86,15 +89,34 @@ class CommandLineParser(argparse.ArgumentParser):
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         action = super().add_argument(*args, **kwargs)
+        OPTION_STRINGS.update(action.option_strings)
         if action.option_strings and action.nargs != 0:
             VALUE_OPTIONS.update(action.option_strings)
         if isinstance(action.metavar, str) and action.metavar in COMPLETION_BY_METAVAR:
             action.complete = COMPLETION_BY_METAVAR[action.metavar]  # type: ignore[attr-defined]
         return action
 
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        self._arguments = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
+
     def error(self, message: str) -> NoReturn:
         command = self.prog.removeprefix("workshop").strip()
         where = f"{command}: " if command else ""
+        if message.startswith("the following arguments are required"):
+            # A one-word text such as '-10%' was taken for an option (argparse takes any
+            # word that starts with '-' for one): say so, and how to give it.
+            arguments: list[str] = getattr(self, "_arguments", [])
+            before_dashes = arguments[: arguments.index("--")] if "--" in arguments else arguments
+            taken = [
+                argument
+                for argument in before_dashes
+                if argument.startswith("-")
+                and argument not in ("-", "--")
+                and argument.split("=", 1)[0] not in OPTION_STRINGS
+            ]
+            if taken:
+                message += f"; {taken[0]!r} was read as an option; give it after '--'"
         raise UsageError(f"{where}{message} (see '{self.prog} --help')")
 
 
