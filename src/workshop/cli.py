@@ -19,7 +19,7 @@ from workshop.cli_common import fail, iso_date
 from workshop.locations import find_session
 
 if TYPE_CHECKING:
-    from workshop.core.models import Session
+    from workshop.core.models import Idea, Session
     from workshop.files import TomlFile
 
 DEFAULT_AGENDA = "customer-focus"  # the same as agendas.DEFAULT_AGENDA, kept here to stay light
@@ -390,14 +390,34 @@ def run_idea_add(args: argparse.Namespace) -> int:
     from workshop.core import ops
     from workshop.store import SessionFile
 
-    session_file = SessionFile.open(find_session(args.session, args.dir))
-    idea = session_file.change(
-        lambda session: ops.add_idea(
+    def add(session: Session) -> Idea:
+        if args.activity is not None:
+            _require_a_brainstorm(session, args.activity)
+        return ops.add_idea(
             session, args.text, activity=args.activity, author=args.author, tags=args.tags
         )
-    )
+
+    session_file = SessionFile.open(find_session(args.session, args.dir))
+    idea = session_file.change(add)
     print(idea.id)
     return 0
+
+
+def _require_a_brainstorm(session: Session, activity_id: str) -> None:
+    """Only a brainstorm shows its ideas on screen: an idea filed under another activity
+    would be seen in the exports only."""
+    from workshop.core import ops
+    from workshop.core.models import ActivityKind
+
+    ops.require_activity(session, activity_id)
+    activities = session.agenda.activities()
+    kind = next(a.kind for a in activities if a.id == activity_id)
+    if kind is not ActivityKind.BRAINSTORM:
+        brainstorms = [a.id for a in activities if a.kind is ActivityKind.BRAINSTORM]
+        raise ops.RuleError(
+            f"{activity_id!r} is a {kind.value} activity, not a brainstorm "
+            f"(brainstorms: {', '.join(brainstorms) or 'none in this agenda'})"
+        )
 
 
 def run_serve(args: argparse.Namespace) -> int:

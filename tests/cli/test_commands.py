@@ -208,6 +208,21 @@ def test_idea_add_prints_the_id_and_the_file_holds_the_idea(
     ]
 
 
+def test_idea_add_refuses_an_activity_that_is_not_a_brainstorm(
+    workshop: RunCli, session_path: Path
+) -> None:
+    # An idea filed under a presentation is on no screen (only brainstorms show ideas), yet
+    # it turns up in the exports: refused, naming the activities that take ideas.
+    before = session_path.read_bytes()
+    refused = workshop("idea", "add", session_path, "Lost idea", "--activity", "the-case")
+    assert refused.exit_code == 2
+    assert refused.error_line == (
+        "workshop: 'the-case' is a present activity, not a brainstorm "
+        "(brainstorms: what-bugs-customers, getting-it-right, touch-points)"
+    )
+    assert session_path.read_bytes() == before
+
+
 def test_idea_add_finds_a_session_by_name_in_the_sessions_folder(
     workshop: RunCli, session_path: Path
 ) -> None:
