@@ -455,17 +455,34 @@ def _check_references(session: Session) -> None:
     for index, activity_id in enumerate(session.revealed):
         if activity_id not in activities:
             raise BrokenRuleError(f"revealed[{index}]", f"no activity {activity_id!r}")
+    participant_ids = {participant.id for participant in session.participants}
+    given: dict[tuple[str, str], int] = {}  # (activity, voter) -> votes given
+    on_one: dict[tuple[str, str, str], int] = {}  # (activity, voter, target) -> votes on it
     for index, vote in enumerate(session.votes):
         if vote.activity not in activities:
             raise BrokenRuleError(f"votes[{index}].activity", f"no activity {vote.activity!r}")
         if not is_target(vote.target):
             raise BrokenRuleError(f"votes[{index}].target", f"no idea or theme {vote.target!r}")
+        if vote.voter:  # one participant's dots (a show of hands has no voter and no budget)
+            _check_dots(vote, index, activities[vote.activity], participant_ids, given, on_one)
     criteria = {
         activity_id: {criterion.id for criterion in activity.criteria}
         for activity_id, activity in activities.items()
         if activity.criteria
     }
+    scored: set[tuple[str, str, str]] = set()
     for index, rating in enumerate(session.ratings):
+        if rating.participant not in participant_ids:
+            raise BrokenRuleError(
+                f"ratings[{index}].participant", f"no participant {rating.participant!r}"
+            )
+        key = (rating.activity, rating.participant, rating.criterion)
+        if key in scored:
+            raise BrokenRuleError(
+                f"ratings[{index}].criterion",
+                f"{rating.participant} scored {rating.criterion!r} in {rating.activity!r} twice",
+            )
+        scored.add(key)
         if rating.activity not in criteria:
             raise BrokenRuleError(
                 f"ratings[{index}].activity", f"no rate activity {rating.activity!r}"
@@ -487,6 +504,37 @@ def _check_references(session: Session) -> None:
                 raise BrokenRuleError(
                     f"actions[{index}].ideas[{position}]", f"no idea or theme {target!r}"
                 )
+
+
+def _check_dots(
+    vote: Vote,
+    index: int,
+    activity: Activity,
+    participant_ids: set[str],
+    given: dict[tuple[str, str], int],
+    on_one: dict[tuple[str, str, str], int],
+) -> None:
+    """One participant's dots: theirs, and within the activity's budget (as `ops.cast_votes`
+    keeps them)."""
+    if vote.voter not in participant_ids:
+        raise BrokenRuleError(f"votes[{index}].voter", f"no participant {vote.voter!r}")
+    budget = activity.vote_budget
+    target_key = (vote.activity, vote.voter, vote.target)
+    on_one[target_key] = on_one.get(target_key, 0) + vote.count
+    if on_one[target_key] > budget.max_per_idea:
+        raise BrokenRuleError(
+            f"votes[{index}].count",
+            f"{on_one[target_key]} of {vote.voter}'s votes on one item in {vote.activity!r}; "
+            f"the most is {budget.max_per_idea}",
+        )
+    voter_key = (vote.activity, vote.voter)
+    given[voter_key] = given.get(voter_key, 0) + vote.count
+    if given[voter_key] > budget.votes_per_person:
+        raise BrokenRuleError(
+            f"votes[{index}].count",
+            f"{vote.voter} gave {given[voter_key]} votes in {vote.activity!r}; "
+            f"each has {budget.votes_per_person}",
+        )
 
 
 def _require_unique(ids: list[str], what: str, key: str) -> None:
