@@ -106,3 +106,23 @@ async def test_keys_after_the_enter_that_picks_a_palette_command_reach_the_next_
         session = load_session(path)
         assert session.current_activity == "what-bugs-customers"
         assert [idea.text for idea in session.ideas] == ["Slow invoices"]
+
+
+async def test_keys_after_an_enter_the_dialog_refuses_stay_in_the_dialog(tmp_path: Path) -> None:
+    app = WorkshopApp(sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        send_burst(app, "n⏎Late title⏎")  # Enter with no title: refused, then the title
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+    assert [load_session(path).title for path in tmp_path.glob("*.toml")] == ["Late title"]
+
+
+async def test_the_new_session_burst_through_pilot_press(tmp_path: Path) -> None:
+    app = WorkshopApp(sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", *"Burst D", "enter", *"xyz", "enter", "f8")
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        (path,) = tmp_path.glob("*.toml")
+        await wait_until(pilot, lambda: load_session(path).current_activity == "leader-questions")
+        assert load_session(path).title == "Burst D"
