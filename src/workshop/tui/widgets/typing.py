@@ -119,7 +119,7 @@ class HoldsKeys:
     """Keys that answer this screen (a dialog's Enter): what is typed after one waits until
     the answer has taken effect (the dialog closed, or said what is missing)."""
 
-    ANSWER_SECONDS = 0.3
+    ANSWER_SECONDS = 0.5
     """How long an answer that posts no message (a key nothing is bound to) holds the keys."""
 
     def key_given(self, event: events.Key) -> None:
@@ -128,9 +128,15 @@ class HoldsKeys:
         if event.key in self.ANSWER_KEYS and self.is_current:  # not closed by it already
             self._answer_key = event
             self.hold_keys(reason="answer")
-            # The answer's handler calls answer_handled; this is for an Enter that answers
-            # nothing (in a list with nothing to choose), so that no key waits for ever.
-            self.set_timer(self.ANSWER_SECONDS, self.answer_handled)
+            if not self.answer_will_follow(event):
+                # The answer's handler calls answer_handled; this is for a key that may
+                # answer nothing (Enter in a list with nothing chosen), so no key waits for
+                # ever. An answer sure to come is waited for, however slow the machine.
+                self.set_timer(self.ANSWER_SECONDS, self.answer_handled)
+
+    def answer_will_follow(self, event: events.Key) -> bool:
+        """Whether `event` is sure to bring a message whose handler calls answer_handled."""
+        return False
 
     def answer_handled(self) -> None:
         """The answer (a Submitted, a choice, a button) has been handled: if this screen is
