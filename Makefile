@@ -25,7 +25,7 @@ check: $(STAMP)  ## lint, type-check the core, and check the core never imports 
 	$(BIN)/lint-imports
 
 bench: $(STAMP)  ## print the speed figures
-	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

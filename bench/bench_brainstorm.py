@@ -150,6 +150,7 @@ async def measure(idea_count: int, folder: Path, *, whole_app: bool) -> dict[str
 
 
 async def main() -> None:
+    print("In-process, headless (no terminal): bench_terminal.py times what a person sees.")
     bare = BareInputApp()
     async with bare.run_test(size=(100, 40)) as pilot:
         await pilot.pause()

@@ -105,6 +105,7 @@ def main() -> None:
                 times[name].append(wall_time(arguments))
         minimal = statistics.median(times["minimal Textual app"])
         print(f"Process start to first paint, median of {RUNS} runs, headless 120x40:")
+        print("  (headless: nothing is drawn; bench_terminal.py times a real terminal)")
         print("  (first-paint: the session's opening frame; ready: its screen, taking ideas)")
         for name, runs in times.items():
             median = statistics.median(runs)

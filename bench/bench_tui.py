@@ -141,6 +141,7 @@ def main() -> int:
 
         minimal = median_of(MinimalApp)
         print(f"Medians of {ROUNDS} runs, headless at {SIZE[0]}x{SIZE[1]}, first paint:")
+        print("  (in-process, headless: bench_terminal.py times a real terminal)")
         print(f"  minimal Textual app               {minimal * 1000:6.0f} ms")
         for count, path in paths.items():
             size_kb = path.stat().st_size // 1024

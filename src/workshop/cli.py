@@ -55,6 +55,28 @@ class _HelpFormatter(argparse.HelpFormatter):
         )
 
 
+_COMPLETE_FILES = {"bash": "_shtab_compgen_files", "zsh": "_files"}
+_COMPLETE_FOLDERS = {"bash": "_shtab_compgen_dirs", "zsh": "_files -/"}
+_COMPLETE_CSV_TABLES = {"bash": "_workshop_csv_tables", "zsh": f"({' '.join(CSV_TABLE_NAMES)})"}
+COMPLETION_BY_METAVAR: dict[str, dict[str, str]] = {
+    "SESSION": _COMPLETE_FILES,
+    "FILE": _COMPLETE_FILES,
+    "PATH": _COMPLETE_FILES,
+    "NAME|PATH": _COMPLETE_FILES,
+    "DIR": _COMPLETE_FOLDERS,
+    "TABLE": _COMPLETE_CSV_TABLES,
+}
+"""What Tab offers for an argument, by its metavar (shtab's `.complete`, written out here so
+the parser does not import shtab): files for a SESSION or FILE, folders for a DIR, the CSV
+tables for --table (whose own check keeps its clearer error, so it has no argparse choices)."""
+
+COMPLETION_PREAMBLE = {
+    "bash": "_workshop_csv_tables() {\n"
+    f"  compgen -W '{' '.join(CSV_TABLE_NAMES)}' -- \"$1\"\n"
+    "}\n"
+}
+
+
 class CommandLineParser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, raised rather than printed."""
 
@@ -66,6 +88,8 @@ class CommandLineParser(argparse.ArgumentParser):
         action = super().add_argument(*args, **kwargs)
         if action.option_strings and action.nargs != 0:
             VALUE_OPTIONS.update(action.option_strings)
+        if isinstance(action.metavar, str) and action.metavar in COMPLETION_BY_METAVAR:
+            action.complete = COMPLETION_BY_METAVAR[action.metavar]  # type: ignore[attr-defined]
         return action
 
     def error(self, message: str) -> NoReturn:
@@ -292,7 +316,7 @@ def run_completion(args: argparse.Namespace) -> int:
     """Print a shell completion script generated from the whole parser."""
     import shtab
 
-    script = shtab.complete(build_parser(), shell=args.shell)
+    script = shtab.complete(build_parser(), shell=args.shell, preamble=COMPLETION_PREAMBLE)
     _write_stdout(script)
     return 0
 
@@ -332,6 +356,31 @@ def run_idea_add(args: argparse.Namespace) -> int:
         )
     )
     print(idea.id)
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve a session to the room's devices until ctrl+c (the only command that imports the
+    web stack)."""
+    from workshop.web.server import LOCAL_HOST, lan_address, serve
+
+    path = find_session(args.session, args.dir)
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port: {args.port} is not a port (0 to 65535)")
+    host = lan_address() if args.lan else LOCAL_HOST
+    if args.lan:
+        print(
+            f"listening on {host}, this laptop's address on its network: anyone on that "
+            "network can open the participants' page (plain HTTP)",
+            file=sys.stderr,
+        )
+    gc.enable()  # a long-running server, unlike the other commands
+    try:
+        serve(path, host=host, port=args.port, out=sys.stdout)
+    except KeyboardInterrupt:  # ctrl+c is how serving ends: uvicorn has shut down cleanly
+        return 0
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        return fail(f"cannot listen on {host}:{args.port}: {error.strerror or error}", 1)
     return 0
 
 
@@ -483,6 +532,7 @@ COMMAND_NAMES = (
     "export",
     "demo",
     "completion",
+    "serve",
 )
 FOLLOWUP_COMMAND_NAMES = ("review", "report")
 
@@ -505,6 +555,8 @@ EXAMPLES = {
     "demo": "workshop demo\nworkshop demo --print > plan.md",
     "completion": "workshop completion bash > ~/.local/share/bash-completion/completions/workshop\n"
     "workshop completion zsh > ~/.zfunc/_workshop   # with fpath+=(~/.zfunc) before compinit",
+    "serve": 'workshop serve "$S"                       this laptop only (try it)\n'
+    'workshop serve "$S" --lan --port 8080     the room\'s network',
     "review": 'workshop review "$S"\nworkshop review "$S" --date 2027-03-01 --reviewer Ana',
     "report": 'workshop report\nworkshop report --team "Service desk" --format json',
 }
@@ -748,10 +800,31 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
         "completion",
         help="print a shell completion script (bash or zsh)",
         description="Print a completion script for bash or zsh, generated from this command "
-        "line: commands, options and their choices complete with Tab.",
+        "line: commands, options, their choices, and file or folder names where a command "
+        "takes one complete with Tab.",
     )
     completion.add_argument("shell", choices=("bash", "zsh"), help="the shell")
     completion.set_defaults(run=run_completion)
+
+    serve = commands.add_parser(
+        "serve",
+        help="let the room join: a web page for participants' devices and the projector",
+        description="Serve a session to the room: participants join from their own devices "
+        "with the code printed here, and the projector page shows the prompt, the timer and "
+        "the room's answers. Prints the participants' address, the code and the projector's "
+        "address, then serves until ctrl+c. Plain HTTP: use it on the room's own network.",
+    )
+    serve.add_argument("session", metavar="SESSION", help="session file (or its name)")
+    serve.add_argument(
+        "--port", type=int, default=8000, metavar="N", help="the port (default: 8000; 0: any)"
+    )
+    serve.add_argument(
+        "--lan",
+        action="store_true",
+        help="listen on this laptop's network address (default: 127.0.0.1, this laptop only)",
+    )
+    _add_dir_option(serve, finding=True)
+    serve.set_defaults(run=run_serve)
 
     if only in ("", *FOLLOWUP_COMMAND_NAMES):
         from workshop.followup_commands import add_followup_commands  # standard library only

@@ -95,7 +95,13 @@ def run_report_command(args: argparse.Namespace) -> int:
     def action() -> int:
         from workshop import locations
         from workshop.files import InvalidFileError
-        from workshop.report import render_json, render_markdown, report_folder, report_schema
+        from workshop.report import (
+            build_report,
+            render_json,
+            render_markdown,
+            report_folder,
+            report_schema,
+        )
 
         if getattr(args, "schema", False):
             import json
@@ -108,10 +114,14 @@ def run_report_command(args: argparse.Namespace) -> int:
         team = args.team.strip() if args.team is not None else None
         if team == "":
             raise InvalidFileError("--team: give a team name")
-        with _progress_bar() as on_progress:
-            report = report_folder(
-                folder, args.as_of or date.today(), team=team, on_progress=on_progress
-            )
+        as_of = args.as_of or date.today()
+        if getattr(args, "dir", None) is None and not folder.exists():
+            # The default folder, before the first session: nothing to report, as `sessions`
+            # says; a --dir that is not there is an error.
+            report = build_report([], as_of, team=team)
+        else:
+            with _progress_bar() as on_progress:
+                report = report_folder(folder, as_of, team=team, on_progress=on_progress)
         if team is not None and not report.teams:
             raise InvalidFileError(f"{folder}: no sessions for team {team!r}")
         if args.format == "json":
@@ -142,6 +152,8 @@ def _guarded(action: Callable[[], int]) -> int:
         return EXIT_INTERRUPTED
     except WorkshopError as error:
         return fail(str(error), error.exit_code)
+    except BrokenPipeError:
+        raise  # the reader left (`| head`): `cli.main` stops quietly, as for every command
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
         return fail(f"{where}{error.strerror or error}", EXIT_ERROR)

@@ -18,6 +18,8 @@ class SessionGlance:
     step_title: str = ""
     activity_title: str = ""
     activity_prompt: str = ""
+    activity_kind: str = ""
+    prompt_count: int = 0
     activity_number: int = 0
     """The current activity's place in the agenda, from 1 (0: not known)."""
     activity_count: int = 0
@@ -58,6 +60,8 @@ def glance(data: dict[str, Any]) -> SessionGlance:
         step_title=_text(step, "title"),
         activity_title=_text(activity, "title"),
         activity_prompt=first_prompt if isinstance(first_prompt, str) else "",
+        activity_kind=_text(activity, "kind"),
+        prompt_count=len(prompts) if isinstance(prompts, list) else 0,
         activity_number=index + 1 if running_order else 0,
         activity_count=len(running_order),
         idea_count=len(_tables(data, "ideas")),

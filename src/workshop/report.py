@@ -133,7 +133,8 @@ def read_folder(
 ) -> tuple[list[tuple[Path, Session]], list[SkippedFile]]:
     """Every readable session in `folder` (file name order), and the files skipped, with why."""
     if not folder.is_dir():
-        raise InvalidFileError(f"{folder}: no such folder")
+        what = "not a folder" if folder.exists() else "no such folder"
+        raise InvalidFileError(f"{folder}: {what}")
     paths, not_regular = scan_session_files(folder)
     reader = SessionReader()
     sessions: list[tuple[Path, Session]] = []

@@ -62,6 +62,7 @@ _HEADER_KEYS = (
     "date",
     "current_activity",
     "id_counters",
+    "revealed",
 )
 
 
@@ -249,7 +250,7 @@ class RecordTextCache:
 
 def _header(session: Session) -> dict[str, Any]:
     header = {name: getattr(session, name) for name in _HEADER_KEYS}
-    return {name: value for name, value in header.items() if value not in ("", {})}
+    return {name: value for name, value in header.items() if value not in ("", {}, [])}
 
 
 def render_session(session: Session) -> str:

@@ -156,6 +156,7 @@ def test_bash_completion_completes_commands_and_choices(workshop: RunCli, tmp_pa
         line = " ".join(("workshop", *words))
         probe = textwrap.dedent(
             f"""
+            cd {tmp_path / "here"}
             source {tmp_path / "workshop.bash"}
             COMP_WORDS=(workshop {" ".join(repr(w) if w else '""' for w in words)})
             COMP_CWORD={len(words)}
@@ -169,9 +170,22 @@ def test_bash_completion_completes_commands_and_choices(workshop: RunCli, tmp_pa
         assert done.returncode == 0, done.stderr
         return done.stdout.split()
 
-    assert complete("se") == ["sessions"]
+    (tmp_path / "here" / "plans").mkdir(parents=True)
+    (tmp_path / "here" / "plan.md").write_text("", encoding="utf-8")
+    (tmp_path / "here" / "s.toml").write_text("", encoding="utf-8")
+
+    assert sorted(complete("se")) == ["serve", "sessions"]
+    assert complete("ses") == ["sessions"]
     assert complete("action", "add", "s.toml", "T", "--horizon", "") == ["3m", "6m", "beyond"]
     assert "--format" in complete("report", "--f")
+    assert complete("export", "s.toml", "--table", "") == ["ideas", "themes", "actions", "ratings"]
+    # Files where a command takes a file (SESSION, --output, an agenda), folders for --dir.
+    assert complete("export", "s.") == ["s.toml"]
+    assert sorted(complete("open", "")) == ["plan.md", "plans", "s.toml"]
+    assert sorted(complete("export", "s.toml", "--output", "pla")) == ["plan.md", "plans"]
+    assert complete("new", "T", "--carry-from", "s") == ["s.toml"]
+    assert complete("agenda", "check", "s") == ["s.toml"]
+    assert complete("report", "--dir", "p") == ["plans"]
 
 
 def test_zsh_completion_is_a_zsh_completion_function(workshop: RunCli, tmp_path: Path) -> None:

@@ -97,6 +97,29 @@ def test_sessions_and_report_agree_on_a_folder_that_is_not_there(
         assert refused.error_line == f"workshop: {missing}: no such folder", command
 
 
+def test_report_before_the_first_session_says_so_as_sessions_does(
+    workshop: RunCli, home: Path
+) -> None:
+    # A newcomer's default sessions folder does not exist until `workshop new`: that is not
+    # an error for `sessions`, so it is not one for `report` either.
+    for format_option in ("md", "json", "html"):
+        reported = workshop("report", "--format", format_option)
+        assert (reported.exit_code, reported.err) == (0, ""), format_option
+    assert "No sessions to report on." in workshop("report").out
+    assert not (home / "sessions").exists()
+
+
+def test_sessions_and_report_agree_on_a_folder_that_is_a_file(
+    workshop: RunCli, tmp_path: Path
+) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder\n", encoding="utf-8")
+    for command in ("sessions", "report"):
+        refused = workshop(command, "--dir", a_file)
+        assert (refused.exit_code, refused.out) == (2, ""), command
+        assert refused.error_line == f"workshop: {a_file}: not a folder", command
+
+
 def test_agendas_lists_shipped_agendas_and_a_user_agenda_replaces_its_namesake(
     workshop: RunCli, home: Path
 ) -> None:

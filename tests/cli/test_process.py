@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -73,3 +74,29 @@ def test_scripted_commands_never_import_textual(tmp_path: Path) -> None:
         timeout=60,
     )
     assert completed.returncode == 0, completed.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_error_from_any_command(session_path: Path) -> None:
+    # `workshop review S | head -3`: the reader leaves; like `cat`, workshop stops quietly.
+    # The pipe's reading end is closed before the command starts, so every write fails.
+    for argv in (
+        ["review", str(session_path)],
+        ["report"],
+        ["export", str(session_path)],
+        ["sessions"],
+    ):
+        reading, writing = os.pipe()
+        os.close(reading)
+        try:
+            completed = subprocess.run(
+                [sys.executable, "-m", "workshop", *argv],
+                stdin=subprocess.DEVNULL,
+                stdout=writing,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=60,
+            )
+        finally:
+            os.close(writing)
+        assert completed.stderr == "", argv
+        assert completed.returncode == 1, argv

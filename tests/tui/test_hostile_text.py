@@ -52,6 +52,7 @@ def hostile_session(agenda_name: str) -> Session:
         )
     groups = [a.id for a in activities if a.kind == "group"]
     theme = ops.add_theme(session, HOSTILE, groups[0] if groups else "")
+    ops.add_theme(session, "Second theme", groups[0] if groups else "")
     if session.ideas:
         ops.move_to_theme(session, session.ideas[0].id, theme.id)
     person = ops.add_participant(session, HOSTILE, HOSTILE)
@@ -117,6 +118,8 @@ EXTRA_KEYS: dict[str, list[str]] = {
     "benchmark": ["s", "tab", "escape", "c", "c"],
     "group-themes": ["tab", "r", "escape", "m", "escape"],
     "review-actions": ["t", "escape"],
+    # The hostile voter picked, and refused a sixth dot by name.
+    "prioritise": ["v", "1", "plus", "plus", "down", "plus", "plus", "plus"],
 }
 
 PANELS = [
@@ -154,6 +157,8 @@ async def test_no_control_character_reaches_the_screen(
     assert any("[bold]markup[/]" in frame for frame in frames) or activity_id == "benchmark"
     if activity_id == "action-plan":
         assert "Deleted: Fix it" in frames[-1]  # the toast
+    if activity_id == "prioritise":
+        assert "Refused: Fix it" in frames[-1]
 
 
 async def test_no_control_character_reaches_the_screen_in_the_whole_app(tmp_path: Path) -> None:

@@ -310,3 +310,34 @@ async def test_light_theme_paused_big_timer_is_readable(tmp_path: Path) -> None:
         assert drawn
         # Large digits for a room, on a projector that washes colours out: AAA contrast.
         assert min(contrast(colour, background) for _, colour, background in drawn) >= 7
+
+
+async def test_rate_scores_typed_in_one_burst_after_a_go_to_the_new_rows(tmp_path: Path) -> None:
+    session_file = new_session_file(tmp_path)
+    app = PanelApp(session_file, "benchmark")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        send_burst(app, "a342a55↓")
+        for _ in range(10):
+            await pilot.pause()
+        assert grid_cells(app, "Participant 1")[:4] == ["3", "4", "2", "·"]
+        assert grid_cells(app, "Participant 2")[:3] == ["5", "5", "·"]
+    saved = load_session(session_file.path)
+    assert [p.id for p in saved.participants] == ["p1", "p2"]
+
+
+async def test_vote_dots_typed_in_one_burst_with_n_go_to_each_voter(tmp_path: Path) -> None:
+    session_file = new_session_file(tmp_path)
+    session_file.change(rated_by_two)
+    app = PanelApp(session_file, "prioritise")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        send_burst(app, "n++↓+n+↑++")
+        for _ in range(10):
+            await pilot.pause()
+        assert "Voting: Participant 2 · 2 of 5 votes left" in "\n".join(screen_lines(app))
+    saved = load_session(session_file.path)
+    assert [p.id for p in saved.participants] == ["p1", "p2"]
+    assert ops.votes_of(saved, "prioritise", "p1") == {"t1": 2, "t2": 1}
+    assert ops.votes_of(saved, "prioritise", "p2") == {"t2": 1, "t1": 2}
+    assert app.errors == []

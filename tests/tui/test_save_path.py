@@ -147,3 +147,23 @@ async def test_a_re_read_that_fails_is_a_warning_and_the_screen_stays(
         await wait_until(
             pilot, lambda: "Still typing" in [idea.text for idea in load_session(path).ideas]
         )
+
+
+async def test_a_typed_score_needs_no_layout_of_the_screen(tmp_path: Path) -> None:
+    path = make_session(tmp_path, current="benchmark")
+    SessionFile.open(path).change(
+        lambda s: [ops.add_participant(s, segment=segment) for segment in ("Sales", "Field")]
+    )
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+        await pilot.pause()
+        layouts: list[object] = []
+        screen.screen_layout_refresh_signal.subscribe(screen, layouts.append)
+        send_burst(app, "3")
+        await wait_until(pilot, lambda: len(load_session(path).ratings) == 1)
+        await pilot.pause()
+        assert "1 of 2 rated" in str(screen.query_one("#rate-results-title", Static).content)
+        assert layouts == []

@@ -173,3 +173,16 @@ def test_control_characters_in_chart_labels_are_symbols() -> None:
     page = render_html(session)
     assert "\x1b" not in page and "\x9b" not in page and "\u202e" not in page
     assert "a␛[2J\ufffdb\ufffdc" in page
+
+
+def test_the_means_chart_sits_under_its_teams_table_before_the_segments(tmp_path: Path) -> None:
+    # A leader reads a chart as belonging to the table above it: under the last segment's
+    # table it would read as that segment's chart.
+    page = _report_html(tmp_path)
+    assert "<h4>Segment: " in page  # the folder has segments to get in the way
+    charts = page.split('<svg class="chart trends"')[:-1]
+    assert len(charts) == 2
+    for before_chart in charts:
+        under_heading = before_chart.rsplit("<h3>Benchmark means</h3>", 1)[1]
+        assert "<h4>Segment: " not in under_heading
+        assert under_heading.count("<table>") == 1

@@ -34,11 +34,14 @@ def test_a_session_file_is_seen_as_the_session_screen_will_show_it(
         activity_prompt=(
             "Think of the last time a customer was annoyed with us. What set it off?"
         ),
+        activity_kind="brainstorm",
+        prompt_count=len(activities[2].prompts),
         activity_number=3,
         activity_count=len(activities),
         idea_count=2,
     )
     assert activities[2].id == "what-bugs-customers"
+    assert len(activities[2].prompts) > 1
 
 
 def test_an_unknown_current_activity_is_seen_as_the_first(session_file: SessionFile) -> None:

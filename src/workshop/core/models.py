@@ -195,6 +195,10 @@ class Participant(Record):
     id: Identifier
     name: str = ""
     segment: str = ""
+    token_hash: str = Field(default="", pattern=r"^([0-9a-f]{64})?$")
+    """For someone who joined from their own device: the SHA-256 (hex) of the random token in
+    their browser's cookie, so they keep their dots and their own ideas across a restart of
+    the server. The token itself is never stored, nor any name."""
 
     @property
     def label(self) -> str:
@@ -210,6 +214,9 @@ class Idea(Record):
     created: datetime
     hidden: bool = False
     theme: str = ""
+    participant: str = ""
+    """The participant id of whoever sent it from their own device ("" when typed on the
+    facilitator's screen or the command line); lets them see their own ideas, never shown."""
 
 
 class Theme(Record):
@@ -327,6 +334,9 @@ class Session(BaseModel):
     id_counters: dict[str, int] = {}
     """The highest number given so far to each kind of id (i for ideas...), so that the id of
     a deleted record is never given to a new one (votes and links name records by id)."""
+    revealed: list[str] = []
+    """The activities whose results the facilitator has revealed to the room (the projector
+    shows their ideas, tally or means); until then it shows only counts."""
     agenda: Agenda
     participants: list[Participant] = []
     themes: list[Theme] = []
@@ -425,10 +435,18 @@ def _check_references(session: Session) -> None:
     def is_target(target: str) -> bool:
         return target in idea_ids or target in theme_ids or target in ideas or target in themes
 
+    participant_ids = {participant.id for participant in session.participants}
     for index, idea in enumerate(session.ideas):
         if idea.theme and idea.theme not in theme_ids and idea.theme not in themes:
             raise BrokenRuleError(f"ideas[{index}].theme", f"no theme {idea.theme!r}")
+        if idea.participant and idea.participant not in participant_ids:
+            raise BrokenRuleError(
+                f"ideas[{index}].participant", f"no participant {idea.participant!r}"
+            )
     activities = {activity.id: activity for activity in session.agenda.activities()}
+    for index, activity_id in enumerate(session.revealed):
+        if activity_id not in activities:
+            raise BrokenRuleError(f"revealed[{index}]", f"no activity {activity_id!r}")
     for index, vote in enumerate(session.votes):
         if vote.activity not in activities:
             raise BrokenRuleError(f"votes[{index}].activity", f"no activity {vote.activity!r}")

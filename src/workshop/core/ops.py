@@ -154,11 +154,15 @@ def add_idea(
     author: str = "",
     tags: Iterable[str] = (),
     at: datetime | None = None,
+    participant: str = "",
 ) -> Idea:
-    """Capture an idea; `#word` in its text becomes a tag."""
+    """Capture an idea; `#word` in its text becomes a tag. `participant`: the id of the
+    participant who sent it from their own device, if one did."""
     text = clean_text(text)
     if not text.strip():
         raise RuleError("an idea needs some text")
+    if participant:
+        find(session.participants, participant, "participant")
     activity_id = default_capture_activity(session) if activity is None else activity
     require_activity(session, activity_id)
     all_tags = tags_in(text)
@@ -173,6 +177,7 @@ def add_idea(
         tags=all_tags,
         author=clean_text(author),
         created=at or now(),
+        participant=participant,
     )
     session.ideas.append(idea)
     return idea
@@ -339,6 +344,27 @@ def add_participant(session: Session, name: str = "", segment: str = "") -> Part
     return participant
 
 
+def participant_with_token(session: Session, token_hash: str) -> Participant:
+    """The participant who joined from a device with this token hash; added if new."""
+    for participant in session.participants:
+        if participant.token_hash == token_hash:
+            return participant
+    participant = Participant(
+        id=next_id(session.participants, "p", session.id_counters), token_hash=token_hash
+    )
+    session.participants.append(participant)
+    return participant
+
+
+def set_revealed(session: Session, activity_id: str, revealed: bool) -> bool:
+    """Show (or hide again) an activity's results to the room; returns whether they were."""
+    require_activity(session, activity_id)
+    was = activity_id in session.revealed
+    others = [shown for shown in session.revealed if shown != activity_id]
+    session.revealed = [*others, activity_id] if revealed else others
+    return was
+
+
 def took_part(session: Session, activity_id: str | None = None) -> set[str]:
     """The ids of the participants with a score or a dot in the activity (None: in any)."""
     ids = {r.participant for r in session.ratings if activity_id in (None, r.activity)}
@@ -351,10 +377,15 @@ def participants_in(
 ) -> list[Participant]:
     """Who is counted in an activity: those who took part in it (or `joined` it without
     taking part yet), and those just added who took part nowhere yet. A person who only
-    voted is not an empty row of the benchmark."""
+    voted is not an empty row of the benchmark. Someone who joined from their own device
+    counts only where they took part: their scores are theirs to give."""
     here = took_part(session, activity_id) | set(joined)
     anywhere = took_part(session)
-    return [p for p in session.participants if p.id in here or p.id not in anywhere]
+    return [
+        p
+        for p in session.participants
+        if p.id in here or (p.id not in anywhere and not p.token_hash)
+    ]
 
 
 def next_participant(
@@ -362,9 +393,12 @@ def next_participant(
 ) -> Participant:
     """The next person to take part in an activity: one person is one participant across
     activities, so the first participant who has not taken part in it yet (nor is in
-    `passed`, those the screen already called), and only when there is none a new one."""
+    `passed`, those the screen already called), and only when there is none a new one.
+    Never someone who joined from their own device: they give their own dots and scores."""
     skip = took_part(session, activity_id) | set(passed)
-    waiting = next((p for p in session.participants if p.id not in skip), None)
+    waiting = next(
+        (p for p in session.participants if p.id not in skip and not p.token_hash), None
+    )
     return waiting if waiting is not None else add_participant(session)
 
 

@@ -415,10 +415,14 @@ def render_report_html(report: Report) -> str:
             if trend:
                 body.append(_figure(trend, index_caption))
             benchmark, _, sessions = benchmark.partition("\n### Sessions")
-            body.append(markdown.render("### Benchmark means" + benchmark))
+            # The chart is the team's table's: under it, before the segments' tables.
+            whole_team, segment_mark, segments = benchmark.partition("\n#### Segment: ")
+            body.append(markdown.render("### Benchmark means" + whole_team))
             means = trend_means_chart(team)
             if means:
                 body.append(_figure(means, means_caption))
+            if segment_mark:
+                body.append(markdown.render(segment_mark + segments))
             body.append(markdown.render("### Sessions" + sessions))
             continue
         body.append(markdown.render(section))

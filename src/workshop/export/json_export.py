@@ -3,7 +3,8 @@
 The document is the session file's content (the `Session` model) with one key before it,
 `"generator": "workshop-export"`, which marks it as an export (see `export.writing`).
 Hidden ideas, their votes and links to them are left out unless `include_hidden` is given.
-The agenda's facilitator notes are always left out (empty).
+The agenda's facilitator notes are always left out (empty), and so is who sent an idea from
+their own device (`token_hash`, an idea's `participant`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ def session_document(session: Session, *, include_hidden: bool = False) -> dict[
     for step in data["agenda"]["steps"]:
         for activity in step["activities"]:
             activity["notes"] = ""
+    # Who sent what from their own device stays in the session file: an export never links an
+    # idea to the person (their token's hash, their ratings) behind it.
+    for participant in data["participants"]:
+        participant.pop("token_hash", None)
+    for idea in data["ideas"]:
+        idea.pop("participant", None)
     return {"generator": EXPORT_MARK, **data}
 
 
@@ -53,6 +60,8 @@ def render_json(session: Session, *, include_hidden: bool = False) -> str:
 def session_schema() -> dict[str, Any]:
     """The JSON Schema of `render_json`'s output, generated from the Session model."""
     schema = Session.model_json_schema(mode="serialization")
+    for model, key in (("Participant", "token_hash"), ("Idea", "participant")):
+        schema["$defs"][model]["properties"].pop(key)  # never exported (see session_document)
     schema["properties"] = {
         "generator": {
             "const": EXPORT_MARK,

@@ -17,7 +17,7 @@ from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.safe_text import clean
 from workshop.tui.widgets.idea_filter import IdeaFilter, count_label
-from workshop.tui.widgets.idea_input import CaptureInput
+from workshop.tui.widgets.idea_input import IDEA_BOX_PLACEHOLDER, CaptureInput
 from workshop.tui.widgets.idea_list import IdeaList
 from workshop.tui.widgets.idea_text import literal
 from workshop.tui.widgets.typing import TypingInput, focus_now
@@ -97,7 +97,7 @@ anonymous unless you turn the author box on.
         with Horizontal(id="capture"):
             yield TypingInput(placeholder="Author (optional)", id="author", compact=True)
             yield CaptureInput(
-                placeholder="Type an idea, Enter to capture (#word makes a tag)",
+                placeholder=IDEA_BOX_PLACEHOLDER,
                 id="idea",
                 select_on_focus=False,
             )

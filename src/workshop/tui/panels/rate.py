@@ -24,6 +24,7 @@ from workshop.tui.widgets.chart_benchmark import LEGEND, BenchmarkChart
 from workshop.tui.widgets.rating_grid import RatingGrid
 from workshop.tui.widgets.rating_participant_form import ParticipantForm
 from workshop.tui.widgets.rating_results import RatingResults
+from workshop.tui.widgets.static_update import update_if_changed
 
 LAYOUTS = ("below", "beside", "results", "grid")
 VIEWS = ("table", "chart", "segments")
@@ -91,6 +92,8 @@ discuss, not an error.
         """Participants of other activities called to rate here, before their first score."""
         self._follow: str | None = None
         """A participant just added: the cursor goes to their row once it is shown."""
+        self._adding = 0
+        """Participants asked for (`a`) and not saved yet: the grid holds the keys meanwhile."""
 
     def set_earlier_sessions(self, sessions: list[Session]) -> None:
         """The team's earlier sessions, for the previous result beside this one."""
@@ -164,6 +167,8 @@ discuss, not an error.
         if self._follow in grid.participant_ids:
             grid.move_cursor(row=grid.participant_ids.index(self._follow), column=0)
             self._follow = None
+        if not self._adding:
+            grid.give_held_keys()
         self._show_results()
         self._show_status()
 
@@ -178,8 +183,12 @@ discuss, not an error.
         rated = max((r.count for r in results), default=0)
         title = f"{VIEW_TITLES[self.view]} · {rated} of {len(self.participants())} rated"
         legend = f"   {LEGEND}" if self.view == "chart" else ""
-        self.query_one("#rate-results-title", Static).update(
-            Content.assemble(title, (legend, "dim"), ("   c: table/chart/segments", "dim"))
+        # Fixed height and full width (as #rate-status): a new text needs no layout of the
+        # screen, which cost several milliseconds between a typed score and its cell shown.
+        update_if_changed(
+            self.query_one("#rate-results-title", Static),
+            Content.assemble(title, (legend, "dim"), ("   c: table/chart/segments", "dim")),
+            layout=False,
         )
         table = self.query_one(RatingResults)
         chart = self.query_one(BenchmarkChart)
@@ -205,12 +214,14 @@ discuss, not an error.
             + (f"{scale.high} {scale.high_label}".strip())
         )
         if not self.query_one(RatingGrid).participant_ids:
-            status.update(
+            update_if_changed(
+                status,
                 Content.assemble(
                     ("No participants yet. ", "bold"),
                     "Press a to add one per person in the room (names are optional).\n",
                     (f"Scale: {ends}", "dim"),
-                )
+                ),
+                layout=False,
             )
             return
         grid = self.query_one(RatingGrid)
@@ -224,7 +235,8 @@ discuss, not an error.
             if (result and result.disagreement)
             else Content("")
         )
-        status.update(
+        update_if_changed(
+            status,
             Content.assemble(
                 literal(who, "bold"),
                 (f" · {column + 1}. ", "dim"),
@@ -232,7 +244,8 @@ discuss, not an error.
                 flag,
                 "\n",
                 plain(criterion.description or f"Scale: {ends}", "dim", one_line=True),
-            )
+            ),
+            layout=False,
         )
 
     @on(RatingGrid.CellHighlighted)
@@ -274,19 +287,25 @@ discuss, not an error.
     def action_add_participant(self) -> None:
         """The next person to rate: someone who took part elsewhere (a voter) and has not
         rated yet, or else a new participant. A stray `a` must not add people unseen: the
-        notice names them, and ctrl+z takes a new one back."""
+        notice names them, and ctrl+z takes a new one back. Keys typed before their row is
+        shown wait for it (the scores read out straight after `a` are theirs)."""
         activity_id = self.activity.id
-        shown = list(self.query_one(RatingGrid).participant_ids)
+        self._adding += 1
+        self.query_one(RatingGrid).hold_keys()
 
         def next_one(draft: Session) -> tuple[Participant, bool]:
+            # Who is listed is read from the latest session, not the screen at the key: `a a`
+            # typed together are two people.
             known = {participant.id for participant in draft.participants}
-            participant = ops.next_participant(draft, activity_id, shown)
+            listed = [p.id for p in ops.participants_in(draft, activity_id, self._joined)]
+            participant = ops.next_participant(draft, activity_id, listed)
             return participant, participant.id not in known
 
         def added(result: tuple[Participant, bool]) -> None:
             participant, new = result
             self._joined.add(participant.id)
             self._follow = participant.id
+            self._adding -= 1
             how = "ctrl+z removes them" if new else "they took part earlier"
             self.notify(clean(f"Added {participant.label}: {how}.", one_line=True), markup=False)
 

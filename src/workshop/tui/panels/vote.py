@@ -109,6 +109,8 @@ number, Esc cancels it. `t` switches back.
         self.voter_id: str | None = None
         self._called: set[str] = set()
         """The voters called here so far (`n` does not call one of them again)."""
+        self._choosing: list[list[tuple[str, int]]] = []
+        """For each `n` not saved yet, the dots (item, +1/-1) typed for that voter meanwhile."""
         self._items: list[VoteItem] = []
         self._tally_digits = ""
         """The number of hands typed so far for the highlighted item."""
@@ -219,7 +221,7 @@ number, Esc cancels it. `t` switches back.
         status = self.query_one("#status", Static)
         status.set_class(bool(refusal), "-refused")
         if refusal:
-            status.update(Content(refusal))
+            status.update(literal(refusal))  # it may name the voter
         elif not self._items:
             status.update(Content("Nothing to vote on yet: brainstorm ideas or group them first."))
         elif self.mode == BY_HANDS:
@@ -262,23 +264,26 @@ number, Esc cancels it. `t` switches back.
 
     def action_next_voter(self) -> None:
         """The next person to vote: one who took part elsewhere (rated) and has not voted yet,
-        or a new participant. The status line names them (a toast would linger over it)."""
+        or a new participant. The status line names them (a toast would linger over it).
+
+        Dots typed before they are saved as the voter are theirs: they wait for them.
+        """
         activity_id = self.activity.id
-        called = list(self._called)
-        if self.voter_id is not None:
-            called.append(self.voter_id)
+        self._choosing.append([])
+
+        def next_voter(draft: Session) -> Participant:
+            # Read at save time, not at the key: `n n` typed together are two people.
+            passed = [*self._called, *([self.voter_id] if self.voter_id else [])]
+            return ops.next_participant(draft, activity_id, passed)
 
         def chosen(participant: Participant) -> None:
             self.voter_id = participant.id
             self._called.add(participant.id)
+            waiting = self._choosing.pop(0) if self._choosing else []
+            for target, change in waiting:
+                self._request_dots(participant, target, change)
 
-        self.request_change(
-            ChangeRequested(
-                lambda s: ops.next_participant(s, activity_id, called),
-                "Next voter",
-                on_saved=chosen,
-            )
-        )
+        self.request_change(ChangeRequested(next_voter, "Next voter", on_saved=chosen))
 
     def action_pick_voter(self) -> None:
         choices = [(p.id, p.label) for p in self.session.participants]
@@ -311,6 +316,9 @@ number, Esc cancels it. `t` switches back.
         item = self.highlighted_item
         if item is None:
             return
+        if self._choosing:  # for the voter `n` is calling (not saved yet)
+            self._choosing[-1].append((item.target, change))
+            return
         voter = self.voter
         if voter is None:
             self._show_status("Choose who is voting first: n for the next voter, v to pick.")
@@ -331,7 +339,10 @@ number, Esc cancels it. `t` switches back.
             )
             self.app.bell()
             return
-        activity_id, target = self.activity.id, item.target
+        self._request_dots(voter, item.target, change)
+
+    def _request_dots(self, voter: Participant, target: str, change: int) -> None:
+        activity_id = self.activity.id
         self.request_change(
             ChangeRequested(
                 # The dots are counted on the latest session, not on `before` (what the screen

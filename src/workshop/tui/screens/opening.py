@@ -20,11 +20,19 @@ from textual.widgets import Static
 
 from workshop.files import TomlFile
 from workshop.glance import SessionGlance, glance
-from workshop.tui.safe_text import plain
+from workshop.tui.safe_text import literal, plain
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
+from workshop.tui.widgets.idea_input import IDEA_BOX_PLACEHOLDER, CaptureInput
 from workshop.tui.widgets.status import SaveStatus
 from workshop.tui.widgets.typing import HoldsKeys
+
+BRAINSTORM = "brainstorm"
+"""The activity kind whose opening frame shows the idea box."""
+
+
+class OpeningIdeaBox(CaptureInput, can_focus=False):
+    """The idea box on the opening frame: it shows the keys held for the session's own box."""
 
 
 class OpeningScreen(HoldsKeys, Screen[None]):
@@ -60,6 +68,9 @@ class OpeningScreen(HoldsKeys, Screen[None]):
 
     def compose(self) -> ComposeResult:
         seen = self.glance
+        if seen.activity_kind == BRAINSTORM:
+            yield from self._compose_brainstorm()
+            return
         with Vertical(id="session-header"):
             yield Static(title_line(seen.title, seen.team), id="session-title")
             yield Static(
@@ -75,6 +86,70 @@ class OpeningScreen(HoldsKeys, Screen[None]):
             yield Static(self._ideas_line(), id="opening-ideas")
         yield SaveStatus(plain(f"Opening {self.read.path.name}…", "$text-muted"), id="save-status")
         yield QuietFooter()
+
+    def _compose_brainstorm(self) -> ComposeResult:
+        """A brainstorm comes up as it will look, its idea box first: what is typed shows there
+        at once, and is given to the session's own box (key by key, in order) once it is up."""
+        seen = self.glance
+        yield self._header()
+        position = f"  (1/{seen.prompt_count})" if seen.prompt_count > 1 else ""
+        with Vertical(id="opening-brainstorm"):
+            yield Static(
+                Content.assemble(
+                    literal(seen.activity_prompt or seen.activity_title),
+                    (position, "not bold $text-muted"),
+                ),
+                id="opening-prompt",
+            )
+            # On the app's first frame the box is mounted just after the frame is drawn (see
+            # `_after_first_frame`): the app's first Input brings its styles to parse, which
+            # put the whole frame tens of milliseconds later.
+            with Vertical(id="opening-idea-slot"):
+                if self.announce_on_mount:
+                    yield OpeningIdeaBox(placeholder=IDEA_BOX_PLACEHOLDER, id="opening-idea")
+            yield Static(self._ideas_line(), id="opening-ideas")
+        yield SaveStatus(plain(f"Opening {self.read.path.name}…", "$text-muted"), id="save-status")
+        yield QuietFooter()
+
+    def _header(self) -> Vertical:
+        seen = self.glance
+        return Vertical(
+            Static(title_line(seen.title, seen.team), id="session-title"),
+            Static(
+                activity_line(
+                    seen.activity_number, seen.activity_count, seen.step_title, seen.activity_title
+                )
+                if seen.activity_number
+                else Content(""),
+                id="activity-title",
+            ),
+            id="session-header",
+        )
+
+    def hold_key(self, event: events.Key) -> bool:
+        held = super().hold_key(event)
+        if held:
+            self._show_typed()
+        return held
+
+    def _show_typed(self) -> None:
+        """Show in the idea box what the keys held so far will type into the session's box."""
+        boxes = self.query(OpeningIdeaBox)
+        if not boxes:
+            return
+        text = ""
+        for key in self.typed_ahead:
+            if key.key == "enter":
+                text = ""  # captured as soon as the session is up
+            elif key.key == "backspace":
+                text = text[:-1]
+            elif key.is_printable and key.character:
+                text += key.character
+            else:
+                break  # another key (F8...): what follows goes elsewhere
+        box = boxes.first()
+        box.value = text
+        box.cursor_position = len(text)
 
     def _ideas_line(self) -> Content:
         count = self.glance.idea_count
@@ -95,4 +170,13 @@ class OpeningScreen(HoldsKeys, Screen[None]):
         from its `on_ready`, after the batch, for the frame it started with.
         """
         self.refresh()
+        self.call_after_refresh(self._after_first_frame)
+
+    async def _after_first_frame(self) -> None:
+        slots = self.query("#opening-idea-slot")
+        if slots and not slots.first().children:
+            await slots.first().mount(
+                OpeningIdeaBox(placeholder=IDEA_BOX_PLACEHOLDER, id="opening-idea")
+            )
+            self._show_typed()
         self.call_after_refresh(self.post_message, self.Painted(self))

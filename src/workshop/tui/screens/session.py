@@ -265,7 +265,11 @@ class SessionScreen(HoldsKeys, Screen[None]):
         focused = self.focused
         if focused is not None and (focused is panel or panel in focused.ancestors):
             return
-        target = next((widget for widget in panel.query("*") if widget.focusable), None)
+        # The focus chain leaves out what is not displayed: the first focusable widget of a
+        # brainstorm is its hidden author box, which took the keys typed on the opening frame.
+        target = next(
+            (widget for widget in self.focus_chain if panel in widget.ancestors), None
+        )
         if target is None and panel.focusable:
             target = panel
         if target is not None:

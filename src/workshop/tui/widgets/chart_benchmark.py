@@ -70,5 +70,6 @@ class BenchmarkChart(PlotextPlot):
 
     def render(self) -> RenderResult:
         rows = self.size.height - FRAME_ROWS
-        self.plt.yticks(integer_ticks(self.scale.low, self.scale.high, rows))
+        ticks = integer_ticks(self.scale.low, self.scale.high, rows)
+        self.plt.yticks([float(t) for t in ticks], [str(t) for t in ticks])
         return super().render()

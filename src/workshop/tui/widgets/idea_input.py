@@ -7,6 +7,9 @@ from textual.reactive import Reactive
 
 from workshop.tui.widgets.typing import TypingInput
 
+IDEA_BOX_PLACEHOLDER = "Type an idea, Enter to capture (#word makes a tag)"
+"""The brainstorm's idea box, empty (also on a session's opening frame)."""
+
 
 class CaptureInput(TypingInput):
     """The idea box: keys in the order typed, cleared on Enter, and cheap to type into.

@@ -23,6 +23,7 @@ from textual.strip import Strip
 from workshop.core.models import Criterion, Participant, Scale
 from workshop.tui.safe_text import one_line
 from workshop.tui.widgets.styles import foreground_of
+from workshop.tui.widgets.typing import run_binding_now
 
 MISSING = "·"
 CELL_WIDTH = 3
@@ -126,6 +127,7 @@ class RatingGrid(ScrollView, can_focus=True):
         self._first_column = 0
         """The leftmost criterion shown when not all fit across."""
         self._pending: tuple[Coordinate, str, float] | None = None
+        self._held: list[events.Key] | None = None
         self.empty_text = ""
 
     # --- filling ------------------------------------------------------------------------
@@ -303,9 +305,26 @@ class RatingGrid(ScrollView, can_focus=True):
 
     # --- typing -------------------------------------------------------------------------
 
+    def hold_keys(self) -> None:
+        """Keep the keys that come until `give_held_keys` (a row is on its way)."""
+        if self._held is None:
+            self._held = []
+
+    def give_held_keys(self) -> None:
+        """Hand the held keys back to this grid, in the order they were typed."""
+        held, self._held = self._held, None
+        for event in held or []:
+            self.post_message(events.Key(event.key, event.character))
+
     async def _on_key(self, event: events.Key) -> None:
+        if self._held is not None:
+            event.stop()
+            event.prevent_default()
+            self._held.append(event)
+            return
         cell = self.current_cell()
         if cell is None:
+            await run_binding_now(self, event)
             return
         if event.key in LEAVE_OUT_KEYS:
             event.stop()
@@ -316,6 +335,9 @@ class RatingGrid(ScrollView, can_focus=True):
             return
         character = event.character
         if character is None or not character.isdigit() or len(character) != 1:
+            # Any other key (arrows, Tab, `a`) runs its binding now, in its place among the
+            # digits: left to bubble up, it would run after the digits typed behind it.
+            await run_binding_now(self, event)
             return
         event.stop()
         event.prevent_default()

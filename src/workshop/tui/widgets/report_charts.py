@@ -113,7 +113,8 @@ class BenchmarkTrendChart(ReportChart):
     def render(self) -> RenderResult:
         if self._scale is not None:
             rows = self.size.height - FRAME_ROWS
-            self.plt.yticks(integer_ticks(*self._scale, rows))
+            ticks = integer_ticks(*self._scale, rows)
+            self.plt.yticks([float(t) for t in ticks], [str(t) for t in ticks])
         return super().render()
 
 
