@@ -131,3 +131,17 @@ async def test_the_new_session_burst_through_pilot_press(tmp_path: Path) -> None
         (path,) = tmp_path.glob("*.toml")
         await wait_until(pilot, lambda: load_session(path).current_activity == "leader-questions")
         assert load_session(path).title == "Burst D"
+
+
+async def test_a_digit_typed_after_naming_a_theme_puts_an_idea_in_it(tmp_path: Path) -> None:
+    path = make_session(tmp_path, current="group-themes", ideas=3)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        await wait_until(pilot, lambda: not app.screen.holds_keys)  # type: ignore[attr-defined]
+        send_burst(app, "nBilling⏎1")
+        await wait_until(pilot, lambda: any(idea.theme for idea in load_session(path).ideas))
+    session = load_session(path)
+    (theme,) = session.themes
+    assert theme.title == "Billing"
+    assert [idea.theme for idea in session.ideas].count(theme.id) == 1
