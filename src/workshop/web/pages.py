@@ -124,6 +124,8 @@ class Pages:
         # longer worth anything.
         joined = security.new_token()
         self.server.joined.add(security.token_hash(joined))
+        if self.server.on_join is not None:
+            self.server.on_join(len(self.server.joined))
         response = RedirectResponse("/", status_code=303)
         set_token(response, joined)
         return response
