@@ -47,6 +47,11 @@ def session_midway(folder: Path) -> Path:
 
 @pytest.fixture
 def placeholder_panels(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The session screen keeps its own reference to the real `panel_class` (for whether the
+    # header repeats the prompt): import it before patching, so this test's picture does not
+    # depend on whether an earlier test in the same process imported it first.
+    import workshop.tui.screens.session  # noqa: F401
+
     monkeypatch.setattr(registry, "panel_class", lambda kind: PlaceholderPanel)
 
 
