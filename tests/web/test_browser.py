@@ -232,3 +232,23 @@ def test_without_javascript_the_forms_still_work(live_room: LiveRoom) -> None:
         (criterion.id, 4)
     ]
     assert idea_texts(live_room.path) == ["Plain forms work too"]
+
+
+def test_a_name_is_offered_folded_away_and_goes_with_the_idea_when_given(
+    live_room: LiveRoom,
+) -> None:
+    page = live_room.joined_phone()
+    name_box = page.get_by_label("Your name (optional)")
+    expect(name_box).to_be_hidden()  # offered, never asked: folded away
+    offer = page.get_by_text("Add your name (optional)")
+    assert offer.bounding_box()["height"] >= 44  # a touch target
+    offer.click()
+    name_box.fill("Ana")
+    page.get_by_label("Your idea").fill("Signed by Ana")
+    screenshot(page, "6-name-offered")
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("status")).to_have_text("Sent.")
+    expect(page.get_by_label("Your name (optional)")).to_have_value("Ana")
+    assert [(i.text, i.author) for i in load_session(live_room.path).ideas] == [
+        ("Signed by Ana", "Ana")
+    ]
