@@ -22,7 +22,7 @@ SESSION_KEYS = """\
 | F2 | large-digit timer |
 | F3 | show or hide the agenda's notes for the facilitator (never exported) |
 | ctrl+b | show or hide the agenda outline |
-| ctrl+z | undo the last change (named, with where it was made; one made in another activity needs ctrl+z twice) |
+| ctrl+z | undo the last change, named; one made in another activity needs ctrl+z twice |
 | F4 | light theme for projectors, and back |
 | ctrl+p | command palette: export, themes, the session's folder... |
 | F1 | this help |
