@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import events, on
 from textual.app import App
@@ -284,7 +284,7 @@ class WorkshopApp(SafeNotifications, App[None]):
 
     def action_command_palette(self) -> None:
         """Textual's palette, but one that closes once (see screens/closing.py)."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast(App[object], self)):
             self.push_screen(WorkshopPalette(id="--command-palette"))
 
     def action_set_theme(self, name: str) -> None:

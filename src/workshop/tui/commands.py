@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
@@ -15,6 +14,7 @@ from workshop.tui.safe_text import clean, highlight, markup_escape
 from workshop.tui.screens.closing import WorkshopPalette
 
 if TYPE_CHECKING:
+    from workshop.tui.app import WorkshopApp
     from workshop.tui.screens.session import SessionScreen
 
 
@@ -43,7 +43,11 @@ def jump_commands(screen: SessionScreen) -> Iterator[Command]:
 
 
 def workshop_commands(provider: Provider) -> Iterator[Command]:
+    from workshop.tui.app import WorkshopApp
+
     app = provider.app
+    if not isinstance(app, WorkshopApp):
+        return  # the palette is the app's: a test's bare App has none of these
     screen = _session_screen(provider)
     if screen is not None:
         yield Command("Timer: start or pause", screen.action_toggle_timer, "ctrl+t")
@@ -88,10 +92,10 @@ def workshop_commands(provider: Provider) -> Iterator[Command]:
     yield Command("Theme: choose any", app.action_change_theme, "All built-in themes")
 
 
-def _open_report(app: App[object], team: str | None) -> None:
+def _open_report(app: WorkshopApp, team: str | None) -> None:
     from workshop.tui.screens.report import ReportScreen
 
-    app.push_screen(ReportScreen(app.sessions_folder, team))  # type: ignore[attr-defined]
+    app.push_screen(ReportScreen(app.sessions_folder, team))
 
 
 def matching(matcher: Matcher, commands: Iterable[Command]) -> Iterator[Hit]:

@@ -79,7 +79,8 @@ class ClosesOnce(HoldsKeys):
     def dismiss(self, result: Any = None) -> AwaitComplete:
         assert isinstance(self, Screen)
         if not self.is_current:
-            return AwaitComplete.nothing()
+            already_done: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
+            return already_done
         typed_after = self.take_held_keys()
         stack = self.app.screen_stack
         below = stack[-2] if len(stack) > 1 else None
@@ -92,7 +93,9 @@ class ClosesOnce(HoldsKeys):
             self.app.call_later(
                 self.app.call_later, below.call_after_refresh, below.give_held_keys, "dialog"
             )
-        return super().dismiss(result)  # type: ignore[misc]
+        # A mixin: the Screen it is mixed into (asserted above) has dismiss.
+        dismissed: AwaitComplete = super().dismiss(result)  # type: ignore[misc]
+        return dismissed
 
 
 class WorkshopPalette(ClosesOnce, CommandPalette):

@@ -548,10 +548,14 @@ class SessionScreen(HoldsKeys, Screen[None]):
             self.session_file.path,
             lan=self.room_options.lan,
             port=self.room_options.port,
-            on_joined=lambda count: self.post_message(self.RoomJoined(count)),
+            on_joined=self._report_joined,
         )
         self.query_one(SaveStatus).show_idle("Opening the room…")
         self._start_room(self.room)
+
+    def _report_joined(self, count: int) -> None:
+        """Called from the room's reader thread; post_message is thread-safe."""
+        self.post_message(self.RoomJoined(count))
 
     @work(thread=True, group="room")
     def _start_room(self, room_process: RoomProcess) -> None:

@@ -62,11 +62,11 @@ def results_table(results: list[CriterionResult], scale: Scale, width: int) -> C
         lines.append(line)
     flagged = [r for r in results if r.disagreement]
     if flagged:
-        numbers = ", ".join(str(results.index(r) + 1) for r in flagged)
+        which = ", ".join(str(results.index(r) + 1) for r in flagged)
         lines.append(
             Content.assemble(
                 ("⚠ Wide disagreement", "bold $error"),
-                _fit(f" on {numbers}: ask a high and a low scorer what each sees.", width - 20),
+                _fit(f" on {which}: ask a high and a low scorer what each sees.", width - 20),
             )
         )
     return Content("\n").join(lines)

@@ -43,10 +43,10 @@ def series_colour(number: int) -> tuple[int, int, int]:
     return SERIES_COLOURS[(number - 1) % len(SERIES_COLOURS)]
 
 
-def _ticks(labels: Sequence[str]) -> tuple[list[int], list[str]]:
+def _ticks(labels: Sequence[str]) -> tuple[list[float], list[str]]:
     step = max(1, math.ceil(len(labels) / MOST_TICK_LABELS))
-    positions = list(range(1, len(labels) + 1, step))
-    return positions, [labels[position - 1] for position in positions]
+    positions: list[float] = list(range(1, len(labels) + 1, step))
+    return positions, [labels[int(position) - 1] for position in positions]
 
 
 def _line_with_points(
@@ -128,11 +128,12 @@ class ActionsPerQuarterChart(ReportChart):
         self._begin()
         plt = self.plt
         quarters = [row.quarter for row in rows]
-        plt.multiple_bar(
+        # plotext takes labels= and one colour per series; its stub in textual-plotext says not
+        plt.multiple_bar(  # type: ignore[call-arg]
             quarters,
             [[row.opened for row in rows], [row.done for row in rows]],
             labels=["opened", "done"],
-            color=[OPENED_COLOUR, DONE_COLOUR],
+            color=[OPENED_COLOUR, DONE_COLOUR],  # type: ignore[arg-type]
         )
         highest = max(max(row.opened, row.done) for row in rows)
         plt.ylim(0, max(1, highest))
