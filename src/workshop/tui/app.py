@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import App
@@ -284,8 +284,8 @@ class WorkshopApp(SafeNotifications, App[None]):
 
     def action_command_palette(self) -> None:
         """Textual's palette, but one that closes once (see screens/closing.py)."""
-        if self.use_command_palette and not CommandPalette.is_open(cast(App[object], self)):
-            self.push_screen(WorkshopPalette(id="--command-palette"))
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(WorkshopPalette())
 
     def action_set_theme(self, name: str) -> None:
         self.theme = name

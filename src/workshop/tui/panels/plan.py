@@ -143,13 +143,8 @@ An action without an owner or a measure of success is marked ⚠.
     def __init__(self, activity: Activity, session: Session, **kwargs: Any) -> None:
         super().__init__(activity, session, **kwargs)
         self.view = "starts"
-        self.session_path: Path | None = None
         self._points: list[StartingPoint] = []
         self._follow: str | None = None
-
-    def set_session_path(self, path: Path) -> None:
-        """Where the session file is, for the export (otherwise the screen's `session_file`)."""
-        self.session_path = path
 
     # --- layout -------------------------------------------------------------------------
 
@@ -406,7 +401,7 @@ An action without an owner or a measure of success is marked ⚠.
     # --- export -------------------------------------------------------------------------
 
     def action_export(self) -> None:
-        path = self.session_path or session_path_of(self)
+        path = session_path_of(self)
         if path is None:
             self.notify("No session file to export beside.", severity="error")
             return

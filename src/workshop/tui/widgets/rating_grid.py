@@ -316,7 +316,8 @@ class RatingGrid(ScrollView, can_focus=True):
         for event in held or []:
             self.post_message(events.Key(event.key, event.character))
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
+        # Runs before Widget's own key handling, which a stopped key's prevent_default skips.
         if self._held is not None:
             event.stop()
             event.prevent_default()

@@ -107,11 +107,6 @@ class ActivityTimer:
             running_since=at if self.running else None,
         )
 
-    def reset(self) -> None:
-        self.elapsed_before = 0.0
-        self.extra_seconds = 0
-        self.running_since = self.clock() if self.running else None
-
 
 def clock_text(seconds: int) -> str:
     """12:05, or 1:02:05 past an hour."""
