@@ -17,7 +17,7 @@ from workshop.core.models import Agenda
 from workshop.store import SaveError, SessionFile, load_session
 from workshop.tui.app import WorkshopApp
 from workshop.tui.messages import ChangeRequested, Undo
-from workshop.tui.screens.help import HelpScreen
+from workshop.tui.screens.dialogs.help import HelpScreen
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.status import SaveStatus
@@ -608,7 +608,7 @@ async def test_quitting_with_an_unsaved_change_asks_first(
         await pilot.pause()
         await pilot.press("ctrl+q")
         await pilot.pause()
-        from workshop.tui.screens.confirm import ConfirmScreen
+        from workshop.tui.screens.dialogs.confirm import ConfirmScreen
 
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
@@ -645,7 +645,7 @@ async def test_half_typed_text_survives_leaving_the_activity_and_coming_back(
 
 
 async def test_quitting_with_text_typed_but_not_captured_asks_first(tmp_path: Path) -> None:
-    from workshop.tui.screens.confirm import ConfirmScreen
+    from workshop.tui.screens.dialogs.confirm import ConfirmScreen
 
     path = make_session(tmp_path, current="what-bugs-customers")
     app = WorkshopApp(session_path=path, sessions_folder=tmp_path)

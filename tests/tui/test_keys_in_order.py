@@ -1,6 +1,6 @@
 """Keys typed in one burst take effect in order, once, in every dialog and palette (issue #9).
 
-One mechanism (ClosesOnce in tui/screens/closing.py, HoldsKeys in tui/widgets/typing.py): a
+One mechanism (ClosesOnce in tui/screens/closing.py, HoldsKeys in tui/widgets/typing_boxes.py): a
 dialog takes the keys typed while it opens, and the keys typed after its answer wait until the
 answer has taken effect, then go to what comes next. Each test sends its keys as one burst
 (`send_burst`, as a terminal delivers a fast typist's keys) and checks the file and the screen.

@@ -141,7 +141,7 @@ def test_the_first_frame_needs_neither_pydantic_nor_the_models() -> None:
 async def test_a_dialog_opened_on_the_first_frame_gives_way_to_the_session(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workshop.tui.screens.help import HelpScreen
+    from workshop.tui.screens.dialogs.help import HelpScreen
 
     path = make_session(tmp_path, ideas=1)
     monkeypatch.setattr(OpeningScreen, "on_mount", lambda screen: None)  # Painted posted by hand

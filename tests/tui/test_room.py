@@ -18,7 +18,7 @@ from workshop.core import ops
 from workshop.room_process import RoomAddresses, RoomOptions, RoomProcess
 from workshop.store import SessionFile, load_session
 from workshop.tui.app import WorkshopApp
-from workshop.tui.screens.room import RoomScreen
+from workshop.tui.screens.dialogs.room import RoomScreen
 from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.qr_code import QUIET_MODULES, QrCode
 from workshop.tui.widgets.room_line import RoomLine
@@ -39,8 +39,15 @@ async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], seconds: f
 
 
 def join_info_shown(app: App[None]) -> bool:
-    """The join information is on screen, composed."""
-    return isinstance(app.screen, RoomScreen) and bool(app.screen.query(QrCode))
+    """The join information is on screen, composed (the fields inside the rows too: a row's
+    children are mounted after the QR code beside the rows)."""
+    screen = app.screen
+    return (
+        isinstance(screen, RoomScreen)
+        and bool(screen.query(QrCode))
+        and bool(screen.query("#room-address"))
+        and bool(screen.query("#room-code"))
+    )
 
 
 def line_text(screen: SessionScreen) -> str:

@@ -26,9 +26,9 @@ from workshop.files import TomlFile, WorkshopError, read_toml_file
 from workshop.settings import Settings, load_settings, save_settings
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.safe_text import SafeNotifications, clean
-from workshop.tui.screens.closing import WorkshopPalette
 from workshop.tui.screens.opening import OpeningScreen
-from workshop.tui.widgets.typing import HoldsKeys, key_in_hand
+from workshop.tui.screens.palette import WorkshopPalette
+from workshop.tui.widgets.typing_boxes import HoldsKeys, key_in_hand
 
 if TYPE_CHECKING:
     from workshop.room_process import RoomOptions
@@ -270,7 +270,7 @@ class WorkshopApp(SafeNotifications, App[None]):
     def _confirm_quit(
         self, question: Content, *, title: str, then: Callable[[], object] | None = None
     ) -> None:
-        from workshop.tui.screens.confirm import ConfirmScreen
+        from workshop.tui.screens.dialogs.confirm import ConfirmScreen
 
         def answered(quit_anyway: bool | None) -> None:
             if quit_anyway:
@@ -283,7 +283,7 @@ class WorkshopApp(SafeNotifications, App[None]):
         )
 
     def action_command_palette(self) -> None:
-        """Textual's palette, but one that closes once (see screens/closing.py)."""
+        """Textual's palette, but one that closes once (see screens/palette.py)."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(WorkshopPalette())
 

@@ -1,29 +1,19 @@
-"""The app's own commands in the command palette (ctrl+p), and the jump-to-activity picker."""
+"""The app's own commands in the command palette (ctrl+p)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
-from textual.content import Content
+from textual.command import Hits, Provider
 
-from workshop.tui.safe_text import clean, highlight, markup_escape
-from workshop.tui.screens.closing import WorkshopPalette
+from workshop.tui.screens.jump_palette import jump_commands
+from workshop.tui.screens.palette import Command, discovered, matching
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp
     from workshop.tui.screens.session import SessionScreen
-
-
-@dataclass
-class Command:
-    name: str
-    """Plain text: shown literally (may hold an agenda's titles)."""
-    run: Callable[[], object]
-    help: str = ""
 
 
 def _session_screen(provider: Provider) -> SessionScreen | None:
@@ -31,15 +21,6 @@ def _session_screen(provider: Provider) -> SessionScreen | None:
 
     screen = provider.screen
     return screen if isinstance(screen, SessionScreen) else None
-
-
-def jump_commands(screen: SessionScreen) -> Iterator[Command]:
-    agenda = screen.session.agenda
-    for number, activity in enumerate(agenda.activities(), start=1):
-        step = agenda.step_of(activity.id)
-        name = clean(f"Jump to {number}. {activity.title}", one_line=True)
-        help_text = markup_escape(f"{step.title} · {activity.kind} · {activity.minutes} min")
-        yield Command(name, partial(screen.go_to, activity.id), help_text)
 
 
 def workshop_commands(provider: Provider) -> Iterator[Command]:
@@ -98,20 +79,6 @@ def _open_report(app: WorkshopApp, team: str | None) -> None:
     app.push_screen(ReportScreen(app.sessions_folder, team))
 
 
-def matching(matcher: Matcher, commands: Iterable[Command]) -> Iterator[Hit]:
-    """The commands whose names match, each shown literally with the match highlighted."""
-    for command in commands:
-        score = matcher.match(command.name)
-        if score > 0:
-            yield Hit(
-                score,
-                highlight(matcher, command.name),
-                command.run,
-                text=command.name,
-                help=command.help or None,
-            )
-
-
 class WorkshopCommands(Provider):
     """Commands for the session and the app; names are shown literally, never as markup."""
 
@@ -120,33 +87,5 @@ class WorkshopCommands(Provider):
             yield hit
 
     async def discover(self) -> Hits:
-        for command in workshop_commands(self):
-            yield DiscoveryHit(
-                Content(command.name), command.run, text=command.name, help=command.help or None
-            )
-
-
-class JumpCommands(Provider):
-    """Only the activities of the session, for ctrl+g."""
-
-    async def search(self, query: str) -> Hits:
-        screen = _session_screen(self)
-        if screen is None:
-            return
-        for hit in matching(self.matcher(query), jump_commands(screen)):
+        for hit in discovered(workshop_commands(self)):
             yield hit
-
-    async def discover(self) -> Hits:
-        screen = _session_screen(self)
-        if screen is None:
-            return
-        for command in jump_commands(screen):
-            yield DiscoveryHit(
-                Content(command.name), command.run, text=command.name, help=command.help
-            )
-
-
-def open_jump_palette(screen: SessionScreen) -> None:
-    screen.app.push_screen(
-        WorkshopPalette(providers=[JumpCommands], placeholder="Jump to activity… (type a word)")
-    )

@@ -20,7 +20,7 @@ from workshop.tui.widgets.idea_filter import IdeaFilter, count_label
 from workshop.tui.widgets.idea_input import IDEA_BOX_PLACEHOLDER, CaptureInput
 from workshop.tui.widgets.idea_list import IdeaList
 from workshop.tui.widgets.idea_text import literal
-from workshop.tui.widgets.typing import TypingInput, focus_now
+from workshop.tui.widgets.typing_boxes import TypingInput, focus_now
 
 LIST_ACTIONS = {"edit", "delete", "toggle_hidden", "focus_input"}
 """Actions on the highlighted idea: offered only while the list has focus."""

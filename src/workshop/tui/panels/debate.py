@@ -20,7 +20,7 @@ from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.safe_text import literal, plain
 from workshop.tui.widgets.debate_timer import DebateTimer
-from workshop.tui.widgets.typing import TypingInput, TypingTextArea, focus_now
+from workshop.tui.widgets.typing_boxes import TypingInput, TypingTextArea, focus_now
 
 VERDICT_BADGES = {
     None: ("  · ", "dim"),

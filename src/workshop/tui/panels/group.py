@@ -17,9 +17,9 @@ from workshop.core import ops
 from workshop.core.models import Activity, Idea, Session, Theme, Vote
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.screens.dialogs.idea_prompts import ChoicePrompt, TextPrompt
 from workshop.tui.widgets.idea_filter import plural
 from workshop.tui.widgets.idea_list import IdeaList
-from workshop.tui.widgets.idea_prompts import ChoicePrompt, TextPrompt
 from workshop.tui.widgets.idea_text import literal
 
 UNGROUPED = "-ungrouped"

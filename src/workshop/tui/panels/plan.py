@@ -30,7 +30,7 @@ from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.session_owner import session_path_of
 from workshop.tui.safe_text import literal
-from workshop.tui.widgets.plan_action_form import PlanActionForm, SourceChoice
+from workshop.tui.screens.dialogs.plan_action_form import PlanActionForm, SourceChoice
 
 SIDE_VIEWS = ("starts", "horizon", "owner")
 SIDE_TITLES = {

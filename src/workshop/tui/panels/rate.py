@@ -20,9 +20,9 @@ from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.session_owner import session_path_of
 from workshop.tui.safe_text import clean, literal, plain
+from workshop.tui.screens.dialogs.rating_participant_form import ParticipantForm
 from workshop.tui.widgets.chart_benchmark import LEGEND, BenchmarkChart
 from workshop.tui.widgets.rating_grid import RatingGrid
-from workshop.tui.widgets.rating_participant_form import ParticipantForm
 from workshop.tui.widgets.rating_results import RatingResults
 from workshop.tui.widgets.static_update import update_if_changed
 

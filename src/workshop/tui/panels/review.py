@@ -27,7 +27,7 @@ from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.safe_text import plain
 from workshop.tui.widgets.review_action_list import ReviewActionList
-from workshop.tui.widgets.typing import TypingInput
+from workshop.tui.widgets.typing_boxes import TypingInput
 
 EMPTY_TEXT = "No actions to review: this session has no plan yet."
 NO_OWNER = "(no owner)"

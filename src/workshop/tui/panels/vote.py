@@ -16,7 +16,7 @@ from workshop.core import ops, tally
 from workshop.core.models import Activity, Participant, Session
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
-from workshop.tui.widgets.idea_prompts import ChoicePrompt
+from workshop.tui.screens.dialogs.idea_prompts import ChoicePrompt
 from workshop.tui.widgets.idea_text import literal, literal_text
 from workshop.tui.widgets.vote_items import VoteItem, vote_items
 

@@ -2,7 +2,8 @@
 typed after the answer on to what comes next.
 
 This is the one mechanism behind "keys take effect in the order typed" for every pushed screen
-(see HoldsKeys in widgets/typing.py for the keys themselves).
+(see HoldsKeys in widgets/typing_boxes.py for the keys themselves). The command palette that
+closes once is in screens/palette.py.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ from typing import Any
 
 from textual import events
 from textual.await_complete import AwaitComplete
-from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.widgets import Button, Input
 
-from workshop.tui.widgets.typing import HoldsKeys
+from workshop.tui.widgets.typing_boxes import HoldsKeys
 
 
 class ClosesOnce(HoldsKeys):
@@ -96,9 +96,3 @@ class ClosesOnce(HoldsKeys):
         # A mixin: the Screen it is mixed into (asserted above) has dismiss.
         dismissed: AwaitComplete = super().dismiss(result)  # type: ignore[misc]
         return dismissed
-
-
-class WorkshopPalette(ClosesOnce, CommandPalette):
-    """Textual's command palette, closing once and keeping keys in order (see ClosesOnce)."""
-
-    SETTLES_ON_SUBMIT = False

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Static
 from workshop import store
 from workshop.tui.safe_text import plain, plain_text
 from workshop.tui.widgets.footer import QuietFooter
-from workshop.tui.widgets.typing import HoldsKeys
+from workshop.tui.widgets.typing_boxes import HoldsKeys
 
 
 class HomeScreen(HoldsKeys, Screen[None]):
@@ -106,7 +106,7 @@ class HomeScreen(HoldsKeys, Screen[None]):
             skipped_note.update(plain("\n".join(lines), "$text-warning"))
 
     def action_help(self) -> None:
-        from workshop.tui.screens.help import HOME_KEYS, HelpScreen
+        from workshop.tui.screens.dialogs.help import HOME_KEYS, HelpScreen
 
         self.app.push_screen(HelpScreen(HOME_KEYS))
 
@@ -120,7 +120,7 @@ class HomeScreen(HoldsKeys, Screen[None]):
         self.load()
 
     def action_new_session(self) -> None:
-        from workshop.tui.screens.new_session import NewSessionScreen
+        from workshop.tui.screens.dialogs.new_session import NewSessionScreen
 
         self.app.push_screen(NewSessionScreen(self.sessions_folder), self._created)
 

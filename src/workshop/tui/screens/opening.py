@@ -25,7 +25,7 @@ from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
 from workshop.tui.widgets.idea_input import IDEA_BOX_PLACEHOLDER, CaptureInput
 from workshop.tui.widgets.status import SaveStatus
-from workshop.tui.widgets.typing import HoldsKeys
+from workshop.tui.widgets.typing_boxes import HoldsKeys
 
 BRAINSTORM = "brainstorm"
 """The activity kind whose opening frame shows the idea box."""

@@ -386,7 +386,7 @@ class ReportScreen(ClosesOnce, Screen[None]):
         self.dismiss()
 
     def action_help(self) -> None:
-        from workshop.tui.screens.help import HelpScreen
+        from workshop.tui.screens.dialogs.help import HelpScreen
 
         self.app.push_screen(HelpScreen(REPORT_HELP))
 

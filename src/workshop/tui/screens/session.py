@@ -44,7 +44,7 @@ from workshop.tui.widgets.room_line import RoomLine, room_counts
 from workshop.tui.widgets.static_update import update_if_changed
 from workshop.tui.widgets.status import SaveStatus
 from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine, clock_text
-from workshop.tui.widgets.typing import HoldsKeys
+from workshop.tui.widgets.typing_boxes import HoldsKeys
 
 RETRY_SECONDS = 2.0
 POLL_SECONDS = 0.5
@@ -492,7 +492,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self.go_to(message.activity_id)
 
     def action_jump(self) -> None:
-        from workshop.tui.commands import open_jump_palette
+        from workshop.tui.screens.jump_palette import open_jump_palette
 
         open_jump_palette(self)
 
@@ -618,7 +618,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         line.add_class("-open")
 
     def _show_join_info(self, addresses: RoomAddresses) -> None:
-        from workshop.tui.screens.room import RoomScreen
+        from workshop.tui.screens.dialogs.room import RoomScreen
 
         def closed(stop: bool | None) -> None:
             if stop:
@@ -708,7 +708,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
     def help_markdown(self) -> str:
         """The help of the focused part (panel, outline, timer), then the screen's keys."""
-        from workshop.tui.screens.help import SESSION_KEYS
+        from workshop.tui.screens.dialogs.help import SESSION_KEYS
 
         node: Widget | None = self.focused
         while node is not None and not isinstance(node, Screen):
@@ -721,7 +721,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         return SESSION_KEYS
 
     def action_help(self) -> None:
-        from workshop.tui.screens.help import HelpScreen
+        from workshop.tui.screens.dialogs.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self.help_markdown()))
 

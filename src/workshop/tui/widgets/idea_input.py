@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.geometry import Size
 from textual.reactive import Reactive
 
-from workshop.tui.widgets.typing import TypingInput
+from workshop.tui.widgets.typing_boxes import TypingInput
 
 IDEA_BOX_PLACEHOLDER = "Type an idea, Enter to capture (#word makes a tag)"
 """The brainstorm's idea box, empty (also on a session's opening frame)."""

@@ -23,7 +23,7 @@ from textual.strip import Strip
 from workshop.core.models import Criterion, Participant, Scale
 from workshop.tui.safe_text import one_line
 from workshop.tui.widgets.styles import foreground_of
-from workshop.tui.widgets.typing import run_binding_now
+from workshop.tui.widgets.typing_boxes import run_binding_now
 
 MISSING = "·"
 CELL_WIDTH = 3

@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, Static
 from workshop.core.models import Participant
 from workshop.tui.safe_text import literal
 from workshop.tui.screens.closing import ClosesOnce
-from workshop.tui.widgets.typing import TypingInput
+from workshop.tui.widgets.typing_boxes import TypingInput
 
 
 class ParticipantForm(ClosesOnce, ModalScreen[tuple[str, str] | None]):

@@ -22,7 +22,7 @@ from workshop.core.models import Agenda
 from workshop.files import WorkshopError
 from workshop.tui.safe_text import plain
 from workshop.tui.screens.closing import ClosesOnce
-from workshop.tui.widgets.typing import TypingInput
+from workshop.tui.widgets.typing_boxes import TypingInput
 
 
 @dataclass

@@ -18,7 +18,7 @@ from textual.widgets.selection_list import Selection
 from workshop.core.models import Action, Horizon
 from workshop.tui.safe_text import literal
 from workshop.tui.screens.closing import ClosesOnce
-from workshop.tui.widgets.typing import TypingInput
+from workshop.tui.widgets.typing_boxes import TypingInput
 
 
 @dataclass(frozen=True)

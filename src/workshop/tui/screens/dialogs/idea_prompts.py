@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from workshop.tui.screens.closing import ClosesOnce
 from workshop.tui.widgets.idea_text import literal
-from workshop.tui.widgets.typing import TypingInput
+from workshop.tui.widgets.typing_boxes import TypingInput
 
 PROMPT_CSS = """
     align: center middle;
