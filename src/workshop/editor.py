@@ -48,6 +48,8 @@ class Undo:
 
     edit: Callable[[Session], Any]
     label: str
+    where: str = ""
+    """Where the change was made, for a front end to say so (the screen: an activity's id)."""
 
 
 @dataclass(eq=False)
@@ -233,15 +235,23 @@ class SessionEditor:
         """The labels of the undo steps, newest first."""
         return [undo.label for undo in reversed(self._undo_stack)]
 
-    def undo(self, on_saved: Callable[[Any], None] | None = None) -> Outcome | None:
+    @property
+    def next_undo(self) -> Undo | None:
+        """The step `undo()` would take back now (None if there is none)."""
+        return self._undo_stack[-1] if self._undo_stack else None
+
+    def undo(
+        self, on_saved: Callable[[Any], None] | None = None, *, description: str | None = None
+    ) -> Outcome | None:
         """Take back the newest change that has an undo step (None if there is none).
 
-        The undo is itself a change: saved like any other, described by the step's label.
+        The undo is itself a change: saved like any other, described by `description` or
+        else by the step's label.
         """
         if not self._undo_stack:
             return None
         step = self._undo_stack.pop()
-        return self.request(Change(step.edit, step.label, on_saved=on_saved))
+        return self.request(Change(step.edit, description or step.label, on_saved=on_saved))
 
     # --- what other processes saved ---------------------------------------------------------
 

@@ -200,6 +200,27 @@ def test_undo_takes_back_the_newest_change_with_its_label(editor: SessionEditor)
 
 def test_undo_with_nothing_to_undo_says_so(editor: SessionEditor) -> None:
     assert editor.undo() is None
+    assert editor.next_undo is None
+
+
+def test_the_next_undo_names_where_and_the_undo_can_be_described(editor: SessionEditor) -> None:
+    editor.request(add("kept"))
+    editor.request(
+        add(
+            "taken back",
+            make_undo=lambda idea: Undo(
+                lambda d: ops.delete_idea(d, idea.id), "Idea added", where="bugs"
+            ),
+        )
+    )
+    step = editor.next_undo
+    assert step is not None and step.label == "Idea added" and step.where == "bugs"
+    assert editor.undo_labels == ["Idea added"]  # looking does not take it
+
+    outcome = editor.undo(description="Undo: Idea added in Bugs")
+    assert outcome is not None and outcome.saved_descriptions == ["Undo: Idea added in Bugs"]
+    assert texts_on_disk(editor.path) == ["kept"]
+    assert editor.next_undo is None
 
 
 def test_an_undo_the_rules_refuse_is_rejected(editor: SessionEditor) -> None:

@@ -1,17 +1,16 @@
-"""The session screen: owns the session file, runs the agenda, and saves every change.
+"""The session screen: runs the agenda and drives the session's `SessionEditor`.
 
-Panels post `ChangeRequested`; this screen applies it through the store (on disk before it
-says "saved"), keeps what failed to save and retries it, and shows the new session to the
-panels, the outline and the header. Another process's changes are picked up by polling.
+Panels post `ChangeRequested`; this screen queues it in the editor, which saves it under the
+file's lock (on disk before the screen says "saved") and keeps what failed to save for the
+retries this screen schedules. The screen shows each outcome and the new session to the
+panel, the outline and the header. Another process's changes are picked up by polling.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,8 @@ from textual.widgets import Static
 from workshop import store
 from workshop.core import ops
 from workshop.core.models import Activity, Session
+from workshop.editor import Change, Outcome, SessionEditor
+from workshop.editor import Undo as UndoStep
 from workshop.files import WorkshopError
 from workshop.room_process import RoomAddresses, RoomError, RoomOptions, RoomProcess
 from workshop.store import SessionFile
@@ -50,7 +51,6 @@ RETRY_SECONDS = 2.0
 POLL_SECONDS = 0.5
 TICK_SECONDS = 0.5
 NARROW_COLUMNS = 100
-UNDO_DEPTH = 200
 ARRIVE_SECONDS = 2.0
 """At most this long for the keys queued for a panel's box to arrive before the panel goes."""
 
@@ -58,18 +58,6 @@ ARRIVE_SECONDS = 2.0
 class FacilitatorNotes(VerticalScroll, can_focus=False):
     """The agenda's notes for the current activity (F3); scrolls with the mouse wheel when
     long, and never takes the focus from the panel."""
-
-
-@dataclass
-class PendingChange:
-    """A change waiting to be saved (or to be saved again after a failure)."""
-
-    edit: Callable[[Session], Any]
-    description: str
-    on_saved: Callable[[Any], None] | None = None
-    make_undo: Callable[[Any], Undo] | None = None
-    activity: str = ""
-    """The activity it was asked for in (its undo belongs there)."""
 
 
 class SessionScreen(HoldsKeys, Screen[None]):
@@ -127,19 +115,18 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self.room_options = room_options or RoomOptions()
         self.room: RoomProcess | None = None
         """The room's server while participants can join (a child process), else None."""
-        self.session_file = session_file
+        self.editor = SessionEditor(session_file)
+        """The session's rules: its queue of changes, saving, retry, undo, adopting."""
         self.clock = clock
         self.wall_clock = wall_clock
         self.timers: dict[str, ActivityTimer] = {}
         self.panel: ActivityPanel | None = None
-        self.undo_stack: list[Undo] = []
         self.drafts: dict[str, str] = {}
         """Text typed in an activity's panel but not captured, kept while away from it."""
-        self.pending: deque[PendingChange] = deque()
         self.outline_choice: bool | None = None
         """The person's ctrl+b choice; None follows the terminal's width."""
         self._retry_timer: Timer | None = None
-        self._undo_across: Undo | None = None
+        self._undo_across: UndoStep | None = None
         """The undo of another activity's change that ctrl+z has warned about once."""
         self.rereading = False
         """A re-read of the file changed by another process is under way (one at a time)."""
@@ -171,8 +158,17 @@ class SessionScreen(HoldsKeys, Screen[None]):
         yield QuietFooter()
 
     @property
+    def session_file(self) -> SessionFile:
+        return self.editor.session_file
+
+    @property
     def session(self) -> Session:
-        return self.session_file.session
+        return self.editor.session
+
+    @property
+    def pending(self) -> int:
+        """How many changes are waiting to be saved (after a failed save)."""
+        return self.editor.pending
 
     @property
     def current_activity(self) -> Activity:
@@ -323,9 +319,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         """Write the timer's state to the session file (on start, pause, added minutes only:
         a running timer's file state says since when, so nothing is written as it ticks)."""
         state = self.timer_for(activity).saved_state(activity.id, at=self.wall_clock())
-        self.request_change(
-            PendingChange(lambda draft: ops.set_timer(draft, state), f"Timer {what}")
-        )
+        self.request_change(Change(lambda draft: ops.set_timer(draft, state), f"Timer {what}"))
 
     def _show_timer(self) -> None:
         timer = self.timer_for(self.current_activity)
@@ -342,70 +336,64 @@ class SessionScreen(HoldsKeys, Screen[None]):
     def _change_requested(self, message: ChangeRequested) -> None:
         message.stop()
         self.request_change(
-            PendingChange(
-                message.edit,
-                message.description,
-                message.on_saved,
-                message.make_undo,
-                activity=self._shown_activity,
-            )
+            self.change_from(message.edit, message.description, message.on_saved, message.make_undo)
         )
 
-    def request_change(self, change: PendingChange) -> None:
-        """Save a change now, or after the changes already waiting for a retry."""
-        self.pending.append(change)
-        if len(self.pending) == 1:
-            self._save_pending()
+    def change_from(
+        self,
+        edit: Callable[[Session], Any],
+        description: str,
+        on_saved: Callable[[Any], None] | None = None,
+        make_undo: Callable[[Any], Undo] | None = None,
+    ) -> Change:
+        """The editor's change for a panel's request; its undo step belongs to the activity
+        shown now (where ctrl+z will say it reaches)."""
+        activity = self._shown_activity
+        undo_step: Callable[[Any], UndoStep] | None = None
+        if make_undo is not None:
+            make = make_undo
 
-    def _save_pending(self) -> None:
-        saved: list[PendingChange] = []
-        failure = ""
-        while self.pending:
-            change = self.pending[0]
-            try:
-                result = self.session_file.change(change.edit)
-            except (ops.RuleError, ValueError) as error:
-                self.pending.popleft()
-                self.app.notify(str(error), severity="warning", markup=False)
-                continue
-            except (WorkshopError, OSError) as error:
-                failure = str(error) or error.__class__.__name__
-                break
-            self.pending.popleft()
-            saved.append(change)
-            if change.make_undo is not None:
-                undo = change.make_undo(result)
-                undo.activity = undo.activity or change.activity
-                self.undo_stack.append(undo)
-                del self.undo_stack[:-UNDO_DEPTH]
-                self._undo_across = None
-            if change.on_saved is not None:
-                try:
-                    change.on_saved(result)
-                except NoMatches:
-                    pass  # saved by a retry after its panel was left: nothing left to update
+            def undo_step(result: Any) -> UndoStep:
+                undo = make(result)
+                return UndoStep(undo.edit, undo.description, where=undo.activity or activity)
+
+        return Change(edit, description, on_saved=_if_still_shown(on_saved), make_undo=undo_step)
+
+    def request_change(self, change: Change) -> None:
+        """Save a change now, or after the changes already waiting for a retry."""
+        self.show_outcome(self.editor.request(change))
+
+    def _retry(self) -> None:
+        self.show_outcome(self.editor.retry())
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        """Say what became of the changes tried: refused, saved, or kept for a retry."""
+        for rejected in outcome.rejected:
+            self.app.notify(rejected.message, severity="warning", markup=False)
         status = self.query_one(SaveStatus)
-        if failure:
-            status.show_error(failure, len(self.pending), RETRY_SECONDS)
+        if outcome.failure:
+            status.show_error(outcome.failure, outcome.pending, RETRY_SECONDS)
             if self._retry_timer is None:
                 self._retry_timer = self.set_interval(
-                    RETRY_SECONDS, self._save_pending, name="retry-save"
+                    RETRY_SECONDS, self._retry, name="retry-save"
                 )
-        else:
-            if self._retry_timer is not None:
-                self._retry_timer.stop()
-                self._retry_timer = None
-            if saved:
-                # Every change names itself; one that can be undone says how, so a single
-                # letter typed by mistake (d, h, a digit) is seen and can be taken back.
-                last = saved[-1]
-                status.show_saved(
-                    self.wall_clock().strftime("%H:%M:%S"),
-                    last.description,
-                    undoable=last.make_undo is not None,
-                )
-        if saved:
-            self.show_session()
+            return
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+        if not outcome.saved:
+            return
+        if any(saved.change.make_undo is not None for saved in outcome.saved):
+            self._undo_across = None
+        # Every change names itself; one that can be undone says how, so a single letter
+        # typed by mistake (d, h, a digit) is seen and can be taken back.
+        last = outcome.saved[-1].change
+        status.show_saved(
+            self.wall_clock().strftime("%H:%M:%S"),
+            last.description,
+            undoable=last.make_undo is not None,
+        )
+        self.show_session()
 
     def poll_file(self) -> None:
         """Look for another process's change (`workshop idea add` in another terminal)."""
@@ -413,9 +401,9 @@ class SessionScreen(HoldsKeys, Screen[None]):
         # only one at a time: a thread cannot be cancelled, and re-reads started every poll
         # while a slow one ran piled up and starved the keys. A pending retry reloads the
         # file under the lock anyway.
-        if self.rereading or self.pending:
+        if self.rereading:
             return
-        if self.session_file.changed_on_disk():
+        if self.editor.changed_on_disk():
             self.rereading = True
             self._read_changed_file()
 
@@ -423,7 +411,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
     def _read_changed_file(self) -> None:
         # Only what changed is parsed (store.parse_session_reusing); adopted on the UI thread.
         try:
-            read = self.session_file.read_if_changed()
+            read = self.editor.read_if_changed()
         except Exception as error:  # noqa: BLE001 - shown on the status line, never a crash
             self.post_message(self.FileRead(None, str(error) or error.__class__.__name__))
         else:
@@ -444,9 +432,8 @@ class SessionScreen(HoldsKeys, Screen[None]):
             self.query_one(SaveStatus).show_idle(
                 f"Cannot re-read the session file: {message.error}"
             )
-        elif message.read is not None and not self.pending:
-            if self.session_file.adopt(message.read):
-                self.show_session()
+        elif message.read is not None and self.editor.adopt(message.read):
+            self.show_session()
 
     # --- moving through the agenda --------------------------------------------------------
 
@@ -457,7 +444,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
             return
         title = self.session.agenda.activity(activity_id).title
         self.request_change(
-            PendingChange(
+            Change(
                 lambda draft: ops.start_activity(draft, activity_id, self.wall_clock_now()),
                 f"Now: {title}",
             )
@@ -646,7 +633,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         reveal = activity.id not in self.session.revealed
         title = activity.title
         self.request_change(
-            PendingChange(
+            Change(
                 lambda draft: ops.set_revealed(draft, activity.id, reveal),
                 f"Results of {title} {'shown on' if reveal else 'hidden from'} the projector",
             )
@@ -672,17 +659,17 @@ class SessionScreen(HoldsKeys, Screen[None]):
     def action_undo(self) -> None:
         """Undo the last change, naming it and where it was made; a change made in another
         activity is undone only on a second ctrl+z, after saying so."""
-        if not self.undo_stack:
+        step = self.editor.next_undo
+        if step is None:
             self.app.notify("Nothing to undo.", markup=False)
             return
-        undo = self.undo_stack[-1]
-        where = self._activity_title(undo.activity)
-        elsewhere = bool(undo.activity) and undo.activity != self._shown_activity
-        if elsewhere and self._undo_across is not undo:
-            self._undo_across = undo
+        where = self._activity_title(step.where)
+        elsewhere = bool(step.where) and step.where != self._shown_activity
+        if elsewhere and self._undo_across is not step:
+            self._undo_across = step
             self.app.notify(
                 clean(
-                    f"The last change was made in {where}: {undo.description}. "
+                    f"The last change was made in {where}: {step.label}. "
                     "Press ctrl+z again to undo it there.",
                     one_line=True,
                 ),
@@ -691,14 +678,15 @@ class SessionScreen(HoldsKeys, Screen[None]):
                 markup=False,
             )
             return
-        self.undo_stack.pop()
         self._undo_across = None
-        label = f"Undo: {undo.description} in {where}" if where else f"Undo: {undo.description}"
+        label = f"Undo: {step.label} in {where}" if where else f"Undo: {step.label}"
 
         def done(_: object) -> None:
             self.app.notify(clean(label, one_line=True), title="Undone", markup=False)
 
-        self.request_change(PendingChange(undo.edit, label, on_saved=done))
+        outcome = self.editor.undo(on_saved=done, description=label)
+        if outcome is not None:
+            self.show_outcome(outcome)
 
     def _activity_title(self, activity_id: str) -> str:
         try:
@@ -756,13 +744,27 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
     def close_log(self) -> bool:
         """End the running activity in the log before leaving; False if a save is failing."""
-        if self.pending:
+        if self.editor.pending:
             return False
         if any(entry.ended is None for entry in self.session.log):
-            try:
-                self.session_file.change(
-                    lambda draft: ops.end_activity(draft, self.wall_clock_now())
-                )
-            except (WorkshopError, OSError):
+            outcome = self.editor.request(
+                Change(lambda draft: ops.end_activity(draft, self.wall_clock_now()), "Log closed")
+            )
+            if outcome.failure:
+                self.show_outcome(outcome)  # kept and retried, like any change
                 return False
         return True
+
+
+def _if_still_shown(on_saved: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
+    """A panel's `on_saved`, which does nothing if the panel has gone since (the change was
+    saved by a retry after the facilitator moved on: the panel shown next reads the session)."""
+    if on_saved is None:
+        return None
+    callback = on_saved
+
+    def guarded(result: Any) -> None:
+        with contextlib.suppress(NoMatches):
+            callback(result)
+
+    return guarded
