@@ -6,7 +6,7 @@ panel; `ctrl+z` undoes the last change that offered an undo.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.widgets import Footer
 
 from workshop.core import ops
+from workshop.core.clock import now
 from workshop.core.models import Agenda, Session
 from workshop.files import read_toml, validate
 from workshop.locations import shipped_agendas_dir
@@ -22,6 +23,7 @@ from workshop.store import SessionFile
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels import registry
 from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.panels.context import PanelContext
 from workshop.tui.safe_text import SafeNotifications
 
 
@@ -51,8 +53,13 @@ class PanelApp(SafeNotifications, App[None]):
         self.errors: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield registry.panel_for(self.activity, self.session_file.session)
+        context = PanelContext(self.session_file.path, self.wall_clock)
+        yield registry.panel_for(self.activity, self.session_file.session, context)
         yield Footer()
+
+    def wall_clock(self) -> datetime:
+        """The panel's wall clock (a test app may fix it)."""
+        return now()
 
     @property
     def panel(self) -> ActivityPanel:

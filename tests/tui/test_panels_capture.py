@@ -20,6 +20,7 @@ from workshop.files import WorkshopError, read_toml, validate
 from workshop.store import SessionFile
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.panels.context import PanelContext
 from workshop.tui.panels.registry import panel_for
 
 from .shell_fixtures import send_burst
@@ -53,7 +54,9 @@ class PanelHarness(App[None]):
         self.errors: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield panel_for(self.activity, self.session_file.session)
+        yield panel_for(
+            self.activity, self.session_file.session, PanelContext(self.session_file.path)
+        )
         yield Footer()
 
     @property

@@ -160,9 +160,9 @@ class WorkshopApp(SafeNotifications, App[None]):
         # The stack is [default, current]: switching keeps one of ours, so a left session
         # stops polling its file.
         if len(self.screen_stack) > 1:
-            self.switch_screen(HomeScreen(self.sessions_folder))
+            self.switch_screen(HomeScreen(self.sessions_folder, wall_clock=self.wall_clock))
         else:
-            self.push_screen(HomeScreen(self.sessions_folder))
+            self.push_screen(HomeScreen(self.sessions_folder, wall_clock=self.wall_clock))
 
     def open_session(self, path: Path) -> bool:
         """Show the session in `path` where it was left; False (and a message) if unreadable."""

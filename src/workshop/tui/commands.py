@@ -76,7 +76,7 @@ def workshop_commands(provider: Provider) -> Iterator[Command]:
 def _open_report(app: WorkshopApp, team: str | None) -> None:
     from workshop.tui.screens.report import ReportScreen
 
-    app.push_screen(ReportScreen(app.sessions_folder, team))
+    app.push_screen(ReportScreen(app.sessions_folder, team, as_of=app.wall_clock().date()))
 
 
 class WorkshopCommands(Provider):

@@ -8,6 +8,7 @@ from textual.widget import Widget
 
 from workshop.core.models import Activity, Session
 from workshop.tui.messages import ChangeRequested
+from workshop.tui.panels.context import PanelContext
 
 
 class ActivityPanel(Widget):
@@ -30,10 +31,19 @@ class ActivityPanel(Widget):
     HELP = "This activity has no help yet."
     """Markdown shown by F1 / ? when this panel has focus."""
 
-    def __init__(self, activity: Activity, session: Session, **kwargs: object) -> None:
+    def __init__(
+        self,
+        activity: Activity,
+        session: Session,
+        *,
+        context: PanelContext | None = None,
+        **kwargs: object,
+    ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.activity = activity
         self.session = session
+        self.context = context or PanelContext()
+        """The session file's path and the wall clock, from the screen that made the panel."""
 
     def request_change(self, change: ChangeRequested) -> None:
         """Send a change straight to the screen that owns the session.

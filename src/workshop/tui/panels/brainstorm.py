@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from workshop.core import ops
-from workshop.core.models import Idea, Session
+from workshop.core.models import Activity, Idea, Session
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.safe_text import clean
@@ -81,7 +81,7 @@ anonymous unless you turn the author box on.
         Binding("down", "focus_list", "List", show=False, id="brainstorm.focus_list"),
     ]
 
-    def __init__(self, activity, session: Session, **kwargs: object) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, activity: Activity, session: Session, **kwargs: Any) -> None:
         super().__init__(activity, session, **kwargs)
         self.prompt_index = 0
         self.projector_view = False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -72,7 +72,7 @@ the right column shows the ideas of the theme highlighted on the left (start wit
         Binding("d,delete", "delete_theme", "Delete theme", id="group.delete"),
     ]
 
-    def __init__(self, activity: Activity, session: Session, **kwargs: object) -> None:
+    def __init__(self, activity: Activity, session: Session, **kwargs: Any) -> None:
         super().__init__(activity, session, **kwargs)
         self.showing = UNGROUPED
         """Which ideas are listed: UNGROUPED, ALL_IDEAS or a theme id."""

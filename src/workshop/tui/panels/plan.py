@@ -28,7 +28,6 @@ from workshop.export.beside import export_markdown_beside
 from workshop.files import WorkshopError
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
-from workshop.tui.panels.session_owner import session_path_of
 from workshop.tui.safe_text import literal
 from workshop.tui.screens.dialogs.plan_action_form import PlanActionForm, SourceChoice
 
@@ -401,7 +400,7 @@ An action without an owner or a measure of success is marked ⚠.
     # --- export -------------------------------------------------------------------------
 
     def action_export(self) -> None:
-        path = session_path_of(self)
+        path = self.context.session_path
         if path is None:
             self.notify("No session file to export beside.", severity="error")
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -72,7 +72,7 @@ the notes box.
         Binding("escape", "leave_notes", "Leave notes", show=False, id="present.leave_notes"),
     ]
 
-    def __init__(self, activity: Activity, session: Session, **kwargs: object) -> None:
+    def __init__(self, activity: Activity, session: Session, **kwargs: Any) -> None:
         super().__init__(activity, session, **kwargs)
         self.point_index = 0
         self._saved_notes = ops.note_for(session, activity.id)

@@ -18,7 +18,6 @@ from workshop.files import WorkshopError
 from workshop.store import earlier_sessions
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
-from workshop.tui.panels.session_owner import session_path_of
 from workshop.tui.safe_text import clean, literal, plain
 from workshop.tui.screens.dialogs.rating_participant_form import ParticipantForm
 from workshop.tui.widgets.chart_benchmark import LEGEND, BenchmarkChart
@@ -119,7 +118,7 @@ discuss, not an error.
         self._apply_layout()
         self._show()
         self.query_one(RatingGrid).focus()
-        path = session_path_of(self)
+        path = self.context.session_path
         if path is not None and not self.earlier:
             session = self.session
             self.run_worker(

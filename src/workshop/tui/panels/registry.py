@@ -6,6 +6,7 @@ from importlib import import_module
 
 from workshop.core.models import Activity, ActivityKind, Session
 from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.panels.context import PanelContext
 
 PANEL_CLASSES: dict[ActivityKind, tuple[str, str]] = {
     ActivityKind.PRESENT: ("workshop.tui.panels.present", "PresentPanel"),
@@ -33,6 +34,8 @@ def panel_class(kind: ActivityKind) -> type[ActivityPanel]:
     return panel
 
 
-def panel_for(activity: Activity, session: Session) -> ActivityPanel:
-    """A new panel running `activity`."""
-    return panel_class(activity.kind)(activity, session, id=f"panel-{activity.id}")
+def panel_for(activity: Activity, session: Session, context: PanelContext) -> ActivityPanel:
+    """A new panel running `activity`, given what it needs from its screen."""
+    return panel_class(activity.kind)(
+        activity, session, context=context, id=f"panel-{activity.id}"
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -103,7 +103,7 @@ number, Esc cancels it. `t` switches back.
         Binding("escape", "cancel_tally", "Cancel", priority=True, id="vote.cancel_tally"),
     ]
 
-    def __init__(self, activity: Activity, session: Session, **kwargs: object) -> None:
+    def __init__(self, activity: Activity, session: Session, **kwargs: Any) -> None:
         super().__init__(activity, session, **kwargs)
         self.mode = BY_PERSON
         self.voter_id: str | None = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
@@ -15,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from workshop import store
+from workshop.core.clock import now
 from workshop.tui.safe_text import plain, plain_text
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.typing_boxes import HoldsKeys
@@ -41,9 +44,13 @@ class HomeScreen(HoldsKeys, Screen[None]):
             super().__init__()
             self.path = path
 
-    def __init__(self, sessions_folder: Path) -> None:
+    def __init__(
+        self, sessions_folder: Path, *, wall_clock: Callable[[], datetime] = now
+    ) -> None:
         super().__init__()
         self.sessions_folder = sessions_folder
+        self.wall_clock = wall_clock
+        """The app's clock (tests fix it): the report opened from here is as of today."""
         self.summaries: list[store.SessionSummary] = []
 
     def compose(self) -> ComposeResult:
@@ -114,7 +121,7 @@ class HomeScreen(HoldsKeys, Screen[None]):
         """Follow-through across every session in the folder: benchmarks, actions, index."""
         from workshop.tui.screens.report import ReportScreen
 
-        self.app.push_screen(ReportScreen(self.sessions_folder))
+        self.app.push_screen(ReportScreen(self.sessions_folder, as_of=self.wall_clock().date()))
 
     def action_reload(self) -> None:
         self.load()

@@ -72,11 +72,6 @@ numbers drawn in it.
 """
 
 
-def _today_of(screen: Screen[None]) -> date:
-    clock = getattr(screen.app, "wall_clock", None)
-    return clock().date() if callable(clock) else date.today()
-
-
 class ReportScreen(ClosesOnce, Screen[None]):
     """The report over a sessions folder, with a chart and its numbers on each tab."""
 
@@ -187,7 +182,7 @@ class ReportScreen(ClosesOnce, Screen[None]):
         self.query_one("#report-message").display = False
         self.query_one("#report-loading").display = True
         self.query_one(ProgressBar).update(total=None, progress=0)
-        self._read(self.as_of or _today_of(self))
+        self._read(self.as_of or date.today())
 
     @work(thread=True, exclusive=True, group="report-read")
     def _read(self, as_of: date) -> None:

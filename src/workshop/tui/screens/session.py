@@ -36,6 +36,7 @@ from workshop.room_process import RoomAddresses, RoomError, RoomOptions, RoomPro
 from workshop.store import SessionFile
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.panels.context import PanelContext
 from workshop.tui.panels.registry import panel_class, panel_for
 from workshop.tui.safe_text import clean, plain
 from workshop.tui.widgets.footer import QuietFooter
@@ -119,6 +120,8 @@ class SessionScreen(HoldsKeys, Screen[None]):
         """The session's rules: its queue of changes, saving, retry, undo, adopting."""
         self.clock = clock
         self.wall_clock = wall_clock
+        self.panel_context = PanelContext(session_file.path, wall_clock)
+        """Handed to each panel as it is made."""
         self.timers: dict[str, ActivityTimer] = {}
         self.panel: ActivityPanel | None = None
         self.drafts: dict[str, str] = {}
@@ -150,7 +153,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
                 yield FacilitatorNotes(Static(id="notes-text"), id="facilitator-notes")
                 with Vertical(id="panel-area"):
                     activity = self.current_activity
-                    self.panel = panel_for(activity, self.session)
+                    self.panel = panel_for(activity, self.session, self.panel_context)
                     self._shown_activity = activity.id
                     yield self.panel
         yield RoomLine(id="room-line")
@@ -257,7 +260,8 @@ class SessionScreen(HoldsKeys, Screen[None]):
             # Half-typed text is kept for when the facilitator comes back to this activity.
             self.drafts[old.activity.id] = old.draft_to_keep()
             await old.remove()
-        panel = panel_for(self.session.agenda.activity(activity_id), self.session)
+        activity = self.session.agenda.activity(activity_id)
+        panel = panel_for(activity, self.session, self.panel_context)
         self.panel = panel
         await area.mount(panel)
         draft = self.drafts.pop(activity_id, "")
