@@ -18,38 +18,10 @@ from workshop.core.models import Activity, DebateNote, Session, TimerState, Verd
 from workshop.core.planning import DebateSubject, debate_note, debate_subjects
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.panels.debate_text import FIELDS, item_prompt, note_lines
 from workshop.tui.safe_text import literal, plain
 from workshop.tui.widgets.debate_timer import DebateTimer
 from workshop.tui.widgets.typing_boxes import TypingInput, TypingTextArea, focus_now
-
-VERDICT_BADGES = {
-    None: ("  · ", "dim"),
-    Verdict.YES: (" YES", "bold $error"),
-    Verdict.PARTLY: ("PART", "bold $warning"),
-    Verdict.NO: ("  NO", "bold $success"),
-}
-
-# (note field, label, widget id, one point per line?)
-FIELDS: list[tuple[str, str, str, bool]] = [
-    ("evidence", "Evidence", "debate-evidence", False),
-    ("points_for", "Points for", "debate-for", True),
-    ("points_against", "Points against", "debate-against", True),
-    ("process", "Process it touches", "debate-process", False),
-    ("convenience", "Designed for whose convenience?", "debate-convenience", False),
-    ("decision", "Decision / next step", "debate-decision", False),
-]
-
-
-def _lines(text: str) -> list[str]:
-    """One point per line, as typed; blank lines are not points."""
-    return [line for line in text.splitlines() if line.strip()]
-
-
-def _item_prompt(subject: DebateSubject, note: DebateNote | None) -> Content:
-    verdict = note.verdict if note else None
-    badge, style = VERDICT_BADGES[verdict]
-    decided = " ✓" if note and note.decision.strip() else ""
-    return Content.assemble((badge, style), " ", literal(subject.title), decided)
 
 
 class DebatePanel(ActivityPanel):
@@ -170,7 +142,7 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
 
     def _options(self) -> list[Option]:
         return [
-            Option(_item_prompt(s, debate_note(self.session, self.activity.id, s.id)), id=s.id)
+            Option(item_prompt(s, debate_note(self.session, self.activity.id, s.id)), id=s.id)
             for s in self.subjects
         ]
 
@@ -258,7 +230,7 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
             widget = self.query_one(f"#{widget_id}")
             value: Any
             if isinstance(widget, TextArea):
-                value = _lines(widget.text)
+                value = note_lines(widget.text)
             else:
                 assert isinstance(widget, Input)
                 value = widget.value if widget.value.strip() else ""

@@ -16,22 +16,21 @@ from workshop.core import ops, tally
 from workshop.core.models import Activity, Participant, Session
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
+from workshop.tui.panels.vote_help import VOTE_HELP
+from workshop.tui.panels.vote_modes import (
+    BY_HANDS,
+    BY_PERSON,
+    ITEM_ACTIONS,
+    NEW_PARTICIPANT,
+    PERSON_ACTIONS,
+    TALLY_ACTIONS,
+    TALLY_DIGITS,
+    dots_text,
+    ranking_lines,
+)
 from workshop.tui.screens.dialogs.idea_prompts import ChoicePrompt
 from workshop.tui.widgets.idea_text import literal, literal_text
 from workshop.tui.widgets.vote_items import VoteItem, vote_items
-
-NEW_PARTICIPANT = "-new"
-BY_PERSON = "person"
-BY_HANDS = "hands"
-
-PERSON_ACTIONS = {"add_dot", "remove_dot", "pick_voter", "next_voter"}
-ITEM_ACTIONS = {"item_up", "item_down"}
-TALLY_ACTIONS = {"type_tally", "record_tally", "tally_backspace", "cancel_tally"}
-TALLY_DIGITS = 4
-"""A show of hands is at most a few thousand."""
-RANKING_ROWS = 100
-TOP_MARK = "★ "
-"""Marks the top items (core.tally.top_items), the ones taken into action planning."""
 
 
 class VotePanel(ActivityPanel):
@@ -53,27 +52,7 @@ class VotePanel(ActivityPanel):
     }
     """
 
-    HELP = """\
-# Vote
-
-Dot voting with the budget from the agenda. Items are the themes, or the ideas when there
-are no themes. The ranking on the right updates as votes come in; equal totals share a
-rank (shown as `=2`), and the top items are marked ★ for action planning.
-
-**Person by person** (the default): choose who is voting, then give dots to items.
-
-| Key | What it does |
-| :- | :- |
-| n | Next voter: the next participant who has not voted yet (one who rated), else a new one |
-| v | Pick the voter (or add a named participant) |
-| + or right | One more dot on the highlighted item |
-| - or left | One dot fewer |
-| t | Switch to the show-of-hands tally |
-
-**Show of hands**: highlight an item, type the number of hands, Enter: it is recorded and
-the next item is highlighted, so a whole round is digits and Enter. Backspace corrects the
-number, Esc cancels it. `t` switches back.
-"""
+    HELP = VOTE_HELP
 
     # Every vote key is a priority binding: it acts as the app reads it, rather than after
     # bubbling up from the items table, so "t 7 Enter 12 Enter" or "+ + +" typed in one go
@@ -190,27 +169,7 @@ number, Esc cancels it. `t` switches back.
         self._show_status()
 
     def _show_ranking(self, session: Session) -> None:
-        """The ranking as lines of text, whole on every change: a Static is laid out anew
-        when updated (a DataTable resized its rows only when idle, and under load showed
-        rank 1 alone until a resize). Each line is cut with … to the column's width."""
-        ranked = tally.ranking(session, self.activity.id)[:RANKING_ROWS]
-        top = {item.target for item in tally.top_items(session, self.activity.id)}
-        ranks = [
-            f"{TOP_MARK if item.target in top else '  '}{'=' if item.tied else ''}{item.rank}"
-            for item in ranked
-        ]
-        rank_width = max([len("Rank"), *map(len, ranks)]) + 2
-        votes_width = max([len("Votes"), *(len(str(item.votes)) for item in ranked)]) + 2
-        lines = [Content.styled(f"{'Rank':<{rank_width}}{'Votes':<{votes_width}}Item", "bold")]
-        for rank, item in zip(ranks, ranked, strict=True):
-            style = "bold" if item.target in top else ""
-            lines.append(
-                Content.assemble(
-                    (f"{rank:<{rank_width}}{item.votes:<{votes_width}}", style),
-                    literal(item.title, style),
-                )
-            )
-        self.query_one("#ranking", Static).update(Content("\n").join(lines))
+        self.query_one("#ranking", Static).update(ranking_lines(session, self.activity.id))
 
     def _voter_dots(self) -> dict[str, int]:
         if self.mode != BY_PERSON or self.voter is None:
@@ -421,6 +380,3 @@ number, Esc cancels it. `t` switches back.
             )
         )
 
-
-def dots_text(count: int) -> str:
-    return "●" * count if count else ""
