@@ -37,7 +37,7 @@ from workshop.core.models import (
     Session,
 )
 from workshop.followup_commands import add_followup_commands
-from workshop.report import report_folder
+from workshop.report_folder import report_folder
 from workshop.store import render_session
 
 TARGET_SECONDS = 3.0

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from workshop import locations
+from workshop.core.errors import InvalidFileError
 from workshop.core.models import Agenda
-from workshop.files import InvalidFileError, read_toml, validate
+from workshop.files import read_toml, validate
 
 DEFAULT_AGENDA = "customer-focus"
 """The agenda a new session runs when none is named."""

@@ -239,8 +239,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 def run_sessions(args: argparse.Namespace) -> int:
     """List the sessions in the sessions folder, newest first."""
+    from workshop.core.errors import InvalidFileError
     from workshop.core.visible import visible
-    from workshop.files import InvalidFileError
     from workshop.store import summarise_folder
 
     folder = _sessions_folder(args)
@@ -287,7 +287,7 @@ def run_sessions(args: argparse.Namespace) -> int:
 def run_agendas(args: argparse.Namespace) -> int:
     """List the agendas a session can run: shipped ones, and the user's own."""
     from workshop.agendas import known_agendas, load_agenda
-    from workshop.files import WorkshopError
+    from workshop.core.errors import WorkshopError
 
     rows = []
     for name, path in known_agendas().items():
@@ -324,7 +324,7 @@ def run_completion(args: argparse.Namespace) -> int:
 def run_agenda_check(args: argparse.Namespace) -> int:
     """Check agenda files: one line each, 'ok' with its size or the first problem."""
     from workshop.agendas import find_agenda, load_agenda
-    from workshop.files import InvalidFileError
+    from workshop.core.errors import InvalidFileError
 
     exit_code = 0
     for name_or_path in args.paths:
@@ -897,8 +897,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _describe(error: Exception) -> tuple[str, int]:
     """An error's one-line message and exit code."""
-    files = sys.modules.get("workshop.files")
-    if files is not None and isinstance(error, files.WorkshopError):
+    errors = sys.modules.get("workshop.core.errors")
+    if errors is not None and isinstance(error, errors.WorkshopError):
         return str(error), error.exit_code
     if isinstance(error, OSError):
         where = f"{error.filename}: " if error.filename else ""

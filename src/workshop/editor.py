@@ -32,9 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workshop.core.errors import RuleError, WorkshopError
 from workshop.core.models import Session
-from workshop.core.ops import RuleError
-from workshop.files import WorkshopError
 from workshop.store import ReadSession, SessionFile
 
 UNDO_DEPTH = 200

@@ -94,14 +94,11 @@ def run_report_command(args: argparse.Namespace) -> int:
 
     def action() -> int:
         from workshop import locations
-        from workshop.files import InvalidFileError
-        from workshop.report import (
-            build_report,
-            render_json,
-            render_markdown,
-            report_folder,
-            report_schema,
-        )
+        from workshop.core.errors import InvalidFileError
+        from workshop.core.report import build_report
+        from workshop.export.report_json import render_json, report_schema
+        from workshop.export.report_markdown import render_markdown
+        from workshop.report_folder import report_folder
 
         if getattr(args, "schema", False):
             import json
@@ -144,7 +141,7 @@ def run_report_command(args: argparse.Namespace) -> int:
 
 def _guarded(action: Callable[[], int]) -> int:
     """Run a command; expected errors become one line on stderr and an exit code."""
-    from workshop.files import WorkshopError
+    from workshop.core.errors import WorkshopError
 
     try:
         return action()

@@ -11,7 +11,8 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from workshop import tomlfmt
-from workshop.files import WorkshopError, read_toml
+from workshop.core.errors import WorkshopError
+from workshop.files import read_toml
 from workshop.locations import settings_file
 
 

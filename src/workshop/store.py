@@ -22,12 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from workshop import tomlfmt
+from workshop.core.errors import InvalidFileError, WorkshopError
 from workshop.core.models import SCHEMA_VERSION, Agenda, Session
 from workshop.files import (
     FileSignature,
-    InvalidFileError,
     TomlFile,
-    WorkshopError,
     file_signature,
     not_regular_reason,
     read_text,

@@ -18,8 +18,8 @@ from workshop.agendas import (
     user_agendas,
 )
 from workshop.core.demo import demo_session
+from workshop.core.errors import InvalidFileError
 from workshop.core.models import ActivityKind, Agenda, Horizon
-from workshop.files import InvalidFileError
 from workshop.store import parse_session, render_session
 
 ON = date(2026, 3, 4)

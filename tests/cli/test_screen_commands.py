@@ -79,7 +79,7 @@ def test_open_ends_with_the_screens_one_line_error_when_the_checks_fail(
     workshop: RunCli, monkeypatch: pytest.MonkeyPatch, session_path: Path
 ) -> None:
     """The models check the file after its first frame; their error ends the command."""
-    from workshop.files import InvalidFileError
+    from workshop.core.errors import InvalidFileError
 
     stand_in = types.ModuleType("workshop.tui.app")
     asked: list[dict[str, object]] = []

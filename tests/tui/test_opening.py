@@ -11,7 +11,8 @@ import pytest
 from textual.app import App
 from textual.widgets import Static
 
-from workshop.files import InvalidFileError, read_toml_file
+from workshop.core.errors import InvalidFileError
+from workshop.files import read_toml_file
 from workshop.store import load_session
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.home import HomeScreen

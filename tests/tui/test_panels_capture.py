@@ -15,8 +15,9 @@ from textual.binding import Binding
 from textual.widgets import Footer, Input
 
 from workshop.core import ops
+from workshop.core.errors import WorkshopError
 from workshop.core.models import Agenda, Session
-from workshop.files import WorkshopError, read_toml, validate
+from workshop.files import read_toml, validate
 from workshop.store import SessionFile
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel

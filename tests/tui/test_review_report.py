@@ -16,7 +16,7 @@ from workshop.core.models import ActionStatus, Agenda, Review, Session
 from workshop.core.success import session_index
 from workshop.files import read_toml, validate
 from workshop.locations import shipped_agendas_dir
-from workshop.report import report_folder
+from workshop.report_folder import report_folder
 from workshop.store import SessionFile, new_session_path
 from workshop.tui.panels.review import EMPTY_TEXT, ReviewPanel, remove_review
 from workshop.tui.screens.report import ReportScreen

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from workshop.core import ops
+from workshop.core.errors import RuleError
 from workshop.core.models import Session
 from workshop.editor import Change, Rejected, Saved, SessionEditor, Undo
 from workshop.store import SessionFile, load_session
@@ -133,7 +134,7 @@ def test_group_commit_writes_once_and_rejects_only_the_bad_change(
 def test_a_rejected_change_in_a_group_leaves_no_half_of_itself(editor: SessionEditor) -> None:
     def half_then_refused(draft: Session) -> None:
         ops.add_idea(draft, "half of a refused change")
-        raise ops.RuleError("refused after it had begun")
+        raise RuleError("refused after it had begun")
 
     outcome = editor.request_many([add("before"), Change(half_then_refused, "half"), add("after")])
 

@@ -19,7 +19,7 @@ from workshop.agendas import find_agenda, load_agenda
 from workshop.core.demo import demo_session
 from workshop.core.models import Participant, Rating, Session
 from workshop.export.html import render_html, render_report_html
-from workshop.report import report_folder
+from workshop.report_folder import report_folder
 from workshop.store import render_session
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

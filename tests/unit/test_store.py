@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from workshop.core import ops
+from workshop.core.errors import InvalidFileError
 from workshop.core.models import SCHEMA_VERSION, Action, Horizon, Review, Session, TimerState
-from workshop.files import InvalidFileError
 from workshop.store import (
     MIGRATIONS,
     SaveError,

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from workshop.core import ops
+from workshop.core.errors import InvalidFileError
 from workshop.core.models import Horizon, Session
-from workshop.files import InvalidFileError
 from workshop.store import SessionFile, load_session, parse_session, parse_session_reusing
 
 

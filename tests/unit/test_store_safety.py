@@ -15,9 +15,9 @@ import pytest
 
 from tests.unit.test_store import filled
 from workshop.core import ops
+from workshop.core.errors import InvalidFileError
 from workshop.core.models import Session
-from workshop.files import InvalidFileError
-from workshop.report import read_folder
+from workshop.report_folder import read_folder
 from workshop.store import SessionFile, load_session, render_session, summarise_folder
 
 

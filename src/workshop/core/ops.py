@@ -12,6 +12,7 @@ from operator import attrgetter
 from typing import Any, Protocol, TypeVar
 
 from workshop.core.clock import now
+from workshop.core.errors import RuleError
 from workshop.core.models import (
     Action,
     ActionStatus,
@@ -30,16 +31,9 @@ from workshop.core.models import (
     TimerState,
     Vote,
 )
-from workshop.files import WorkshopError
 
 _TAG = re.compile(r"(?<![\w#])#([\w][\w-]*)")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
-
-
-class RuleError(WorkshopError):
-    """A change the session's rules do not allow (unknown id, over the vote budget...)."""
-
-    exit_code = 2
 
 
 class HasId(Protocol):

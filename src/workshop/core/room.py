@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from workshop.core import ops
+from workshop.core.errors import RuleError
 from workshop.core.models import Activity, ActivityKind, Idea, Session
-from workshop.core.ops import RuleError
 
 
 class NotNowError(RuleError):

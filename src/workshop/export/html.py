@@ -33,7 +33,7 @@ from workshop.export.visibility import visible_session
 from workshop.export.writing import EXPORT_MARK
 
 if TYPE_CHECKING:
-    from workshop.report import Report, TeamReport
+    from workshop.core.report import Report, TeamReport
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 """Nothing may be fetched: styles are inline, and there are no images but inline SVG."""
@@ -394,7 +394,9 @@ def render_report_html(report: Report) -> str:
     Each team's success index over time goes under its index, and its benchmark means by
     session under its benchmark table; the whole folder's index under "All teams".
     """
-    from workshop.report import render_markdown as report_markdown  # report imports exports
+    from workshop.export.report_markdown import (
+        render_markdown as report_markdown,  # report imports exports
+    )
 
     markdown = _markdown()
     index_caption = "The success index (0-100) at the end of each quarter."

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from workshop.files import InvalidFileError
+from workshop.core.errors import InvalidFileError
 from workshop.store import write_atomically
 
 EXPORT_MARK = "workshop-export"

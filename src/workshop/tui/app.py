@@ -22,7 +22,8 @@ from textual.command import CommandPalette
 from textual.content import Content
 
 from workshop.core.clock import now
-from workshop.files import TomlFile, WorkshopError, read_toml_file
+from workshop.core.errors import WorkshopError
+from workshop.files import TomlFile, read_toml_file
 from workshop.settings import Settings, load_settings, save_settings
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.safe_text import SafeNotifications, clean

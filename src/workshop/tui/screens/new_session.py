@@ -18,8 +18,8 @@ from textual.widgets.option_list import Option
 from workshop import store
 from workshop.agendas import DEFAULT_AGENDA, load_agenda, shipped_agendas, user_agendas
 from workshop.core import ops
+from workshop.core.errors import WorkshopError
 from workshop.core.models import Agenda
-from workshop.files import WorkshopError
 from workshop.tui.safe_text import plain
 from workshop.tui.screens.closing import ClosesOnce
 from workshop.tui.widgets.typing import TypingInput

@@ -27,8 +27,8 @@ from textual.widgets import Static
 
 from workshop import store
 from workshop.core import ops
+from workshop.core.errors import RuleError, WorkshopError
 from workshop.core.models import Activity, Session
-from workshop.files import WorkshopError
 from workshop.store import SessionFile
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
@@ -335,7 +335,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
             change = self.pending[0]
             try:
                 result = self.session_file.change(change.edit)
-            except (ops.RuleError, ValueError) as error:
+            except (RuleError, ValueError) as error:
                 self.pending.popleft()
                 self.app.notify(str(error), severity="warning", markup=False)
                 continue
