@@ -36,7 +36,7 @@ from workshop.core.models import (  # noqa: E402
 )
 from workshop.export import render_csv, render_json, render_markdown  # noqa: E402
 from workshop.export.html import render_html  # noqa: E402
-from workshop.store import SessionFile  # noqa: E402
+from workshop.store.session_file import SessionFile  # noqa: E402
 
 IDEAS = 50_000
 TARGET_SECONDS = 1.5

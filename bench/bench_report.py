@@ -25,7 +25,6 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from workshop.agendas import DEFAULT_AGENDA, find_agenda, load_agenda
 from workshop.core.models import (
     Action,
     ActionStatus,
@@ -37,8 +36,9 @@ from workshop.core.models import (
     Session,
 )
 from workshop.followup_commands import add_followup_commands
-from workshop.report_folder import report_folder
-from workshop.store import render_session
+from workshop.store.agendas import DEFAULT_AGENDA, find_agenda, load_agenda
+from workshop.store.report_folder import report_folder
+from workshop.store.session_text import render_session
 
 TARGET_SECONDS = 3.0
 TEAMS = ["Customer Service", "Billing", "Field Service", "Sales", "Operations"]

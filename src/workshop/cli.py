@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from workshop.cli_common import fail, iso_date
-from workshop.locations import find_session
+from workshop.store.locations import find_session
 
 if TYPE_CHECKING:
     from workshop.core.models import Session
-    from workshop.files import TomlFile
+    from workshop.store.toml_read import TomlFile
 
 DEFAULT_AGENDA = "customer-focus"  # the same as agendas.DEFAULT_AGENDA, kept here to stay light
 HORIZONS = ("3m", "6m", "beyond")
@@ -152,7 +152,7 @@ def run_open(args: argparse.Namespace) -> int:
     The file is read and its TOML parsed here, before the screen starts; the models check it
     once its first frame is painted, and the screen ends with their one-line error if need be.
     """
-    from workshop.files import read_toml_file
+    from workshop.store.toml_read import read_toml_file
 
     read = read_toml_file(find_session(args.session, args.dir))
     return _open_screen(read.path, read.path.parent, read=read)
@@ -163,10 +163,11 @@ def run_demo(args: argparse.Namespace) -> int:
     import tempfile
     from datetime import date, timedelta
 
-    from workshop.agendas import find_agenda, load_agenda
     from workshop.core.clock import now
     from workshop.core.demo import demo_session
-    from workshop.store import SessionFile, new_session_path
+    from workshop.store.agendas import find_agenda, load_agenda
+    from workshop.store.folder import new_session_path
+    from workshop.store.session_file import SessionFile
 
     session = demo_session(
         load_agenda(find_agenda(DEFAULT_AGENDA)),
@@ -216,9 +217,11 @@ def _plan_text(session: Session) -> str:
 
 def run_new(args: argparse.Namespace) -> int:
     """Create a session file for an agenda and print its path."""
-    from workshop.agendas import find_agenda, load_agenda
     from workshop.core import ops
-    from workshop.store import SessionFile, load_session, new_session_path
+    from workshop.store.agendas import find_agenda, load_agenda
+    from workshop.store.folder import new_session_path
+    from workshop.store.session_file import SessionFile
+    from workshop.store.session_text import load_session
 
     agenda = load_agenda(find_agenda(args.agenda))
     earlier = load_session(find_session(args.carry_from, args.dir)) if args.carry_from else None
@@ -241,7 +244,7 @@ def run_sessions(args: argparse.Namespace) -> int:
     """List the sessions in the sessions folder, newest first."""
     from workshop.core.errors import InvalidFileError
     from workshop.core.visible import visible
-    from workshop.store import summarise_folder
+    from workshop.store.folder import summarise_folder
 
     folder = _sessions_folder(args)
     if not folder.is_dir():
@@ -286,8 +289,8 @@ def run_sessions(args: argparse.Namespace) -> int:
 
 def run_agendas(args: argparse.Namespace) -> int:
     """List the agendas a session can run: shipped ones, and the user's own."""
-    from workshop.agendas import known_agendas, load_agenda
     from workshop.core.errors import WorkshopError
+    from workshop.store.agendas import known_agendas, load_agenda
 
     rows = []
     for name, path in known_agendas().items():
@@ -323,8 +326,8 @@ def run_completion(args: argparse.Namespace) -> int:
 
 def run_agenda_check(args: argparse.Namespace) -> int:
     """Check agenda files: one line each, 'ok' with its size or the first problem."""
-    from workshop.agendas import find_agenda, load_agenda
     from workshop.core.errors import InvalidFileError
+    from workshop.store.agendas import find_agenda, load_agenda
 
     exit_code = 0
     for name_or_path in args.paths:
@@ -347,7 +350,7 @@ def run_agenda_check(args: argparse.Namespace) -> int:
 def run_idea_add(args: argparse.Namespace) -> int:
     """Add an idea to a session and print its id."""
     from workshop.core import ops
-    from workshop.store import SessionFile
+    from workshop.store.session_file import SessionFile
 
     session_file = SessionFile.open(find_session(args.session, args.dir))
     idea = session_file.change(
@@ -387,7 +390,7 @@ def run_serve(args: argparse.Namespace) -> int:
 def run_action_add(args: argparse.Namespace) -> int:
     """Add an action to a session's plan and print its id."""
     from workshop.core import ops
-    from workshop.store import SessionFile
+    from workshop.store.session_file import SessionFile
 
     if not args.owner.strip():
         raise UsageError("action add: an action needs an owner")
@@ -422,7 +425,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError("export: the following arguments are required: SESSION")
     from workshop.export.session_export import ExportOptions, export_session
     from workshop.export.writing import write_export
-    from workshop.store import load_session
+    from workshop.store.session_text import load_session
 
     to_stdout = args.output in (None, "-")
     output = None if to_stdout else Path(args.output)
@@ -489,7 +492,7 @@ def _format_for(args: argparse.Namespace, output: Path | None) -> str:
 
 
 def _sessions_folder(args: argparse.Namespace) -> Path:
-    from workshop import locations
+    from workshop.store import locations
 
     return locations.sessions_dir(getattr(args, "dir", None))
 

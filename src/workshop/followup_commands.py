@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from workshop.cli_common import fail, iso_date
-from workshop.locations import find_session
+from workshop.store.locations import find_session
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -93,12 +93,12 @@ def run_report_command(args: argparse.Namespace) -> int:
     """`workshop report [--dir DIR] [--team TEAM] [--format md|json] [--as-of D]`."""
 
     def action() -> int:
-        from workshop import locations
         from workshop.core.errors import InvalidFileError
         from workshop.core.report import build_report
         from workshop.export.report_json import render_json, report_schema
         from workshop.export.report_markdown import render_markdown
-        from workshop.report_folder import report_folder
+        from workshop.store import locations
+        from workshop.store.report_folder import report_folder
 
         if getattr(args, "schema", False):
             import json

@@ -25,7 +25,7 @@ from workshop.core.review import (
 )
 from workshop.core.success import PROGRESS_MEANINGS, progress_label
 from workshop.core.visible import visible
-from workshop.store import SessionFile
+from workshop.store.session_file import SessionFile
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]

@@ -15,7 +15,7 @@ import pytest
 
 from tests.cli.conftest import RunCli
 from workshop import cli
-from workshop.store import load_session
+from workshop.store.session_text import load_session
 
 
 def test_version_prints_the_installed_version(workshop: RunCli) -> None:

@@ -12,8 +12,8 @@ import pytest
 
 from tests.cli.conftest import RunCli
 from workshop import cli
-from workshop.locations import shipped_agendas_dir
-from workshop.store import load_session
+from workshop.store.locations import shipped_agendas_dir
+from workshop.store.session_text import load_session
 
 GOOD_AGENDA = """\
 title = "Tiny"

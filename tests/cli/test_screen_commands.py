@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import RunCli
-from workshop.store import load_session
+from workshop.store.session_text import load_session
 
 Opened = list[tuple[Path | None, Path]]
 

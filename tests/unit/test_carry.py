@@ -11,7 +11,8 @@ from workshop.core import ops
 from workshop.core.carry import carry_actions
 from workshop.core.errors import RuleError
 from workshop.core.models import ActionStatus, Agenda, Review, Session
-from workshop.store import SessionFile, load_session
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session
 
 MOMENT = datetime(2026, 1, 15, 11, 0, tzinfo=timezone(timedelta(hours=1)))
 

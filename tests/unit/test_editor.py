@@ -11,8 +11,9 @@ import pytest
 from workshop.core import ops
 from workshop.core.errors import RuleError
 from workshop.core.models import Session
-from workshop.editor import Change, Rejected, Saved, SessionEditor, Undo
-from workshop.store import SessionFile, load_session
+from workshop.store.editor import Change, Rejected, Saved, SessionEditor, Undo
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session
 
 
 @pytest.fixture
@@ -269,7 +270,7 @@ def test_the_editor_imports_no_front_end() -> None:
     import sys
 
     code = (
-        "import sys, workshop.editor; "
+        "import sys, workshop.store.editor; "
         "print([m for m in sys.modules if m.split('.')[0] in "
         "('textual', 'starlette', 'uvicorn', 'jinja2')])"
     )

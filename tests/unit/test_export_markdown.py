@@ -370,11 +370,11 @@ def test_include_hidden_shows_hidden_ideas_marked() -> None:
 
 
 def test_the_agendas_facilitator_notes_are_in_no_export_for_the_team() -> None:
-    from workshop.agendas import load_agenda, shipped_agendas
     from workshop.core import ops
     from workshop.export.csv_export import render_csv
     from workshop.export.html import render_html
     from workshop.export.json_export import render_json
+    from workshop.store.agendas import load_agenda, shipped_agendas
 
     path = next(p for p in shipped_agendas() if p.stem == "customer-focus")
     session = ops.new_session("Notes stay home", load_agenda(path), on=date(2026, 11, 23))

@@ -18,8 +18,8 @@ from workshop.core.planning import (
     source_titles,
     starting_points,
 )
-from workshop.files import read_toml, validate
-from workshop.locations import shipped_agendas_dir
+from workshop.store.locations import shipped_agendas_dir
+from workshop.store.toml_read import read_toml, validate
 
 AT = datetime(2026, 11, 23, 9, 0)
 

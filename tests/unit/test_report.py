@@ -22,9 +22,11 @@ from workshop.core.models import Agenda, Review, Session
 from workshop.core.report import build_report
 from workshop.export.report_markdown import render_markdown
 from workshop.followup_commands import add_followup_commands
-from workshop.report_folder import read_folder, report_folder
 from workshop.review_cli import run_review, walk
-from workshop.store import SessionFile, SessionReader, load_session, render_session
+from workshop.store.folder import SessionReader
+from workshop.store.report_folder import read_folder, report_folder
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session, render_session
 
 GOLDEN = Path(__file__).parent / "golden" / "report"
 AS_OF = date(2026, 7, 15)
@@ -414,7 +416,7 @@ def test_the_session_reader_reads_what_the_store_reads(
         path = tmp_path / f"{name}.toml"
         path.write_text(render_session(session), encoding="utf-8")
         with monkeypatch.context() as no_fallback:  # files the store wrote take the quick way
-            no_fallback.setattr("workshop.store.parse_session", None)
+            no_fallback.setattr("workshop.store.folder.parse_session", None)
             read = reader.read(path)
             quick = read.session
         assert read.idea_count == len(session.ideas), name

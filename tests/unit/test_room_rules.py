@@ -9,7 +9,8 @@ import pytest
 from workshop.core import ops, room
 from workshop.core.errors import RuleError
 from workshop.core.models import Session
-from workshop.store import SessionFile, load_session
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session
 
 ANA = hashlib.sha256(b"ana's token").hexdigest()
 BEN = hashlib.sha256(b"ben's token").hexdigest()

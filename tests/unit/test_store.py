@@ -13,14 +13,10 @@ import pytest
 from workshop.core import ops
 from workshop.core.errors import InvalidFileError
 from workshop.core.models import SCHEMA_VERSION, Action, Horizon, Review, Session, TimerState
-from workshop.store import (
-    MIGRATIONS,
-    SaveError,
-    SessionFile,
-    load_session,
-    new_session_path,
-    render_session,
-)
+from workshop.store.atomic import SaveError
+from workshop.store.folder import new_session_path
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import MIGRATIONS, load_session, render_session
 
 MOMENT = datetime(2026, 11, 23, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 
@@ -234,7 +230,7 @@ def test_an_older_file_is_migrated_on_load(
         return data
 
     old = valid_text(session_file).replace('team = "Support"', 'group = "Support"')
-    monkeypatch.setattr("workshop.store.SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr("workshop.store.session_text.SCHEMA_VERSION", SCHEMA_VERSION + 1)
     monkeypatch.setitem(MIGRATIONS, SCHEMA_VERSION, rename_group_to_team)
 
     loaded = load_session(write(tmp_path, old))

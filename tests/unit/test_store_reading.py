@@ -10,7 +10,8 @@ import pytest
 from workshop.core import ops
 from workshop.core.errors import InvalidFileError
 from workshop.core.models import Horizon, Session
-from workshop.store import SessionFile, load_session, parse_session, parse_session_reusing
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session, parse_session, parse_session_reusing
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 
 from workshop.core.errors import InvalidFileError
-from workshop.store import write_atomically
+from workshop.store.atomic import write_atomically
 
 EXPORT_MARK = "workshop-export"
 """The word every earlier export carries near its start (see the module docstring)."""

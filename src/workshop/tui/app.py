@@ -23,8 +23,8 @@ from textual.content import Content
 
 from workshop.core.clock import now
 from workshop.core.errors import WorkshopError
-from workshop.files import TomlFile, read_toml_file
-from workshop.settings import Settings, load_settings, save_settings
+from workshop.store.settings import Settings, load_settings, save_settings
+from workshop.store.toml_read import TomlFile, read_toml_file
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.safe_text import SafeNotifications, clean
 from workshop.tui.screens.closing import WorkshopPalette
@@ -188,7 +188,7 @@ class WorkshopApp(SafeNotifications, App[None]):
     @on(OpeningScreen.Painted)
     def _finish_opening(self, message: OpeningScreen.Painted) -> None:
         """Check the file whose first frame is on screen, and show its session."""
-        from workshop.store import SessionFile
+        from workshop.store.session_file import SessionFile
         from workshop.tui.screens.session import SessionScreen
 
         if message.opening not in self.screen_stack:

@@ -15,7 +15,7 @@ from workshop.core import ops
 from workshop.core.errors import WorkshopError
 from workshop.core.models import Activity, Participant, Session
 from workshop.core.stats import CriterionResult, criterion_results, with_previous
-from workshop.store import earlier_sessions
+from workshop.store.folder import earlier_sessions
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.session_owner import session_path_of

@@ -25,11 +25,10 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
-from workshop import store
 from workshop.core import ops
 from workshop.core.errors import RuleError, WorkshopError
 from workshop.core.models import Activity, Session
-from workshop.store import SessionFile
+from workshop.store.session_file import ReadSession, SessionFile
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.registry import panel_class, panel_for
@@ -392,7 +391,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
     @work(thread=True, group="read-session-file")
     def _read_changed_file(self) -> None:
-        # Only what changed is parsed (store.parse_session_reusing); adopted on the UI thread.
+        # Only what changed is parsed (parse_session_reusing); adopted on the UI thread.
         try:
             read = self.session_file.read_if_changed()
         except Exception as error:  # noqa: BLE001 - shown on the status line, never a crash
@@ -403,7 +402,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
     class FileRead(Message):
         """A re-read of the session file ended: what another process saved, or why not."""
 
-        def __init__(self, read: store.ReadSession | None, error: str = "") -> None:
+        def __init__(self, read: ReadSession | None, error: str = "") -> None:
             super().__init__()
             self.read = read
             self.error = error

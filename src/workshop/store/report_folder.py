@@ -8,7 +8,7 @@ from pathlib import Path
 from workshop.core.errors import InvalidFileError, WorkshopError
 from workshop.core.models import Session
 from workshop.core.report import ProgressCallback, Report, SkippedFile, build_report
-from workshop.store import SessionReader, scan_session_files
+from workshop.store.folder import SessionReader, scan_session_files
 
 
 def _skip_reason(path: Path, error: WorkshopError) -> SkippedFile:

@@ -34,7 +34,7 @@ from typing import Any
 
 from workshop.core.errors import RuleError, WorkshopError
 from workshop.core.models import Session
-from workshop.store import ReadSession, SessionFile
+from workshop.store.session_file import ReadSession, SessionFile
 
 UNDO_DEPTH = 200
 """How many undo steps are kept; the oldest go first."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop import locations
 from workshop.core.errors import InvalidFileError
 from workshop.core.models import Agenda
-from workshop.files import read_toml, validate
+from workshop.store import locations
+from workshop.store.toml_read import read_toml, validate
 
 DEFAULT_AGENDA = "customer-focus"
 """The agenda a new session runs when none is named."""
