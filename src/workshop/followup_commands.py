@@ -124,7 +124,7 @@ def run_report_command(args: argparse.Namespace) -> int:
         if args.format == "json":
             text = render_json(report)
         elif args.format == "html":
-            from workshop.export.html import render_report_html
+            from workshop.export.report_html import render_report_html
 
             text = render_report_html(report)
         else:

@@ -17,7 +17,8 @@ import pytest
 from tests.sample_session import sample_session
 from workshop.core.demo import demo_session
 from workshop.core.models import Participant, Rating, Session
-from workshop.export.html import render_html, render_report_html
+from workshop.export.html import render_html
+from workshop.export.report_html import render_report_html
 from workshop.store.agendas import find_agenda, load_agenda
 from workshop.store.report_folder import report_folder
 from workshop.store.session_text import render_session

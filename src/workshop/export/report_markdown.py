@@ -13,7 +13,7 @@ from workshop.core.report import (
     TeamReport,
     combine_means,
 )
-from workshop.export.markdown import escape_cell
+from workshop.export.markdown_text import escape_cell
 from workshop.export.tables import LEFT, RIGHT, markdown_table
 
 
