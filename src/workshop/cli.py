@@ -19,7 +19,7 @@ from workshop.cli_common import fail, iso_date
 from workshop.store.locations import find_session
 
 if TYPE_CHECKING:
-    from workshop.core.models import Session
+    from workshop.core.models import Idea, Session
     from workshop.store.toml_read import TomlFile
 
 DEFAULT_AGENDA = "customer-focus"  # the same as agendas.DEFAULT_AGENDA, kept here to stay light
@@ -42,6 +42,9 @@ class UsageError(Exception):
 
 VALUE_OPTIONS: set[str] = set()
 """Every option string that takes a value (`--measure`...), of every parser built."""
+
+OPTION_STRINGS: set[str] = set()
+"""Every option string (`--measure`, `--json`, `-h`...), of every parser built."""
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -86,15 +89,34 @@ class CommandLineParser(argparse.ArgumentParser):
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         action = super().add_argument(*args, **kwargs)
+        OPTION_STRINGS.update(action.option_strings)
         if action.option_strings and action.nargs != 0:
             VALUE_OPTIONS.update(action.option_strings)
         if isinstance(action.metavar, str) and action.metavar in COMPLETION_BY_METAVAR:
             action.complete = COMPLETION_BY_METAVAR[action.metavar]  # type: ignore[attr-defined]
         return action
 
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        self._arguments = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
+
     def error(self, message: str) -> NoReturn:
         command = self.prog.removeprefix("workshop").strip()
         where = f"{command}: " if command else ""
+        if message.startswith("the following arguments are required"):
+            # A one-word text such as '-10%' was taken for an option (argparse takes any
+            # word that starts with '-' for one): say so, and how to give it.
+            arguments: list[str] = getattr(self, "_arguments", [])
+            before_dashes = arguments[: arguments.index("--")] if "--" in arguments else arguments
+            taken = [
+                argument
+                for argument in before_dashes
+                if argument.startswith("-")
+                and argument not in ("-", "--")
+                and argument.split("=", 1)[0] not in OPTION_STRINGS
+            ]
+            if taken:
+                message += f"; {taken[0]!r} was read as an option; give it after '--'"
         raise UsageError(f"{where}{message} (see '{self.prog} --help')")
 
 
@@ -141,8 +163,24 @@ class _VersionAction(argparse.Action):
 # --- commands that open the screen ------------------------------------------------------------
 
 
+def on_a_terminal() -> bool:
+    """Whether the screen can be drawn: Textual reads keys from stdin and draws on stderr."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stderr))
+
+
+def _require_a_terminal() -> None:
+    """Without one (`workshop 2>log`, a script), Textual would draw into a file, or wait for
+    keys that never come, for ever: say so at once instead."""
+    if not on_a_terminal():
+        raise UsageError(
+            "the screen needs a terminal (standard input and standard error must be one); "
+            "the other commands work without one (see 'workshop --help')"
+        )
+
+
 def run_home(args: argparse.Namespace) -> int:
     """Open the home screen on the sessions folder."""
+    _require_a_terminal()
     return _open_screen(None, _sessions_folder(args))
 
 
@@ -155,6 +193,7 @@ def run_open(args: argparse.Namespace) -> int:
     from workshop.store.toml_read import read_toml_file
 
     read = read_toml_file(find_session(args.session, args.dir))
+    _require_a_terminal()  # after the file's own errors, which need no screen
     return _open_screen(read.path, read.path.parent, read=read)
 
 
@@ -169,6 +208,8 @@ def run_demo(args: argparse.Namespace) -> int:
     from workshop.store.folder import new_session_path
     from workshop.store.session_file import SessionFile
 
+    if not args.print:
+        _require_a_terminal()
     session = demo_session(
         load_agenda(find_agenda(DEFAULT_AGENDA)),
         date.today(),
@@ -352,14 +393,34 @@ def run_idea_add(args: argparse.Namespace) -> int:
     from workshop.core import ops
     from workshop.store.session_file import SessionFile
 
-    session_file = SessionFile.open(find_session(args.session, args.dir))
-    idea = session_file.change(
-        lambda session: ops.add_idea(
+    def add(session: Session) -> Idea:
+        if args.activity is not None:
+            _require_a_brainstorm(session, args.activity)
+        return ops.add_idea(
             session, args.text, activity=args.activity, author=args.author, tags=args.tags
         )
-    )
+
+    session_file = SessionFile.open(find_session(args.session, args.dir))
+    idea = session_file.change(add)
     print(idea.id)
     return 0
+
+
+def _require_a_brainstorm(session: Session, activity_id: str) -> None:
+    """Only a brainstorm shows its ideas on screen: an idea filed under another activity
+    would be seen in the exports only."""
+    from workshop.core import ops
+    from workshop.core.models import ActivityKind
+
+    ops.require_activity(session, activity_id)
+    activities = session.agenda.activities()
+    kind = next(a.kind for a in activities if a.id == activity_id)
+    if kind is not ActivityKind.BRAINSTORM:
+        brainstorms = [a.id for a in activities if a.kind is ActivityKind.BRAINSTORM]
+        raise ops.RuleError(
+            f"{activity_id!r} is a {kind.value} activity, not a brainstorm "
+            f"(brainstorms: {', '.join(brainstorms) or 'none in this agenda'})"
+        )
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -379,7 +440,7 @@ def run_serve(args: argparse.Namespace) -> int:
         )
     gc.enable()  # a long-running server, unlike the other commands
     try:
-        serve(path, host=host, port=args.port, out=sys.stdout)
+        serve(path, host=host, port=args.port, out=sys.stdout, report_joins=args.report_joins)
     except KeyboardInterrupt:  # ctrl+c is how serving ends: uvicorn has shut down cleanly
         return 0
     except OSError as error:  # the port is taken, or the address is not this machine's
@@ -557,7 +618,8 @@ EXAMPLES = {
     'workshop export "$S" --format csv --table ideas',
     "demo": "workshop demo\nworkshop demo --print > plan.md",
     "completion": "workshop completion bash > ~/.local/share/bash-completion/completions/workshop\n"
-    "workshop completion zsh > ~/.zfunc/_workshop   # with fpath+=(~/.zfunc) before compinit",
+    "workshop completion zsh > ~/.zfunc/_workshop   # with fpath+=(~/.zfunc) before compinit\n"
+    "source <(workshop completion bash)   # in ~/.bashrc, without the bash-completion package",
     "serve": 'workshop serve "$S"                       this laptop only (try it)\n'
     'workshop serve "$S" --lan --port 8080     the room\'s network',
     "review": 'workshop review "$S"\nworkshop review "$S" --date 2027-03-01 --reviewer Ana',
@@ -826,6 +888,8 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
         action="store_true",
         help="listen on this laptop's network address (default: 127.0.0.1, this laptop only)",
     )
+    # For the facilitator's screen, which serves as a child process and reads these lines.
+    serve.add_argument("--report-joins", action="store_true", help=argparse.SUPPRESS)
     _add_dir_option(serve, finding=True)
     serve.set_defaults(run=run_serve)
 

@@ -70,6 +70,22 @@ def test_option_values_may_start_with_a_dash(workshop: RunCli, session_path: Pat
     assert load_session(session_path).ideas[0].author == "-"
 
 
+def test_a_text_that_starts_with_a_dash_is_shown_the_way_to_give_it(
+    workshop: RunCli, session_path: Path
+) -> None:
+    # argparse reads a one-word '-10%' as an unknown option and then says TEXT is missing,
+    # which is true but no help: the error says what happened and what to type instead.
+    refused = workshop("idea", "add", session_path, "-10%")
+    assert refused.exit_code == 2
+    assert "required: TEXT" in refused.error_line
+    assert "'-10%' was read as an option; give it after '--'" in refused.error_line
+    assert workshop("idea", "add", session_path, "--", "-10%").exit_code == 0
+    assert [idea.text for idea in load_session(session_path).ideas] == ["-10%"]
+
+    missing = workshop("idea", "add", session_path)  # nothing read as an option: no advice
+    assert "'--'" not in missing.error_line
+
+
 def test_a_session_named_as_sessions_prints_it_is_found_by_every_command(
     workshop: RunCli, session_path: Path
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import stat
 from datetime import date
 from pathlib import Path
@@ -143,6 +144,33 @@ def test_agendas_lists_shipped_agendas_and_a_user_agenda_replaces_its_namesake(
     assert str(user_folder / "pulse.toml") in pulse_line
 
 
+def test_a_named_pipe_among_agendas_is_named_and_skipped(
+    workshop: RunCli, home: Path, tmp_path: Path
+) -> None:
+    # As in the sessions folder: never opened (it would block), and said, not silently dropped
+    # or reported as missing.
+    user_folder = home / "agendas"
+    user_folder.mkdir(parents=True)
+    os.mkfifo(user_folder / "piped.toml")
+    listed = workshop("agendas")
+    assert listed.exit_code == 0
+    piped = user_folder / "piped.toml"
+    assert listed.error_line == (
+        f"workshop: skipped {piped}: is a named pipe (FIFO), not a regular file"
+    )
+    assert [line.split()[0] for line in listed.out.splitlines()[1:]] == [
+        "customer-focus",
+        "pulse",
+        "quarterly-review",
+    ]
+    os.mkfifo(tmp_path / "mine.toml")
+    checked = workshop("agenda", "check", tmp_path / "mine.toml")
+    assert checked.exit_code == 2
+    assert checked.error_line == (
+        f"workshop: {tmp_path / 'mine.toml'}: is a named pipe (FIFO), not a regular file"
+    )
+
+
 def test_agenda_check_passes_every_shipped_agenda(workshop: RunCli) -> None:
     paths = sorted(shipped_agendas_dir().glob("*.toml"))
     assert len(paths) >= 3
@@ -178,6 +206,21 @@ def test_idea_add_prints_the_id_and_the_file_holds_the_idea(
         ("i1", "Customers wait on hold #phone", "what-bugs-customers", ["phone", "wait"], ""),
         ("i2", "Getting-it-right story", "getting-it-right", [], "Ben"),
     ]
+
+
+def test_idea_add_refuses_an_activity_that_is_not_a_brainstorm(
+    workshop: RunCli, session_path: Path
+) -> None:
+    # An idea filed under a presentation is on no screen (only brainstorms show ideas), yet
+    # it turns up in the exports: refused, naming the activities that take ideas.
+    before = session_path.read_bytes()
+    refused = workshop("idea", "add", session_path, "Lost idea", "--activity", "the-case")
+    assert refused.exit_code == 2
+    assert refused.error_line == (
+        "workshop: 'the-case' is a present activity, not a brainstorm "
+        "(brainstorms: what-bugs-customers, getting-it-right, touch-points)"
+    )
+    assert session_path.read_bytes() == before
 
 
 def test_idea_add_finds_a_session_by_name_in_the_sessions_folder(

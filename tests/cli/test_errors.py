@@ -161,15 +161,6 @@ def test_a_session_from_a_newer_version_is_refused(workshop: RunCli, session_pat
     assert "schema_version = 99" in session_path.read_text(encoding="utf-8")
 
 
-def test_export_to_a_folder_that_does_not_exist_exits_1(
-    workshop: RunCli, session_path: Path, tmp_path: Path
-) -> None:
-    target = tmp_path / "missing" / "plan.md"
-    failed = workshop("export", session_path, "--output", target)
-    assert failed.exit_code == 1
-    assert failed.error_line.startswith(f"workshop: {target}: cannot save: ")
-
-
 # --- agendas ----------------------------------------------------------------------------------
 
 

@@ -121,6 +121,35 @@ def test_an_export_file_is_written_atomically_and_private(
     assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
 
 
+def test_replacing_an_export_keeps_the_mode_its_owner_gave_it(
+    workshop: RunCli, session_path: Path, tmp_path: Path
+) -> None:
+    # A plan made readable to the team (chmod 644) stays readable after the next export, as a
+    # session file keeps its mode when it is saved; a new export is private.
+    target = tmp_path / "plan.md"
+    workshop("export", session_path, "--output", target)
+    target.chmod(0o644)
+    again = workshop("export", session_path, "--output", target)
+    assert again.exit_code == 0, again.err
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    notes = tmp_path / "notes.md"
+    notes.write_text("mine\n", encoding="utf-8")
+    notes.chmod(0o640)
+    assert workshop("export", session_path, "--output", notes, "--force").exit_code == 0
+    assert stat.S_IMODE(notes.stat().st_mode) == 0o640
+
+
+def test_an_output_in_a_folder_that_is_not_there_is_exit_2(
+    workshop: RunCli, session_path: Path, tmp_path: Path
+) -> None:
+    # "2 ... a folder that is not there" (README), as for --dir; and the message says which.
+    missing = tmp_path / "no-such-folder"
+    refused = workshop("export", session_path, "--output", missing / "plan.md")
+    assert (refused.exit_code, refused.out) == (2, "")
+    assert refused.error_line == f"workshop: {missing}: no such folder"
+    assert not missing.exists()
+
+
 def test_a_folder_or_a_toml_file_is_never_an_export_target(
     workshop: RunCli, session_path: Path, tmp_path: Path
 ) -> None:

@@ -76,3 +76,32 @@ def test_the_readme_workflow_runs_as_written(tmp_path: Path) -> None:
     assert "Send invoices on day one" in (work / "plan.md").read_text(encoding="utf-8")
     assert "Invoices arrive after the due date #billing" in ran.stdout  # the CSV
     assert "Carried 1 open action(s)" in ran.stderr
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="no bash to run the README's block")
+def test_the_readme_completion_lines_run_as_written_in_a_new_home(tmp_path: Path) -> None:
+    # A newcomer's home has neither ~/.local/share/bash-completion/completions nor ~/.zfunc.
+    text = README.read_text(encoding="utf-8")
+    section = text.split("\nTab completion for bash and zsh", 1)[1]
+    match = re.search(r"^```sh\n(.*?)^```$", section, re.MULTILINE | re.DOTALL)
+    assert match, "no ```sh block after 'Tab completion for bash and zsh'"
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "PATH": f"{workshop_on_path(tmp_path / 'bin')}{os.pathsep}{os.environ['PATH']}",
+    }
+
+    ran = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", match.group(1)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert ran.returncode == 0, ran.stderr
+    bash_script = home / ".local/share/bash-completion/completions/workshop"
+    assert "complete -o bashdefault -F _shtab_workshop workshop" in bash_script.read_text()
+    assert (home / ".zfunc/_workshop").read_text().startswith("#compdef workshop")

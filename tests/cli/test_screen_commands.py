@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import RunCli
+from tests.cli.conftest import RunCli, run_process
+from workshop import cli
 from workshop.store.session_text import load_session
 
 Opened = list[tuple[Path | None, Path]]
@@ -26,6 +27,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> Opened:
 
     stand_in.run_app = run_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "workshop.tui.app", stand_in)
+    monkeypatch.setattr(cli, "on_a_terminal", lambda: True)  # pytest captures the output
     return calls
 
 
@@ -90,6 +92,7 @@ def test_open_ends_with_the_screens_one_line_error_when_the_checks_fail(
 
     stand_in.run_app = run_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "workshop.tui.app", stand_in)
+    monkeypatch.setattr(cli, "on_a_terminal", lambda: True)
 
     failed = workshop("open", session_path)
 
@@ -113,3 +116,15 @@ def test_the_screen_is_drawn_at_up_to_120_frames_a_second_unless_set(
     monkeypatch.setenv("TEXTUAL_FPS", "30")
     assert workshop("open", session_path).exit_code == 0
     assert os.environ["TEXTUAL_FPS"] == "30"
+
+
+def test_the_screen_without_a_terminal_is_one_line_exit_2_not_a_hang(
+    session_path: Path, home: Path
+) -> None:
+    # `workshop 2>log` or `workshop < /dev/null` in a script: Textual would draw into the log,
+    # or wait for keys that never come, for ever. Nothing is drawn, no demo folder is made.
+    for argv in ((), ("open", session_path), ("demo",)):
+        refused = run_process(*argv)  # stdin, stdout and stderr are pipes here
+        assert (refused.exit_code, refused.out) == (2, ""), argv
+        assert refused.error_line.startswith("workshop: the screen needs a terminal"), argv
+        assert "\x1b" not in refused.err

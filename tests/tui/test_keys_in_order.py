@@ -19,7 +19,12 @@ from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.session import SessionScreen
 
 from .shell_fixtures import make_session, send_burst
-from .test_app_shell import wait_until
+from .test_app_shell import wait_until as wait_briefly
+
+
+async def wait_until(pilot: object, condition: object) -> None:
+    """As test_app_shell's, with room for a machine shared by several test runs."""
+    await wait_briefly(pilot, condition, seconds=10.0)  # type: ignore[arg-type]
 
 
 async def test_keys_after_the_new_session_enter_go_to_the_session_not_the_title(
@@ -106,3 +111,37 @@ async def test_keys_after_the_enter_that_picks_a_palette_command_reach_the_next_
         session = load_session(path)
         assert session.current_activity == "what-bugs-customers"
         assert [idea.text for idea in session.ideas] == ["Slow invoices"]
+
+
+async def test_keys_after_an_enter_the_dialog_refuses_stay_in_the_dialog(tmp_path: Path) -> None:
+    app = WorkshopApp(sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        send_burst(app, "n⏎Late title⏎")  # Enter with no title: refused, then the title
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+    assert [load_session(path).title for path in tmp_path.glob("*.toml")] == ["Late title"]
+
+
+async def test_the_new_session_burst_through_pilot_press(tmp_path: Path) -> None:
+    app = WorkshopApp(sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", *"Burst D", "enter", *"xyz", "enter", "f8")
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        (path,) = tmp_path.glob("*.toml")
+        await wait_until(pilot, lambda: load_session(path).current_activity == "leader-questions")
+        assert load_session(path).title == "Burst D"
+
+
+async def test_a_digit_typed_after_naming_a_theme_puts_an_idea_in_it(tmp_path: Path) -> None:
+    path = make_session(tmp_path, current="group-themes", ideas=3)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        await wait_until(pilot, lambda: not app.screen.holds_keys)  # type: ignore[attr-defined]
+        send_burst(app, "nBilling⏎1")
+        await wait_until(pilot, lambda: any(idea.theme for idea in load_session(path).ideas))
+    session = load_session(path)
+    (theme,) = session.themes
+    assert theme.title == "Billing"
+    assert [idea.theme for idea in session.ideas].count(theme.id) == 1

@@ -75,3 +75,18 @@ def test_activity(
         path, path.parent, clock=FakeClock(), wall_clock=fixed_wall_clock, theme=theme
     )
     assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_action_form(snap_compare, size: tuple[int, int]) -> None:
+    """A new action's form, whole, with the ideas it may come from in view."""
+    path = demo_at("customer-focus", "action-plan", f"form-{size[0]}")
+    app = WorkshopApp(path, path.parent, clock=FakeClock(), wall_clock=fixed_wall_clock)
+    assert snap_compare(app, terminal_size=size, press=["n"])
+
+
+def test_plan_beside_the_outline_at_80x24(snap_compare) -> None:
+    """ctrl+b at 80 columns: a narrow outline, and the plan above its starting points."""
+    path = demo_at("customer-focus", "action-plan", "outline-80")
+    app = WorkshopApp(path, path.parent, clock=FakeClock(), wall_clock=fixed_wall_clock)
+    assert snap_compare(app, terminal_size=(80, 24), press=["ctrl+b"])

@@ -6,6 +6,7 @@ skipped, saying so.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -187,3 +188,38 @@ def test_the_means_chart_sits_under_its_teams_table_before_the_segments(tmp_path
         under_heading = before_chart.rsplit("<h3>Benchmark means</h3>", 1)[1]
         assert "<h4>Segment: " not in under_heading
         assert under_heading.count("<table>") == 1
+
+
+@needs_chromium
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext is not installed (poppler-utils)"
+)
+def test_printed_a_table_keeps_its_heading_and_introduction_on_its_page(tmp_path: Path) -> None:
+    # Two demo sessions half a year apart: in print, the team's benchmark table does not fit
+    # under the success index, and went to page 2 without its heading and the line that says
+    # what it holds, which stayed at the foot of page 1.
+    agenda = load_agenda(find_agenda("customer-focus"))
+    earlier = demo_session(agenda, date(2026, 5, 20))
+    earlier.ratings = [r.model_copy(update={"score": max(1, r.score - 1)}) for r in earlier.ratings]
+    for name, session in [
+        ("2026-05-20-kick-off.toml", earlier),
+        ("2026-11-23-kick-off.toml", demo_session(agenda, date(2026, 11, 23))),
+    ]:
+        (tmp_path / name).write_text(render_session(session), encoding="utf-8")
+    page = render_report_html(report_folder(tmp_path, date(2026, 12, 6)))
+    html_file, pdf = tmp_path / "report.html", tmp_path / "report.pdf"
+    html_file.write_text(page, encoding="utf-8")
+
+    _chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", html_file.as_uri())
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = [page_text for page_text in text.split("\f") if page_text.strip()]
+    assert len(pages) > 1
+    headings = {html.unescape(h) for h in re.findall(r"<h[234]>(.*?)</h[234]>", page)}
+    introductions = {html.unescape(p) for p in re.findall(r"<p>([^<]*)</p>\s*<table>", page)}
+    assert "Mean score per criterion by session date (number of scores)." in introductions
+    for number, page_text in enumerate(pages[:-1], start=1):
+        last_line = [line.strip() for line in page_text.splitlines() if line.strip()][-1]
+        assert last_line not in headings | introductions, f"page {number} ends with {last_line!r}"

@@ -403,3 +403,18 @@ def test_the_fast_path_escapes_exactly_as_the_full_rules(text: str) -> None:
 
 def test_bidi_controls_cannot_reorder_the_exported_text() -> None:
     assert escape_inline("safe \u202eevil\u202c end") == "safe \ufffdevil\ufffd end"
+
+
+def test_a_carried_action_says_which_session_it_came_from_in_words() -> None:
+    session = sample_session()
+    carried = session.actions[0].model_copy(
+        update={"carried_from": "2026-09-01 Kick-off: desk / phones/a3"}
+    )
+    hand_written = session.actions[0].model_copy(update={"id": "a99", "carried_from": "Q3 plan"})
+    session.actions = [carried, hand_written]
+
+    text = render_markdown(session)
+
+    # Not "Carried from: 2026-09-01 Kick-off: desk / phones/a3", which reads as a path.
+    assert "  - Carried from: a3 of “Kick-off: desk / phones” (2026-09-01)\n" in text
+    assert "  - Carried from: Q3 plan\n" in text  # a hand-written reference, as it is

@@ -5,10 +5,12 @@ from __future__ import annotations
 import difflib
 import os
 import stat
+import tomllib
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+import tomli_w
 
 from workshop.core import ops
 from workshop.core.errors import InvalidFileError
@@ -209,8 +211,62 @@ def test_duplicate_ids_are_refused(session_file: SessionFile, tmp_path: Path) ->
     session_file.change(lambda s: [ops.add_idea(s, "a"), ops.add_idea(s, "b")])
     path = write(tmp_path, valid_text(session_file).replace('id = "i2"', 'id = "i1"'))
 
-    with pytest.raises(InvalidFileError, match="duplicate idea id 'i1'"):
+    with pytest.raises(InvalidFileError) as refused:
         load_session(path)
+    # The key path of the second record with the id, as for every rule a file breaks.
+    assert str(refused.value) == f"{path}: ideas[1].id: duplicate idea id 'i1'"
+
+
+def test_agenda_rules_name_their_key_path(tmp_path: Path) -> None:
+    from workshop.store.agendas import find_agenda, load_agenda
+
+    shipped = find_agenda("customer-focus").read_text(encoding="utf-8")
+    twice = write(tmp_path, shipped.replace('id = "leader-questions"', 'id = "the-case"', 1))
+    with pytest.raises(InvalidFileError) as refused:
+        load_agenda(twice)
+    assert str(refused.value) == (
+        f"{twice}: steps[0].activities[1].id: duplicate activity id 'the-case'"
+    )
+
+    criterion = 'id = "deeper-understanding"'
+    assert criterion in shipped
+    same_criterion = shipped.replace(criterion, 'id = "basic-knowledge"', 1)
+    twice = write(tmp_path, same_criterion)
+    with pytest.raises(InvalidFileError) as refused:
+        load_agenda(twice)
+    assert str(refused.value).startswith(f"{twice}: steps[1].activities[")
+    assert str(refused.value).endswith("].criteria[1].id: duplicate criterion id 'basic-knowledge'")
+
+    no_criteria = tomllib.loads(shipped)
+    rate = next(
+        (step_index, index, activity)
+        for step_index, step in enumerate(no_criteria["steps"])
+        for index, activity in enumerate(step["activities"])
+        if activity["kind"] == "rate"
+    )
+    del rate[2]["criteria"]
+    path = write(tmp_path, tomli_w.dumps(no_criteria))
+    with pytest.raises(InvalidFileError) as refused:
+        load_agenda(path)
+    assert str(refused.value) == (
+        f"{path}: steps[{rate[0]}].activities[{rate[1]}].criteria: a rate activity needs criteria"
+    )
+
+
+    for shipped_value, broken_value, expected in [
+        ("high = 5,", "high = 1,", "].scale.high: high must be greater than low"),
+        (
+            "max_per_idea = 3 }",
+            "max_per_idea = 9 }",
+            "].votes.max_per_idea: max_per_idea cannot exceed votes_per_person",
+        ),
+    ]:
+        assert shipped.count(shipped_value) == 1
+        path = write(tmp_path, shipped.replace(shipped_value, broken_value))
+        with pytest.raises(InvalidFileError) as refused:
+            load_agenda(path)
+        assert str(refused.value).endswith(expected)
+        assert "Value error" not in str(refused.value)
 
 
 def test_a_file_from_a_newer_version_is_refused(session_file: SessionFile, tmp_path: Path) -> None:

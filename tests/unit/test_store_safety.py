@@ -184,6 +184,62 @@ def test_a_value_that_breaks_a_rule_is_an_error_naming_its_key_path(
     assert (summaries, skipped) == ([], [f"{path}: {where}"])
 
 
+def dotted(session: Session) -> Session:
+    rated(session)
+    ops.cast_votes(session, "prioritise", "p1", {"t1": 2})  # after the show of hands on t1
+    return session
+
+
+_MORE_DOTS = '\n[[votes]]\nactivity = "prioritise"\ntarget = "i1"\ncount = 3\nvoter = "p1"\n'
+_SECOND_SCORE = (
+    '\n[[ratings]]\nactivity = "benchmark"\nparticipant = "p1"\n'
+    'criterion = "basic-knowledge"\nscore = 4\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ('voter = "p1"', 'voter = "p404"', "votes[1].voter: no participant 'p404'"),
+        (
+            'participant = "p1"',
+            'participant = "p404"',
+            "ratings[0].participant: no participant 'p404'",
+        ),
+        (
+            'count = 2\nvoter = "p1"',
+            'count = 9\nvoter = "p1"',
+            "votes[1].count: 9 of p1's votes on one item in 'prioritise'; the most is 3",
+        ),
+        (
+            'count = 2\nvoter = "p1"',
+            'count = 3\nvoter = "p1"' + _MORE_DOTS,
+            "votes[2].count: p1 gave 6 votes in 'prioritise'; each has 5",
+        ),
+        (
+            "score = 3\n",
+            "score = 3\n" + _SECOND_SCORE,
+            "ratings[1].criterion: p1 scored 'basic-knowledge' in 'benchmark' twice",
+        ),
+    ],
+)
+def test_votes_and_scores_keep_to_the_participants_and_the_budget(
+    session_file: SessionFile, old: str, new: str, where: str
+) -> None:
+    # A benchmark mean over a score given twice, or dots beyond the budget, would be charted
+    # as the room's own; the screen and the room's devices can never write them.
+    session_file.change(dotted)
+    path = session_file.path
+    text = path.read_text(encoding="utf-8")
+    agenda_end = text.index("\n[[participants]]")
+    assert text[agenda_end:].count(old) == 1, old
+    path.write_text(text[:agenda_end] + text[agenda_end:].replace(old, new), encoding="utf-8")
+
+    with pytest.raises(InvalidFileError) as refused:
+        load_session(path)
+    assert str(refused.value) == f"{path}: {where}"
+
+
 def test_votes_and_links_to_a_deleted_idea_or_theme_still_load(session_file: SessionFile) -> None:
     """Deleting keeps votes and links to the record (its id is never given again)."""
     session_file.change(rated)

@@ -87,7 +87,7 @@ class VoteBudget(Record):
     @model_validator(mode="after")
     def _max_within_budget(self) -> VoteBudget:
         if self.max_per_idea > self.votes_per_person:
-            raise ValueError("max_per_idea cannot exceed votes_per_person")
+            raise BrokenRuleError("max_per_idea", "max_per_idea cannot exceed votes_per_person")
         return self
 
 
@@ -100,7 +100,7 @@ class Scale(Record):
     @model_validator(mode="after")
     def _ordered(self) -> Scale:
         if self.high <= self.low:
-            raise ValueError("high must be greater than low")
+            raise BrokenRuleError("high", "high must be greater than low")
         return self
 
 
@@ -133,10 +133,10 @@ class Activity(Record):
     @model_validator(mode="after")
     def _settings_for_kind(self) -> Activity:
         if self.kind is ActivityKind.RATE and not self.criteria:
-            raise ValueError("a rate activity needs criteria")
+            raise BrokenRuleError("criteria", "a rate activity needs criteria")
         # A debate with no items runs over the session's top themes.
-        _require_unique([c.id for c in self.criteria], "criterion")
-        _require_unique([d.id for d in self.debate_items], "debate item")
+        _require_unique([c.id for c in self.criteria], "criterion", "criteria")
+        _require_unique([d.id for d in self.debate_items], "debate item", "debate_items")
         return self
 
     @property
@@ -163,8 +163,16 @@ class Agenda(Record):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Agenda:
-        _require_unique([s.id for s in self.steps], "step")
-        _require_unique([a.id for a in self.activities()], "activity")
+        _require_unique([s.id for s in self.steps], "step", "steps")
+        seen: set[str] = set()
+        for step_index, step in enumerate(self.steps):
+            for index, activity in enumerate(step.activities):
+                if activity.id in seen:  # activity ids are unique across the steps
+                    raise BrokenRuleError(
+                        f"steps[{step_index}].activities[{index}].id",
+                        f"duplicate activity id {activity.id!r}",
+                    )
+                seen.add(activity.id)
         return self
 
     def activities(self) -> list[Activity]:
@@ -351,10 +359,10 @@ class Session(BaseModel):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Session:
-        _require_unique([p.id for p in self.participants], "participant")
-        _require_unique([i.id for i in self.ideas], "idea")
-        _require_unique([t.id for t in self.themes], "theme")
-        _require_unique([a.id for a in self.actions], "action")
+        _require_unique([p.id for p in self.participants], "participant", "participants")
+        _require_unique([i.id for i in self.ideas], "idea", "ideas")
+        _require_unique([t.id for t in self.themes], "theme", "themes")
+        _require_unique([a.id for a in self.actions], "action", "actions")
         _check_references(self)
         return self
 
@@ -447,17 +455,34 @@ def _check_references(session: Session) -> None:
     for index, activity_id in enumerate(session.revealed):
         if activity_id not in activities:
             raise BrokenRuleError(f"revealed[{index}]", f"no activity {activity_id!r}")
+    participant_ids = {participant.id for participant in session.participants}
+    given: dict[tuple[str, str], int] = {}  # (activity, voter) -> votes given
+    on_one: dict[tuple[str, str, str], int] = {}  # (activity, voter, target) -> votes on it
     for index, vote in enumerate(session.votes):
         if vote.activity not in activities:
             raise BrokenRuleError(f"votes[{index}].activity", f"no activity {vote.activity!r}")
         if not is_target(vote.target):
             raise BrokenRuleError(f"votes[{index}].target", f"no idea or theme {vote.target!r}")
+        if vote.voter:  # one participant's dots (a show of hands has no voter and no budget)
+            _check_dots(vote, index, activities[vote.activity], participant_ids, given, on_one)
     criteria = {
         activity_id: {criterion.id for criterion in activity.criteria}
         for activity_id, activity in activities.items()
         if activity.criteria
     }
+    scored: set[tuple[str, str, str]] = set()
     for index, rating in enumerate(session.ratings):
+        if rating.participant not in participant_ids:
+            raise BrokenRuleError(
+                f"ratings[{index}].participant", f"no participant {rating.participant!r}"
+            )
+        key = (rating.activity, rating.participant, rating.criterion)
+        if key in scored:
+            raise BrokenRuleError(
+                f"ratings[{index}].criterion",
+                f"{rating.participant} scored {rating.criterion!r} in {rating.activity!r} twice",
+            )
+        scored.add(key)
         if rating.activity not in criteria:
             raise BrokenRuleError(
                 f"ratings[{index}].activity", f"no rate activity {rating.activity!r}"
@@ -481,9 +506,41 @@ def _check_references(session: Session) -> None:
                 )
 
 
-def _require_unique(ids: list[str], what: str) -> None:
+def _check_dots(
+    vote: Vote,
+    index: int,
+    activity: Activity,
+    participant_ids: set[str],
+    given: dict[tuple[str, str], int],
+    on_one: dict[tuple[str, str, str], int],
+) -> None:
+    """One participant's dots: theirs, and within the activity's budget (as `ops.cast_votes`
+    keeps them)."""
+    if vote.voter not in participant_ids:
+        raise BrokenRuleError(f"votes[{index}].voter", f"no participant {vote.voter!r}")
+    budget = activity.vote_budget
+    target_key = (vote.activity, vote.voter, vote.target)
+    on_one[target_key] = on_one.get(target_key, 0) + vote.count
+    if on_one[target_key] > budget.max_per_idea:
+        raise BrokenRuleError(
+            f"votes[{index}].count",
+            f"{on_one[target_key]} of {vote.voter}'s votes on one item in {vote.activity!r}; "
+            f"the most is {budget.max_per_idea}",
+        )
+    voter_key = (vote.activity, vote.voter)
+    given[voter_key] = given.get(voter_key, 0) + vote.count
+    if given[voter_key] > budget.votes_per_person:
+        raise BrokenRuleError(
+            f"votes[{index}].count",
+            f"{vote.voter} gave {given[voter_key]} votes in {vote.activity!r}; "
+            f"each has {budget.votes_per_person}",
+        )
+
+
+def _require_unique(ids: list[str], what: str, key: str) -> None:
+    """Each id once in the list at `key`; the second record with an id is named."""
     seen: set[str] = set()
-    for record_id in ids:
+    for index, record_id in enumerate(ids):
         if record_id in seen:
-            raise ValueError(f"duplicate {what} id {record_id!r}")
+            raise BrokenRuleError(f"{key}[{index}].id", f"duplicate {what} id {record_id!r}")
         seen.add(record_id)

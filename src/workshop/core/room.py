@@ -21,6 +21,8 @@ class NotNowError(RuleError):
 
 
 IDEA_MAX_CHARS = 500
+NAME_MAX_CHARS = 60
+"""The longest name a participant may give with an idea (a name is optional, never asked)."""
 """The longest idea a participant can send (a sentence or three, not an essay)."""
 
 
@@ -69,8 +71,11 @@ def _running(session: Session, activity_id: str, kind: ActivityKind) -> Activity
     return activity
 
 
-def send_idea(session: Session, token_hash: str, activity_id: str, text: str) -> Idea:
-    """A participant's idea for a brainstorm.
+def send_idea(
+    session: Session, token_hash: str, activity_id: str, text: str, name: str = ""
+) -> Idea:
+    """A participant's idea for a brainstorm; `name`, if they chose to give one, goes with
+    this idea as its author (the participant record itself stays nameless).
 
     Accepted for the brainstorm it was written for as long as that brainstorm has run, even
     after the facilitator has moved on: an idea being typed when F8 is pressed is not lost.
@@ -83,8 +88,12 @@ def send_idea(session: Session, token_hash: str, activity_id: str, text: str) ->
         raise NotNowError(f"“{activity.title}” has not started yet.")
     if len(text.strip()) > IDEA_MAX_CHARS:
         raise RuleError(f"An idea can be at most {IDEA_MAX_CHARS} characters.")
+    if len(name.strip()) > NAME_MAX_CHARS:
+        raise RuleError(f"A name can be at most {NAME_MAX_CHARS} characters.")
     participant = ops.participant_with_token(session, token_hash)
-    return ops.add_idea(session, text, activity=activity_id, participant=participant.id)
+    return ops.add_idea(
+        session, text, activity=activity_id, participant=participant.id, author=name.strip()
+    )
 
 
 def send_dots(
@@ -143,6 +152,15 @@ def ideas_of(session: Session, participant_id: str, activity_id: str) -> list[Id
         for idea in session.ideas
         if idea.participant == participant_id and idea.activity == activity_id
     ]
+
+
+def last_name_of(session: Session, participant_id: str) -> str:
+    """The name a participant gave with their latest idea ("" if none, or if they sent the
+    latest without one): offered again with the next, never asked for."""
+    if not participant_id:
+        return ""
+    latest = next((i for i in reversed(session.ideas) if i.participant == participant_id), None)
+    return latest.author if latest is not None else ""
 
 
 def joined_from_devices(session: Session) -> int:

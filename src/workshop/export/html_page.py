@@ -53,6 +53,8 @@ footer { margin-top: 3em; color: var(--muted); font-size: .85em; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   h2 { break-before: auto; break-after: avoid; }
   h3, h4 { break-after: avoid; }
+  /* The line that says what a table or chart holds goes to the next page with it. */
+  p:has(+ table), p:has(+ figure) { break-after: avoid; }
   table, figure, li { break-inside: avoid; }
   table { display: table; overflow: visible; }
   tr:nth-child(even) td { background: none; }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from workshop.core.models import (
     HORIZON_LABELS,
     Action,
@@ -20,6 +22,21 @@ from workshop.export.markdown_text import (
     words,
 )
 from workshop.export.tables import LEFT, RIGHT, markdown_table
+
+
+def _carried_from(key: str) -> str:
+    """`carried_from` ("2026-09-01 Kick-off/a3", see core.success.action_key) in words:
+    'a3 of “Kick-off” (2026-09-01)'; a reference written some other way, as it is."""
+    reference, slash, action_id = key.rpartition("/")
+    on, space, title = reference.partition(" ")
+    try:
+        date.fromisoformat(on)
+    except ValueError:
+        return escape_inline(key)
+    if not slash or not space or not action_id:
+        return escape_inline(key)
+    return f"{escape_inline(action_id)} of {quoted(title)} ({on})"
+
 
 # --- what the room decided --------------------------------------------------------------------
 
@@ -84,7 +101,7 @@ def _action_item(action: Action, ideas: dict[str, Idea], themes: dict[str, Theme
         status += ")"
     lines.append(status)
     if action.carried_from:
-        lines.append(f"  - Carried from: {escape_inline(action.carried_from)}")
+        lines.append(f"  - Carried from: {_carried_from(action.carried_from)}")
     sources = _action_sources(action, ideas, themes)
     if sources:
         lines.append("  - From ideas:")

@@ -18,6 +18,7 @@ export is written atomically: to a temporary file, fsynced, then renamed over th
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from workshop.core.errors import InvalidFileError
@@ -30,7 +31,8 @@ _HEAD_BYTES = 4096
 """How much of an existing file is read to recognise it."""
 
 EXPORT_FILE_MODE = 0o600
-"""Exports hold the room's words, like the session file: readable by their owner only."""
+"""Exports hold the room's words, like the session file: a new one is readable by its owner
+only; one that replaces a file keeps that file's mode."""
 
 
 class ExportRefusedError(InvalidFileError):
@@ -75,6 +77,10 @@ def check_export_target(
             f"{target}: is the session being exported; an export never replaces a session file"
         )
     if not target.exists():
+        folder = target.parent
+        if not folder.is_dir():  # bad input, as a --dir that is not there (exit 2)
+            what = "not a folder" if folder.exists() else "no such folder"
+            raise ExportRefusedError(f"{folder}: {what}")
         return
     if not target.is_file():
         raise ExportRefusedError(f"{target}: not a regular file")
@@ -112,4 +118,12 @@ def write_export(
     """Write `text` (UTF-8, with a byte order mark if `bom`) to `target`, atomically, if allowed."""
     check_export_target(target, source=source, force=force, hint=hint)
     data = text.encode("utf-8-sig" if bom else "utf-8")
-    write_atomically(target, data, mode=EXPORT_FILE_MODE)
+    write_atomically(target, data, mode=_mode_to_keep(target))
+
+
+def _mode_to_keep(target: Path) -> int:
+    """The mode of the file being replaced (its owner may have shared it), else private."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return EXPORT_FILE_MODE

@@ -22,8 +22,12 @@ def load_agenda(path: Path | str) -> Agenda:
 def _toml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
+    # Not only regular files: one that is not (a named pipe) is listed, so that reading it
+    # names it and says why it is skipped (reading never opens it; see files.read_text).
     return sorted(
-        path for path in folder.glob("*.toml") if path.is_file() and not path.name.startswith(".")
+        path
+        for path in folder.glob("*.toml")
+        if not path.is_dir() and not path.name.startswith(".")
     )
 
 
@@ -47,7 +51,7 @@ def known_agendas() -> dict[str, Path]:
 def find_agenda(name_or_path: str) -> Path:
     """The agenda file for an existing path, else for a shipped or user agenda's name."""
     as_path = Path(name_or_path).expanduser()
-    if as_path.is_file():
+    if as_path.exists() and not as_path.is_dir():  # reading it says if it is not a file
         return as_path
     known = known_agendas()
     found = known.get(name_or_path)

@@ -32,6 +32,7 @@ from workshop.tui.screens.opening import OpeningScreen
 from workshop.tui.widgets.typing import HoldsKeys
 
 if TYPE_CHECKING:
+    from workshop.tui.room_process import RoomOptions
     from workshop.tui.screens.home import HomeScreen
     from workshop.tui.screens.session import SessionScreen
     from workshop.tui.widgets.timer import Clock
@@ -61,11 +62,14 @@ class WorkshopApp(SafeNotifications, App[None]):
         settings: Settings | None = None,
         read: TomlFile | None = None,
         leave_if_unopenable: bool = False,
+        room_options: RoomOptions | None = None,
     ) -> None:
         """`read`: the session file, already read (the command line checks it first).
         `leave_if_unopenable`: a session that does not pass its checks ends the app, with the
-        reason in `open_error`, instead of landing on the home screen."""
+        reason in `open_error`, instead of landing on the home screen. `room_options`: where
+        the session screen serves the room (F9)."""
         super().__init__()
+        self.room_options = room_options
         self.settings = settings if settings is not None else load_settings()
         self.session_path = session_path
         self.sessions_folder = sessions_folder or (
@@ -214,6 +218,7 @@ class WorkshopApp(SafeNotifications, App[None]):
                     clock=self.clock,
                     wall_clock=self.wall_clock,
                     typed_ahead=message.opening.typed_ahead,
+                    room_options=self.room_options,
                 )
             )
         self.call_after_refresh(self._resume_collector)

@@ -57,6 +57,22 @@ def workshop_commands(provider: Provider) -> Iterator[Command]:
         yield Command("Show the session folder", screen.action_show_folder, "Its path")
         yield Command("Agenda outline: show or hide", screen.action_toggle_outline, "ctrl+b")
         yield Command("Undo", screen.action_undo, "ctrl+z")
+        if screen.room is None:
+            yield Command(
+                "Room: let participants join from their devices",
+                screen.action_room,
+                "F9 · serve this session on the room's network",
+            )
+        else:
+            yield Command("Room: show how to join (QR code)", screen.action_room, "F9")
+            yield Command(
+                "Room: stop serving", screen.action_stop_room, "Phones can no longer send"
+            )
+        yield Command(
+            "Room: reveal or hide this activity's results",
+            screen.action_reveal,
+            "ctrl+r · on the projector page",
+        )
         yield Command("Home: all sessions", app.action_go_home, "Leave this session")
         yield from jump_commands(screen)
     team = screen.session.team or None if screen is not None else None

@@ -41,6 +41,7 @@ def create_app(
     join_url: str | None = None,
     allowed_hosts: list[str] | None = None,
     save_wait: float = 5.0,
+    on_join: Callable[[int], None] | None = None,
 ) -> Starlette:
     """The room's app for one session file (opened now: InvalidFileError if it does not load).
 
@@ -49,7 +50,9 @@ def create_app(
     participants, is what the projector's QR code holds (else the address the projector page
     was asked for); `allowed_hosts` limits the Host header (against DNS rebinding);
     `save_wait` is how long a submission waits for a failing disk before its sender is told
-    it is received but not saved yet (it stays queued and is retried every 2 s).
+    it is received but not saved yet (it stays queued and is retried every 2 s);
+    `on_join(count)` is called each time someone gives the right code, with how many have
+    in this run (the facilitator's screen shows it).
     """
     editor = SessionEditor.open(session_path)
     server = RoomServer(
@@ -58,6 +61,7 @@ def create_app(
         projector_key=projector_key or security.new_token(),
         clock=clock,
         join_url=join_url,
+        on_join=on_join,
     )
     renderer = Renderer(server)
     pages, projector = Pages(renderer), ProjectorPages(renderer)

@@ -44,6 +44,7 @@ class Pages:
         notice: str = "",
         typed: str = "",
         typed_for: str = "",
+        typed_name: str | None = None,
         new_token: str = "",
     ) -> HTMLResponse:
         session = self.server.live.session
@@ -60,8 +61,10 @@ class Pages:
             notice=notice,
             typed=typed,
             typed_for=typed_for,
+            typed_name=typed_name,
             version=self.server.live.version,
             idea_max=room.IDEA_MAX_CHARS,
+            name_max=room.NAME_MAX_CHARS,
         )
 
     def join_page(
@@ -124,6 +127,8 @@ class Pages:
         # longer worth anything.
         joined = security.new_token()
         self.server.joined.add(security.token_hash(joined))
+        if self.server.on_join is not None:
+            self.server.on_join(len(self.server.joined))
         response = RedirectResponse("/", status_code=303)
         set_token(response, joined)
         return response
@@ -146,10 +151,16 @@ class Pages:
         token, form = checked
         text = field(form, "text")
         activity_id = field(form, "activity")
+        name = field(form, "name")
 
         def again(status: int, message: str) -> Response:
             return self.participant_page(
-                token, status, message=message, typed=text, typed_for=activity_id
+                token,
+                status,
+                message=message,
+                typed=text,
+                typed_for=activity_id,
+                typed_name=name,
             )
 
         if not text.strip():
@@ -160,6 +171,12 @@ class Pages:
                 f"An idea can be at most {room.IDEA_MAX_CHARS} characters; "
                 f"this one has {len(text.strip())}. Shorten it and send it again.",
             )
+        if len(name.strip()) > room.NAME_MAX_CHARS:
+            return again(
+                422,
+                f"A name can be at most {room.NAME_MAX_CHARS} characters. Shorten it, or leave "
+                "it empty to stay anonymous.",
+            )
         hashed = security.token_hash(token)
         wait = self.server.idea_pace.take(hashed, self.server.clock())
         if wait:
@@ -169,7 +186,7 @@ class Pages:
                 "then send this one.",
             )
         change = Change(
-            lambda draft: room.send_idea(draft, hashed, activity_id, text),
+            lambda draft: room.send_idea(draft, hashed, activity_id, text, name),
             f"Idea from the room for {activity_id}: {text}",  # in the log if it cannot be saved
         )
         result = await self.server.live.submit(change)
@@ -241,7 +258,9 @@ class Pages:
             notice="",
             typed="",
             typed_for="",
+            typed_name=None,
             idea_max=room.IDEA_MAX_CHARS,
+            name_max=room.NAME_MAX_CHARS,
         )
 
     async def participant_events(self, request: Request) -> Response:

@@ -104,13 +104,25 @@ def serve(
     port: int = 8000,
     out: TextIO,
     announce: Callable[[Addresses], None] | None = None,
+    report_joins: bool = False,
 ) -> None:
-    """Serve one session on host:port until interrupted (ctrl+c), after printing where."""
+    """Serve one session on host:port until interrupted (ctrl+c), after printing where; with
+    `report_joins`, a line `joined: N` each time someone joins (the facilitator's screen,
+    which runs this as a child process, reads them)."""
     sock = bind(host, port)
     port = sock.getsockname()[1]
     base = f"http://{url_host(host)}:{port}/"
     allowed = [host, "localhost", LOCAL_HOST] if host in (LOCAL_HOST, "localhost") else [host]
-    app = create_app(session_path, join_url=base, allowed_hosts=allowed)
+
+    def joined(count: int) -> None:
+        print(f"joined: {count}", file=out, flush=True)
+
+    app = create_app(
+        session_path,
+        join_url=base,
+        allowed_hosts=allowed,
+        on_join=joined if report_joins else None,
+    )
     where = addresses(app, host, port)
     for line in where.lines():
         print(line, file=out, flush=True)

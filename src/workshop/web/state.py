@@ -30,6 +30,8 @@ class RoomServer:
     joined: set[str] = field(default_factory=set)
     """Token hashes of those who gave the right code in this run (the file knows the rest)."""
     qr_svgs: dict[str, str] = field(default_factory=dict)
+    on_join: Callable[[int], None] | None = None
+    """Told how many have joined in this run, each time one more does."""
 
     def is_joined(self, token: str, session: Session) -> bool:
         if not token:

@@ -73,6 +73,8 @@ class ParticipantView:
     kind: str
     """"brainstorm", "vote", "rate" or "waiting"."""
     my_ideas: list[str] = field(default_factory=list)
+    my_name: str = ""
+    """The name given with this participant's latest idea, offered again ("" : anonymous)."""
     dot_items: list[DotItem] = field(default_factory=list)
     budget: int = 0
     max_per_item: int = 0
@@ -97,6 +99,7 @@ def participant_view(session: Session, token_hash: str, now: float) -> Participa
     if activity.kind is ActivityKind.BRAINSTORM:
         view.kind = "brainstorm"
         view.my_ideas = [idea.text for idea in room.ideas_of(session, me, activity.id)]
+        view.my_name = room.last_name_of(session, me)
     elif activity.kind is ActivityKind.VOTE:
         view.kind = "vote"
         mine = ops.votes_of(session, activity.id, me) if me else {}

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.widgets import Button, Input
 
 from workshop.tui.widgets.typing import HoldsKeys
 
@@ -51,6 +53,16 @@ class ClosesOnce(HoldsKeys):
     SETTLES_ON_SUBMIT = True
     """Whether an Input's Submitted is this dialog's whole answer (the palette's is not: it
     goes on to choose a command from its list)."""
+
+    def answer_will_follow(self, event: events.Key) -> bool:
+        # Enter in a box posts Submitted, and on a button Pressed, every time.
+        assert isinstance(self, Screen)
+        focused = self.focused
+        if event.key != "enter" or focused is None:
+            return False
+        return isinstance(focused, Button) or (
+            self.SETTLES_ON_SUBMIT and isinstance(focused, Input)
+        )
 
     # Handlers by name, since a mixin's @on handlers are not collected. They run after the
     # dialog's own handlers of the same message (the MRO's order); call_next runs after all.

@@ -13,6 +13,7 @@ focus left it go on to where the focus is.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from weakref import WeakSet
 
 from rich.cells import cell_len
 from textual import events
@@ -38,6 +39,10 @@ async def run_binding_now(widget: Widget, event: events.Key, *, priority: bool =
     return False
 
 
+_HANDED_ON: WeakSet[events.Key] = WeakSet()
+"""Keys given to a plain Input or TextArea as messages, which may come back up unhandled."""
+
+
 class HoldsKeys:
     """For a screen: keep the keys typed while what should take them is not ready yet.
 
@@ -52,6 +57,7 @@ class HoldsKeys:
     _held_keys: list[events.Key] | None = None
     _hold_reasons: frozenset[str] = frozenset()
     _answer_key: events.Key | None = None
+    _giving = False
 
     def hold_keys(self, typed_ahead: Iterable[events.Key] = (), *, reason: str = "ready") -> None:
         """Hold keys from now, after `typed_ahead` (keys typed earlier that wait here too)."""
@@ -67,9 +73,9 @@ class HoldsKeys:
 
     def hold_key(self, event: events.Key) -> bool:
         """Keep `event` if keys are being held; False if not."""
-        if self._held_keys is None or event is self._answer_key:
+        if self._held_keys is None or event is self._answer_key or event in _HANDED_ON:
             # The answer itself, bubbling up to run its binding (Enter in a plain Input),
-            # is not held: the keys after it are.
+            # is not held: the keys after it are. Nor is a key already given from here.
             return False
         self._held_keys.append(events.Key(event.key, event.character))
         return True
@@ -87,28 +93,35 @@ class HoldsKeys:
 
     async def give_held_keys(self, reason: str = "ready") -> None:
         """`reason` is done: if no other reason is left, give the held keys to what has the
-        focus now (or to the screen now on top, if it is holding keys itself), and stop holding."""
+        focus now (or to the screen now on top, if it is holding keys itself), and stop holding.
+
+        Keys read while they are being given are held too, and given after them in turn: a
+        key let through meanwhile would overtake the ones still being given.
+        """
         assert isinstance(self, Screen)
         if self._held_keys is None:
             return
         self._hold_reasons = self._hold_reasons - {reason}
-        if self._hold_reasons:
+        if self._hold_reasons or self._giving:
             return
-        held = self.take_held_keys()
-        for index, event in enumerate(held):
-            top = self.app.screen
-            if top is not self and isinstance(top, HoldsKeys) and top.holds_keys:
-                # What is on top now waits for keys itself (a key just given closed this
-                # dialog, or opened another): the rest wait there, ahead of anything since.
-                top.put_back(held[index:])
-                return
-            if self._held_keys is not None:
-                # A key just given started another wait (F8 twice, Enter in a dialog): the
-                # rest wait with it, ahead of anything typed since.
-                self.put_back(held[index:])
-                return
-            await hand_on(self, event)
-            self.key_given(event)
+        self._giving = True
+        try:
+            while self._held_keys:
+                if self._hold_reasons:
+                    return  # a key just given started another wait (F8, a dialog's Enter)
+                top = self.app.screen
+                if top is not self and isinstance(top, HoldsKeys) and top.holds_keys:
+                    # What is on top now waits for keys itself (a key just given closed this
+                    # dialog, or opened another): the rest wait there, ahead of any since.
+                    top.put_back(self.take_held_keys())
+                    return
+                event = self._held_keys.pop(0)
+                await hand_on(self, event)
+                self.key_given(event)
+            if not self._hold_reasons:
+                self._held_keys = None
+        finally:
+            self._giving = False
 
     def put_back(self, keys: list[events.Key]) -> None:
         """Keys typed before those held now: they wait here too, first."""
@@ -119,7 +132,7 @@ class HoldsKeys:
     """Keys that answer this screen (a dialog's Enter): what is typed after one waits until
     the answer has taken effect (the dialog closed, or said what is missing)."""
 
-    ANSWER_SECONDS = 0.3
+    ANSWER_SECONDS = 0.5
     """How long an answer that posts no message (a key nothing is bound to) holds the keys."""
 
     def key_given(self, event: events.Key) -> None:
@@ -128,9 +141,15 @@ class HoldsKeys:
         if event.key in self.ANSWER_KEYS and self.is_current:  # not closed by it already
             self._answer_key = event
             self.hold_keys(reason="answer")
-            # The answer's handler calls answer_handled; this is for an Enter that answers
-            # nothing (in a list with nothing to choose), so that no key waits for ever.
-            self.set_timer(self.ANSWER_SECONDS, self.answer_handled)
+            if not self.answer_will_follow(event):
+                # The answer's handler calls answer_handled; this is for a key that may
+                # answer nothing (Enter in a list with nothing chosen), so no key waits for
+                # ever. An answer sure to come is waited for, however slow the machine.
+                self.set_timer(self.ANSWER_SECONDS, self.answer_handled)
+
+    def answer_will_follow(self, event: events.Key) -> bool:
+        """Whether `event` is sure to bring a message whose handler calls answer_handled."""
+        return False
 
     def answer_handled(self) -> None:
         """The answer (a Submitted, a choice, a button) has been handled: if this screen is
@@ -173,7 +192,9 @@ async def hand_on(widget: Widget, event: events.Key) -> None:
     if isinstance(focused, TypingInput | TypingTextArea):
         await focused.type_key(event)
     elif isinstance(focused, Input | TextArea):
-        focused.post_message(events.Key(event.key, event.character))
+        given = events.Key(event.key, event.character)
+        _HANDED_ON.add(given)  # if it bubbles back up unhandled, it is not held again
+        focused.post_message(given)
     else:
         await run_binding_now(widget, event)  # a list or a table: its keys are bindings
 
