@@ -25,6 +25,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from workshop.cli.followup import add_followup_commands
 from workshop.core.models import (
     Action,
     ActionStatus,
@@ -35,7 +36,6 @@ from workshop.core.models import (
     Review,
     Session,
 )
-from workshop.followup_commands import add_followup_commands
 from workshop.store.agendas import DEFAULT_AGENDA, find_agenda, load_agenda
 from workshop.store.report_folder import report_folder
 from workshop.store.session_text import render_session

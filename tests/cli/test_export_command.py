@@ -218,11 +218,11 @@ def test_hidden_ideas_are_left_out_of_every_format_unless_asked(
 
 
 def test_the_command_line_knows_the_exports_formats_and_tables() -> None:
-    from workshop import cli
+    from workshop.cli.parser import CSV_TABLE_NAMES, EXPORT_FORMATS
     from workshop.export import CSV_TABLES, FORMATS
 
-    assert cli.EXPORT_FORMATS == FORMATS
-    assert cli.CSV_TABLE_NAMES == CSV_TABLES
+    assert EXPORT_FORMATS == FORMATS
+    assert CSV_TABLE_NAMES == CSV_TABLES
 
 
 # --- one export for the command and the screen (#10.10) ---------------------------------------

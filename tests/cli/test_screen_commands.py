@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import RunCli, run_process
-from workshop import cli
+from workshop.cli import screen
 from workshop.store.session_text import load_session
 
 Opened = list[tuple[Path | None, Path]]
@@ -27,7 +27,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> Opened:
 
     stand_in.run_app = run_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "workshop.tui.app", stand_in)
-    monkeypatch.setattr(cli, "on_a_terminal", lambda: True)  # pytest captures the output
+    monkeypatch.setattr(screen, "on_a_terminal", lambda: True)  # pytest captures the output
     return calls
 
 
@@ -92,7 +92,7 @@ def test_open_ends_with_the_screens_one_line_error_when_the_checks_fail(
 
     stand_in.run_app = run_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "workshop.tui.app", stand_in)
-    monkeypatch.setattr(cli, "on_a_terminal", lambda: True)
+    monkeypatch.setattr(screen, "on_a_terminal", lambda: True)
 
     failed = workshop("open", session_path)
 

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from workshop.cli.followup import add_followup_commands
+from workshop.cli.review import run_review, walk
 from workshop.core import ops
 from workshop.core.carry import carry_actions
 from workshop.core.models import Agenda, Review, Session
 from workshop.core.report import build_report
 from workshop.export.report_markdown import render_markdown
-from workshop.followup_commands import add_followup_commands
-from workshop.review_cli import run_review, walk
 from workshop.store.folder import SessionReader
 from workshop.store.report_folder import read_folder, report_folder
 from workshop.store.session_file import SessionFile

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from workshop.cli_common import fail, iso_date
+from workshop.cli.output import fail, iso_date
 from workshop.store.locations import find_session
 
 EXIT_OK = 0
@@ -80,7 +80,7 @@ def add_followup_commands(subparsers: Any) -> None:
 
 def run_review_command(args: argparse.Namespace) -> int:
     """`workshop review SESSION [--date D] [--reviewer NAME]`."""
-    from workshop.review_cli import run_review
+    from workshop.cli.review import run_review
 
     def action() -> int:
         path = find_session(args.session, getattr(args, "dir", None))
