@@ -20,7 +20,8 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input
 
 from workshop.core import ops
-from workshop.core.models import Agenda, Idea
+from workshop.core.agenda import Agenda
+from workshop.core.models import Idea
 from workshop.store.session_file import SessionFile
 from workshop.store.toml_read import read_toml, validate
 from workshop.tui.messages import ChangeRequested

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from workshop.core import ops
-from workshop.core.models import Agenda
+from workshop.core.agenda import Agenda
 from workshop.store.locations import shipped_agendas_dir
 from workshop.store.session_file import SessionFile
 from workshop.store.toml_read import read_toml, validate

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import RunCli
+from workshop.core.agenda import ActivityKind, Agenda, Horizon
 from workshop.core.demo import demo_session
 from workshop.core.errors import InvalidFileError
-from workshop.core.models import ActivityKind, Agenda, Horizon
 from workshop.store.agendas import (
     DEFAULT_AGENDA,
     find_agenda,

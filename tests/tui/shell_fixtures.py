@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from workshop.core import ops
-from workshop.core.models import Agenda, Session
+from workshop.core.agenda import Agenda
+from workshop.core.models import Session
 from workshop.store.folder import new_session_path
 from workshop.store.session_file import SessionFile
 from workshop.store.toml_read import read_toml, validate

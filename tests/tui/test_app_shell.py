@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from workshop.core import ops
-from workshop.core.models import Agenda
+from workshop.core.agenda import Agenda
 from workshop.store import session_file as session_file_module
 from workshop.store.atomic import SaveError
 from workshop.store.session_file import SessionFile

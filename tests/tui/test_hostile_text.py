@@ -18,7 +18,8 @@ from textual.app import App
 
 from tests.tui.programme_app import PanelApp
 from workshop.core import ops
-from workshop.core.models import ActionStatus, Agenda, Review, Session
+from workshop.core.agenda import ActionStatus, Agenda
+from workshop.core.models import Review, Session
 from workshop.core.planning import debate_subjects
 from workshop.store.locations import shipped_agendas_dir
 from workshop.store.session_file import SessionFile

@@ -131,6 +131,7 @@ def test_the_first_frame_needs_neither_pydantic_nor_the_models() -> None:
             (
                 "pydantic",
                 "workshop.core.models",
+                "workshop.core.agenda",
                 "workshop.store.session_file",
                 "workshop.store.session_text",
                 "workshop.store.folder",

@@ -15,8 +15,9 @@ from textual.binding import Binding
 from textual.widgets import Footer, Input
 
 from workshop.core import ops
+from workshop.core.agenda import Agenda
 from workshop.core.errors import WorkshopError
-from workshop.core.models import Agenda, Session
+from workshop.core.models import Session
 from workshop.store.session_file import SessionFile
 from workshop.store.toml_read import read_toml, validate
 from workshop.tui.messages import ChangeRequested, Undo

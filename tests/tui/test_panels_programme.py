@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, OptionList, TextArea
 
 from tests.tui.programme_app import PanelApp, new_session_file
-from workshop.core.models import Verdict
+from workshop.core.agenda import Verdict
 from workshop.store.session_text import load_session
 
 HOSTILE = "a [/b] c [bold]x[/]"
@@ -89,7 +89,7 @@ async def test_debate_without_items_or_themes_says_what_to_do(tmp_path: Path) ->
     from datetime import date
 
     from workshop.core import ops
-    from workshop.core.models import Activity, ActivityKind, Agenda, Step
+    from workshop.core.agenda import Activity, ActivityKind, Agenda, Step
 
     agenda = Agenda(
         title="T",

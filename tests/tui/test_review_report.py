@@ -11,8 +11,9 @@ from textual.widgets import DataTable, Input, OptionList, ProgressBar, Static
 
 from tests.tui.programme_app import PanelApp
 from workshop.core import ops
+from workshop.core.agenda import ActionStatus, Agenda
 from workshop.core.carry import carry_actions
-from workshop.core.models import ActionStatus, Agenda, Review, Session
+from workshop.core.models import Review, Session
 from workshop.core.success import session_index
 from workshop.store.folder import new_session_path
 from workshop.store.locations import shipped_agendas_dir

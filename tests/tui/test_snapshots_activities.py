@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from workshop.core.agenda import Agenda
 from workshop.core.demo import demo_session
-from workshop.core.models import Agenda
 from workshop.store.session_file import SessionFile
 from workshop.tui.app import WorkshopApp
 

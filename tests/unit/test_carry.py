@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from workshop.core import ops
+from workshop.core.agenda import ActionStatus, Agenda
 from workshop.core.carry import carry_actions
 from workshop.core.errors import RuleError
-from workshop.core.models import ActionStatus, Agenda, Review, Session
+from workshop.core.models import Review, Session
 from workshop.store.session_file import SessionFile
 from workshop.store.session_text import load_session
 

@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from workshop.core import ops
+from workshop.core.agenda import Agenda
 from workshop.core.errors import RuleError
-from workshop.core.models import Agenda, Review, Session
+from workshop.core.models import Review, Session
 from workshop.core.tally import ranking, top_items
 
 NINE = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from workshop.core import ops
+from workshop.core.agenda import Activity, ActivityKind, Agenda, Horizon, Step
 from workshop.core.demo import demo_session
-from workshop.core.models import Activity, ActivityKind, Agenda, Horizon, Session, Step
+from workshop.core.models import Session
 from workshop.core.planning import (
     NO_OWNER,
     action_warnings,

@@ -19,8 +19,9 @@ import pytest
 from workshop.cli.followup import add_followup_commands
 from workshop.cli.review import run_review, walk
 from workshop.core import ops
+from workshop.core.agenda import Agenda
 from workshop.core.carry import carry_actions
-from workshop.core.models import Agenda, Review, Session
+from workshop.core.models import Review, Session
 from workshop.core.report import build_report
 from workshop.export.report_markdown import render_markdown
 from workshop.store.folder import SessionReader

@@ -13,8 +13,9 @@ import pytest
 import tomli_w
 
 from workshop.core import ops
+from workshop.core.agenda import Horizon
 from workshop.core.errors import InvalidFileError
-from workshop.core.models import SCHEMA_VERSION, Action, Horizon, Review, Session, TimerState
+from workshop.core.models import SCHEMA_VERSION, Action, Review, Session, TimerState
 from workshop.store.atomic import SaveError
 from workshop.store.folder import new_session_path
 from workshop.store.session_file import SessionFile

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workshop.core import ops
-from workshop.core.models import Agenda
+from workshop.core.agenda import Agenda
 from workshop.store import toml_write
 from workshop.store.session_file import SessionFile
 from workshop.store.session_text import load_session, render_session

@@ -42,8 +42,8 @@ def _require_a_brainstorm(session: Session, activity_id: str) -> None:
     """Only a brainstorm shows its ideas on screen: an idea filed under another activity
     would be seen in the exports only."""
     from workshop.core import ops
+    from workshop.core.agenda import ActivityKind
     from workshop.core.errors import RuleError
-    from workshop.core.models import ActivityKind
 
     ops.require_activity(session, activity_id)
     activities = session.agenda.activities()

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from workshop.core import ops
+from workshop.core.agenda import ActionStatus
 from workshop.core.errors import RuleError
-from workshop.core.models import Action, ActionStatus, Review
+from workshop.core.models import Action, Review
 from workshop.core.review import (
     CLOSED,
     STATUS_CHOICES,

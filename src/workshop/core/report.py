@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from workshop.core.models import ActionStatus, Session
+from workshop.core.agenda import ActionStatus
+from workshop.core.models import Session
 from workshop.core.stats import criterion_results, rate_activities
 from workshop.core.success import (
     QuarterPoint,

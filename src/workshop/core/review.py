@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from workshop.core.models import Action, ActionStatus
+from workshop.core.agenda import ActionStatus
+from workshop.core.models import Action
 from workshop.core.success import PROGRESS_MEANINGS
 
 STATUS_CHOICES = [

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 
 from workshop.core import stats
-from workshop.core.models import Activity, Session
+from workshop.core.agenda import Activity
+from workshop.core.models import Session
 from workshop.core.tally import RankedItem
 from workshop.export.html_page import (
     CHART_WIDTH,

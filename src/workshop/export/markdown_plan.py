@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from workshop.core.models import (
-    HORIZON_LABELS,
-    Action,
-    Horizon,
-    Idea,
-    Session,
-    Theme,
-)
+from workshop.core.agenda import HORIZON_LABELS, Horizon
+from workshop.core.models import Action, Idea, Session, Theme
 from workshop.core.tally import RankedItem, ranking
 from workshop.export.markdown_record import debate_title, ordered_notes
 from workshop.export.markdown_text import (

@@ -6,13 +6,8 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from workshop.core import stats
-from workshop.core.models import (
-    Activity,
-    DebateNote,
-    Idea,
-    Session,
-    Theme,
-)
+from workshop.core.agenda import Activity
+from workshop.core.models import DebateNote, Idea, Session, Theme
 from workshop.core.tally import vote_totals
 from workshop.export.markdown_text import (
     EMPTY,
@@ -299,13 +294,8 @@ def _minutes(duration: timedelta) -> int:
     return round(duration.total_seconds() / 60)
 
 
-def log_blocks(session: Session) -> list[str]:
-    """Planned against actual minutes; the total difference counts finished activities only,
-    so a session in progress is not "185 minutes under" for what has not run yet."""
-    blocks = ["## Activity log"]
-    if not session.log:
-        planned = session.agenda.planned_minutes
-        return [*blocks, f"Nothing logged yet. The agenda plans {planned} minutes."]
+def _time_spent(session: Session) -> tuple[dict[str, timedelta], set[str]]:
+    """Each activity's finished time in the log, and the activities still running."""
     spent: dict[str, timedelta] = {}
     running: set[str] = set()
     for entry in session.log:
@@ -315,6 +305,17 @@ def log_blocks(session: Session) -> list[str]:
             spent[entry.activity] = spent.get(entry.activity, timedelta()) + (
                 entry.ended - entry.started
             )
+    return spent, running
+
+
+def log_blocks(session: Session) -> list[str]:
+    """Planned against actual minutes; the total difference counts finished activities only,
+    so a session in progress is not "185 minutes under" for what has not run yet."""
+    blocks = ["## Activity log"]
+    if not session.log:
+        planned = session.agenda.planned_minutes
+        return [*blocks, f"Nothing logged yet. The agenda plans {planned} minutes."]
+    spent, running = _time_spent(session)
     rows = []
     planned_total = actual_total = difference_total = 0
     not_run = 0

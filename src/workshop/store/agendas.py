@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workshop.core.agenda import Agenda
 from workshop.core.errors import InvalidFileError
-from workshop.core.models import Agenda
 from workshop.store import locations
 from workshop.store.toml_read import read_toml, validate
 

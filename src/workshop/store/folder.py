@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from workshop.core.agenda import Agenda
 from workshop.core.errors import WorkshopError
-from workshop.core.models import SCHEMA_VERSION, Agenda, Session
+from workshop.core.models import SCHEMA_VERSION, Session
 from workshop.store.session_text import parse_session
 from workshop.store.toml_read import (
     not_regular_reason,

@@ -14,8 +14,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.core import ops
+from workshop.core.agenda import Activity
 from workshop.core.errors import WorkshopError
-from workshop.core.models import Action, Activity, Session
+from workshop.core.models import Action, Session
 from workshop.core.planning import (
     StartingPoint,
     action_warnings,

@@ -19,8 +19,9 @@ from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from workshop.core import ops
+from workshop.core.agenda import ActionStatus, Activity
 from workshop.core.errors import RuleError
-from workshop.core.models import Action, ActionStatus, Activity, Review, Session
+from workshop.core.models import Action, Review, Session
 from workshop.core.review import CLOSED, STATUS_CHOICES, default_status, status_label
 from workshop.core.success import PROGRESS_MEANINGS, index_by_owner, progress_label, track
 from workshop.core.success import success_index as index_of

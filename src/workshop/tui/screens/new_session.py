@@ -16,8 +16,8 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.core import ops
+from workshop.core.agenda import Agenda
 from workshop.core.errors import WorkshopError
-from workshop.core.models import Agenda
 from workshop.store.agendas import DEFAULT_AGENDA, load_agenda, shipped_agendas, user_agendas
 from workshop.store.folder import new_session_path
 from workshop.store.session_file import SessionFile

@@ -26,8 +26,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from workshop.core import ops
+from workshop.core.agenda import Activity
 from workshop.core.errors import RuleError, WorkshopError
-from workshop.core.models import Activity, Session
+from workshop.core.models import Session
 from workshop.store.session_file import ReadSession, SessionFile
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
