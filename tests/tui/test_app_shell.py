@@ -490,7 +490,7 @@ async def test_a_rule_error_is_a_warning_not_a_crash(tmp_path: Path) -> None:
         screen.post_message(ChangeRequested(lambda d: ops.edit_idea(d, "i9", "x"), "Edit"))
         await pilot.pause()
         assert not screen.query_one(SaveStatus).has_class("-error")
-        assert any("no idea with id" in n.message for n in app._notifications)
+        assert any("no idea with id" in n.message for n in app._notifications)  # noqa: SLF001
         assert not screen.pending
 
 

@@ -229,7 +229,7 @@ async def test_plan_export_writes_markdown_beside_the_session(tmp_path: Path) ->
         assert target.exists()
         text = target.read_text()
         assert "One owner for every complaint" in text
-        assert any(str(target) in n.message for n in app._notifications)
+        assert any(str(target) in n.message for n in app._notifications)  # noqa: SLF001
 
 
 # --- rate -----------------------------------------------------------------------------------
