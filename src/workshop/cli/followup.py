@@ -1,7 +1,7 @@
 """The follow-through commands: `workshop review SESSION` and `workshop report`.
 
 `add_followup_commands(subparsers)` registers both on the CLI's subparsers. Each sets
-`handler` (and `run`, the name cli.py uses) to a function `(args: argparse.Namespace) -> int`
+`handler` (and `run`, the name cli.main runs) to a function `(args: argparse.Namespace) -> int`
 that returns the exit code: 0 done, 2 invalid input (a bad file, folder, team or date), 1 any
 other error, 130 interrupted. It prints its own one-line errors on stderr ("workshop: ...") and
 does not raise for them, so a caller can simply `return args.handler(args)`.

@@ -23,7 +23,7 @@ def _toml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     # Not only regular files: one that is not (a named pipe) is listed, so that reading it
-    # names it and says why it is skipped (reading never opens it; see files.read_text).
+    # names it and says why it is skipped (reading never opens it; see toml_read.read_text).
     return sorted(
         path
         for path in folder.glob("*.toml")

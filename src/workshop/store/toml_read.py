@@ -186,7 +186,7 @@ def validate(model: type[ModelT], data: dict[str, Any], path: Path) -> ModelT:
         broken = first.get("ctx", {}).get("error")
         key_path_of_rule = getattr(broken, "key_path", None)
         if first["type"] == "value_error" and isinstance(key_path_of_rule, str):
-            # A rule across records (models.BrokenRuleError) says where itself.
+            # A rule across records (session_checks.BrokenRuleError) says where itself.
             location = (*location, *_parse_key_path(key_path_of_rule))
             message = one_line(str(getattr(broken, "problem", message)))
         elif first["type"] == "missing":
