@@ -145,3 +145,41 @@ async def test_a_digit_typed_after_naming_a_theme_puts_an_idea_in_it(tmp_path: P
     (theme,) = session.themes
     assert theme.title == "Billing"
     assert [idea.theme for idea in session.ideas].count(theme.id) == 1
+
+
+async def test_an_open_dialog_takes_a_burst_with_its_enter_at_the_end(tmp_path: Path) -> None:
+    # The form is already up; the burst reaches its title box before the Enter is handled.
+    path = make_session(tmp_path, current="action-plan")
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        await wait_until(pilot, lambda: not app.screen.holds_keys)  # type: ignore[attr-defined]
+        await pilot.press("n")
+        await wait_until(pilot, lambda: bool(app.screen.query("#plan-form-what")))
+        await wait_until(pilot, lambda: not app.screen.holds_keys)  # type: ignore[attr-defined]
+        send_burst(app, "Call back⇥Bo⏎")
+        await wait_until(pilot, lambda: bool(load_session(path).actions))
+    (action,) = load_session(path).actions
+    assert (action.title, action.owner) == ("Call back", "Bo")
+
+
+async def test_an_idea_typed_just_before_f8_stays_in_the_activity_it_was_typed_in(
+    tmp_path: Path,
+) -> None:
+    path = make_session(tmp_path, current="what-bugs-customers")
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await wait_until(pilot, lambda: not screen.holds_keys)
+        send_burst(app, "Idea before F8⏎half typ")
+        app.post_message(events.Key("f8", None))
+        send_burst(app, "After F8⏎")
+        await wait_until(pilot, lambda: len(load_session(path).ideas) == 2)
+        assert screen.drafts == {"what-bugs-customers": "half typ"}
+    ideas = sorted((idea.activity, idea.text) for idea in load_session(path).ideas)
+    assert ideas == [
+        ("getting-it-right", "After F8"),
+        ("what-bugs-customers", "Idea before F8"),
+    ]

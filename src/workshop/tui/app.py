@@ -29,7 +29,7 @@ from workshop.tui.commands import WorkshopCommands
 from workshop.tui.safe_text import SafeNotifications, clean
 from workshop.tui.screens.closing import WorkshopPalette
 from workshop.tui.screens.opening import OpeningScreen
-from workshop.tui.widgets.typing import HoldsKeys
+from workshop.tui.widgets.typing import HoldsKeys, key_in_hand
 
 if TYPE_CHECKING:
     from workshop.tui.room_process import RoomOptions
@@ -105,6 +105,7 @@ class WorkshopApp(SafeNotifications, App[None]):
         # A screen putting a new panel or dialog in place keeps the keys read meanwhile, whatever
         # widget has the focus (a table's or a list's keys would otherwise act on the old panel).
         if isinstance(event, events.Key) and not event.is_forwarded:
+            key_in_hand(event)
             screen = self.screen
             if isinstance(screen, HoldsKeys):
                 if screen.hold_key(event):
@@ -120,6 +121,8 @@ class WorkshopApp(SafeNotifications, App[None]):
         screen = self.screen
         if isinstance(screen, HoldsKeys) and screen.hold_key(event):
             event.prevent_default()
+        else:
+            key_in_hand(event)  # its binding runs next, and may start a hold
 
     def on_ready(self) -> None:
         self._started = True

@@ -22,7 +22,7 @@ SESSION_KEYS = """\
 | F2 | large-digit timer |
 | F3 | show or hide the agenda's notes for the facilitator (never exported) |
 | ctrl+b | show or hide the agenda outline |
-| ctrl+z | undo the last change (named, with where; one in another activity needs ctrl+z twice) |
+| ctrl+z | undo the last change, named; one made in another activity needs ctrl+z twice |
 | F9 | the room: participants join from their phones (address, code, QR); again: how to join, stop |
 | ctrl+r | reveal the current activity's results on the projector page, or hide them |
 | F4 | light theme for projectors, and back |

@@ -7,6 +7,8 @@ panels, the outline and the header. Another process's changes are picked up by p
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -49,6 +51,8 @@ POLL_SECONDS = 0.5
 TICK_SECONDS = 0.5
 NARROW_COLUMNS = 100
 UNDO_DEPTH = 200
+ARRIVE_SECONDS = 2.0
+"""At most this long for the keys queued for a panel's box to arrive before the panel goes."""
 
 
 class FacilitatorNotes(VerticalScroll, can_focus=False):
@@ -252,6 +256,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         area = self.query_one("#panel-area")
         if self.panel is not None:
             old, self.panel = self.panel, None
+            await self._typed_keys_arrive(old)
             old.save_typed()
             # Half-typed text is kept for when the facilitator comes back to this activity.
             self.drafts[old.activity.id] = old.draft_to_keep()
@@ -263,6 +268,19 @@ class SessionScreen(HoldsKeys, Screen[None]):
         if draft:
             panel.restore_draft(draft)
         self.call_after_refresh(self._panel_in_place, panel)
+
+    async def _typed_keys_arrive(self, panel: ActivityPanel) -> None:
+        """Let the keys typed before the move, still queued for the panel's box, reach it
+        before the panel goes: "an idea⏎F8" keeps the idea in the activity it was typed in,
+        and half-typed words are kept as its draft (a removed box drops what it had queued)."""
+        focused = self.focused
+        if focused is None or (focused is not panel and panel not in focused.ancestors):
+            return
+        arrived = asyncio.Event()
+        # A callback queued behind those keys: it runs once the box has handled them.
+        if focused.call_later(arrived.set):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(arrived.wait(), ARRIVE_SECONDS)
 
     async def _panel_in_place(self, panel: ActivityPanel) -> None:
         if panel is not self.panel:

@@ -42,6 +42,15 @@ async def run_binding_now(widget: Widget, event: events.Key, *, priority: bool =
 _HANDED_ON: WeakSet[events.Key] = WeakSet()
 """Keys given to a plain Input or TextArea as messages, which may come back up unhandled."""
 
+_KEY_IN_HAND: list[events.Key | None] = [None]
+"""The key being handled now (see `key_in_hand`): a hold it starts holds the keys typed after
+it, and lets those typed before it go where they were going."""
+
+
+def key_in_hand(event: events.Key) -> None:
+    """Note the key about to be handled (the app, and every typing box, call this first)."""
+    _KEY_IN_HAND[0] = event
+
 
 class HoldsKeys:
     """For a screen: keep the keys typed while what should take them is not ready yet.
@@ -57,13 +66,26 @@ class HoldsKeys:
     _held_keys: list[events.Key] | None = None
     _hold_reasons: frozenset[str] = frozenset()
     _answer_key: events.Key | None = None
+    _hold_trigger: events.Key | None = None
     _giving = False
 
-    def hold_keys(self, typed_ahead: Iterable[events.Key] = (), *, reason: str = "ready") -> None:
-        """Hold keys from now, after `typed_ahead` (keys typed earlier that wait here too)."""
+    def hold_keys(
+        self,
+        typed_ahead: Iterable[events.Key] = (),
+        *,
+        reason: str = "ready",
+        trigger: events.Key | None = None,
+    ) -> None:
+        """Hold the keys typed after `trigger` (by default the key being handled, which asked
+        for what is coming), after `typed_ahead` (keys typed earlier that wait here too).
+
+        Keys typed before the trigger, still on their way to a box (the idea typed just
+        before F8), are not held: they go where they were going.
+        """
         self._hold_reasons = self._hold_reasons | {reason}
         if self._held_keys is None:
             self._held_keys = list(typed_ahead)
+            self._hold_trigger = trigger or _KEY_IN_HAND[0]
         else:
             self.put_back(list(typed_ahead))
 
@@ -77,6 +99,11 @@ class HoldsKeys:
             # The answer itself, bubbling up to run its binding (Enter in a plain Input),
             # is not held: the keys after it are. Nor is a key already given from here.
             return False
+        trigger = self._hold_trigger
+        if trigger is not None and (event is trigger or event.time < trigger.time):
+            # Typed before the key that started the hold, still on its way to a box (a fast
+            # "title⇥owner⏎", an idea just before F8): it goes where it was going.
+            return False
         self._held_keys.append(events.Key(event.key, event.character))
         return True
 
@@ -84,6 +111,7 @@ class HoldsKeys:
         """Stop holding, and hand the keys held so far to the caller (who gives them on)."""
         held, self._held_keys = self._held_keys or [], None
         self._hold_reasons = frozenset()
+        self._hold_trigger = None
         return held
 
     def on_key(self, event: events.Key) -> None:
@@ -140,7 +168,7 @@ class HoldsKeys:
         assert isinstance(self, Screen)
         if event.key in self.ANSWER_KEYS and self.is_current:  # not closed by it already
             self._answer_key = event
-            self.hold_keys(reason="answer")
+            self.hold_keys(reason="answer", trigger=event)
             if not self.answer_will_follow(event):
                 # The answer's handler calls answer_handled; this is for a key that may
                 # answer nothing (Enter in a list with nothing chosen), so no key waits for
@@ -184,6 +212,7 @@ async def hand_on(widget: Widget, event: events.Key) -> None:
     follow a Tab (or another key that moves the focus) were all handed to the old box.
     """
     focused = widget.app.focused
+    key_in_hand(event)
     event.stop()
     event.prevent_default()
     # As the app does with a key it reads: the priority bindings of the focus first.
@@ -208,6 +237,7 @@ class _KeysInOrder:
 
     async def _on_key(self, event: events.Key) -> None:
         assert isinstance(self, Widget)
+        key_in_hand(event)
         if held_by_screen(self, event):
             return
         if self.app.focused is not self:
