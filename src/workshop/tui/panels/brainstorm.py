@@ -12,7 +12,8 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from workshop.core import ops
-from workshop.core.models import Activity, Idea, Session
+from workshop.core.agenda import Activity
+from workshop.core.models import Idea, Session
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.safe_text import clean

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from workshop.core.models import DebateNote, Verdict
+from workshop.core.agenda import Verdict
+from workshop.core.models import DebateNote
 from workshop.core.planning import DebateSubject
 from workshop.tui.safe_text import literal
 

@@ -18,10 +18,11 @@ from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from workshop.core import ops
-from workshop.core.models import Action, ActionStatus, Activity, Review, Session
+from workshop.core.agenda import ActionStatus, Activity
+from workshop.core.models import Action, Review, Session
+from workshop.core.review import CLOSED, STATUS_CHOICES, status_label
 from workshop.core.success import PROGRESS_MEANINGS, index_by_owner, progress_label, track
 from workshop.core.success import success_index as index_of
-from workshop.review_cli import CLOSED, STATUS_CHOICES, status_label
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.review_text import (

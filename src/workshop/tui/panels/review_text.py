@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from textual.content import Content
 
 from workshop.core import ops
-from workshop.core.models import Action, ActionStatus, Review, Session
+from workshop.core.agenda import ActionStatus
+from workshop.core.errors import RuleError
+from workshop.core.models import Action, Review, Session
+from workshop.core.review import CLOSED, default_status, status_label
 from workshop.core.success import progress_label
-from workshop.review_cli import CLOSED, default_status, status_label
 from workshop.tui.safe_text import plain
 
 EMPTY_TEXT = "No actions to review: this session has no plan yet."
@@ -66,7 +68,7 @@ def remove_review(
             del reviews[position]
             break
     else:
-        raise ops.RuleError(f"the review of {action.title!r} is no longer there")
+        raise RuleError(f"the review of {action.title!r} is no longer there")
     updated = action.model_copy(update={"reviews": reviews, "status": status_before})
     session.actions[index] = updated
     return updated
