@@ -7,6 +7,7 @@ record itself is replaced, so saving one change does not grow with the session.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, ClassVar
@@ -364,7 +365,27 @@ class Session(BaseModel):
         _require_unique([t.id for t in self.themes], "theme", "themes")
         _require_unique([a.id for a in self.actions], "action", "actions")
         _check_references(self)
+        self._cover_given_ids()
         return self
+
+    COUNTED_IDS: ClassVar[dict[str, str]] = {
+        "i": "ideas",
+        "t": "themes",
+        "a": "actions",
+        "p": "participants",
+    }
+    """The prefix of each kind of id a counter in `id_counters` gives, and its list."""
+
+    def _cover_given_ids(self) -> None:
+        """Raise each counter to at least the highest id in its list (a hand-edited or older
+        file may lack them), so a loaded session can give the next id from its counter alone
+        (`ops.next_id`) instead of scanning every id on each new record."""
+        for prefix, list_name in self.COUNTED_IDS.items():
+            records = getattr(self, list_name)
+            if records:
+                highest = highest_id_number([record.id for record in records], prefix)
+                if highest > self.id_counters.get(prefix, 0):
+                    self.id_counters[prefix] = highest
 
     RECORD_LISTS: ClassVar[tuple[str, ...]] = (
         "participants",
@@ -414,16 +435,22 @@ class _GivenIds:
     def __contains__(self, record_id: object) -> bool:
         if record_id in self._existing:
             return True
-        number = _id_number(str(record_id), self._prefix)
+        number = id_number(str(record_id), self._prefix)
         if number is None:
             return False
         if self._highest is None:  # only worked out when a reference is dangling
-            numbers = (_id_number(given, self._prefix) for given in self._existing)
+            numbers = (id_number(given, self._prefix) for given in self._existing)
             self._highest = max((n for n in numbers if n is not None), default=0)
         return number <= max(self._counter, self._highest)
 
 
-def _id_number(record_id: str, prefix: str) -> int | None:
+def highest_id_number(record_ids: list[str], prefix: str) -> int:
+    """The highest number among ids of the form prefix + digits (i1, i12...), 0 if none."""
+    numbers = re.findall(rf"(?m)^{re.escape(prefix)}(\d+)$", "\n".join(record_ids))
+    return max(map(int, numbers), default=0)
+
+
+def id_number(record_id: str, prefix: str) -> int | None:
     digits = record_id[len(prefix) :]
     if record_id.startswith(prefix) and digits.isascii() and digits.isdigit():
         return int(digits)
