@@ -437,7 +437,14 @@ def run_serve(args: argparse.Namespace) -> int:
         )
     gc.enable()  # a long-running server, unlike the other commands
     try:
-        serve(path, host=host, port=args.port, out=sys.stdout, report_joins=args.report_joins)
+        serve(
+            path,
+            host=host,
+            port=args.port,
+            out=sys.stdout,
+            report_joins=args.for_screen,
+            end_with=sys.stdin.buffer if args.for_screen else None,
+        )
     except KeyboardInterrupt:  # ctrl+c is how serving ends: uvicorn has shut down cleanly
         return 0
     except OSError as error:  # the port is taken, or the address is not this machine's
@@ -885,8 +892,9 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
         action="store_true",
         help="listen on this laptop's network address (default: 127.0.0.1, this laptop only)",
     )
-    # For the facilitator's screen, which serves as a child process and reads these lines.
-    serve.add_argument("--report-joins", action="store_true", help=argparse.SUPPRESS)
+    # For the facilitator's screen, which serves as a child process: a line `joined: N` at
+    # each join, and serving ends when the screen's end of stdin closes (the screen is gone).
+    serve.add_argument("--for-screen", action="store_true", help=argparse.SUPPRESS)
     _add_dir_option(serve, finding=True)
     serve.set_defaults(run=run_serve)
 

@@ -58,7 +58,10 @@ def parse_addresses(lines: list[str]) -> RoomAddresses:
 
 
 class RoomProcess:
-    """One `workshop serve SESSION --report-joins` child; `start` blocks until it listens."""
+    """One `workshop serve SESSION --for-screen` child; `start` blocks until it listens.
+
+    Its stdin is a pipe this process never writes to: when this process ends, however it
+    ends, the pipe closes and the server stops by itself."""
 
     def __init__(
         self,
@@ -80,8 +83,12 @@ class RoomProcess:
 
     def command(self) -> list[str]:
         command = [sys.executable, "-m", "workshop", "serve", str(self.session_path)]
-        command += ["--port", str(self.port), "--report-joins"]
+        command += ["--port", str(self.port), "--for-screen"]
         return [*command, "--lan"] if self.lan else command
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
 
     @property
     def running(self) -> bool:
@@ -91,7 +98,7 @@ class RoomProcess:
         """Start the server and wait for its addresses (RoomError if it cannot listen)."""
         process = subprocess.Popen(
             self.command(),
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

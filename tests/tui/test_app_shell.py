@@ -39,9 +39,12 @@ def text_of(screen: object, selector: str) -> str:
 
 
 async def wait_until(
-    pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 3.0
+    pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 10.0
 ) -> None:
-    """Let the app run until `condition` holds (interval timers need real time to fire)."""
+    """Let the app run until `condition` holds (interval timers need real time to fire).
+
+    The limit only matters when the test fails; it is generous for a machine shared by several
+    test runs at once."""
     for _ in range(int(seconds / 0.05)):
         if condition():
             return

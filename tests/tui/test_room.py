@@ -268,3 +268,42 @@ def test_snapshot_the_room_line(snap_compare, tmp_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_room)
+
+
+async def test_the_join_qr_code_decodes_from_the_screen_as_drawn(tmp_path: Path) -> None:
+    """The screen as Textual exports it (SVG, cells as drawn), rendered by Chromium and read
+    by zxing-cpp: the QR code on the session screen decodes to the participants' address."""
+    import io
+    import shutil
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("chromium is not installed (apt-get install chromium; .ci/run does)")
+    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp is not installed (dev extra)")
+    image = pytest.importorskip("PIL.Image", reason="pillow is not installed (dev extra)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+    path = make_session(tmp_path, current="what-bugs-customers")
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path, room_options=LOCAL)
+    async with app.run_test(size=(100, 48)) as pilot:
+        await session_screen(pilot)
+        await app.push_screen(RoomScreen(ADDRESSES))
+        await wait_for(pilot, lambda: join_info_shown(app))
+        svg = app.export_screenshot()
+    svg_file = tmp_path / "screen.svg"
+    svg_file.write_text(svg)
+
+    def render() -> bytes:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 1300, "height": 1300})
+            page.goto(svg_file.as_uri())
+            png: bytes = page.locator("svg").first.screenshot()
+            browser.close()
+            return png
+
+    import asyncio
+
+    png = await asyncio.to_thread(render)  # the sync API wants no running loop in its thread
+    decoded = zxingcpp.read_barcodes(image.open(io.BytesIO(png)))
+    assert [result.text for result in decoded] == [ADDRESSES.participants]

@@ -183,6 +183,16 @@ def test_a_phone_rates_each_criterion_on_the_scale(live_room: LiveRoom) -> None:
     first = page.locator(f'input[name="score-{criteria[0].id}"][value="1"]')
     expect(first).to_be_checked()  # the page shows back what was saved
 
+    live_room.change(lambda d: ops.set_revealed(d, "benchmark", True))
+    projector = live_room.browser.new_context(viewport=PROJECTOR).new_page()
+    projector.goto(f"{live_room.base}projector/{KEY}")
+    expect(projector.locator(".bar-row")).to_have_count(len(criteria))
+    expect(projector.locator(".bar-label").first).to_have_text("1.0 ± 0.0 (1)")
+    screenshot(projector, "4-projector-benchmark")
+    # The whole chart is on the projector's screen, without scrolling (it ran to 1,478 px).
+    last_bar = projector.locator(".bar-title").last.bounding_box()
+    assert last_bar is not None and last_bar["y"] + last_bar["height"] <= PROJECTOR["height"]
+
 
 def test_the_projector_updates_live_as_ideas_arrive_and_after_reveal(live_room: LiveRoom) -> None:
     context = live_room.browser.new_context(viewport=PROJECTOR, device_scale_factor=1)

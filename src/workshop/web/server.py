@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 import uvicorn
 from starlette.applications import Starlette
@@ -105,10 +105,12 @@ def serve(
     out: TextIO,
     announce: Callable[[Addresses], None] | None = None,
     report_joins: bool = False,
+    end_with: BinaryIO | None = None,
 ) -> None:
     """Serve one session on host:port until interrupted (ctrl+c), after printing where; with
     `report_joins`, a line `joined: N` each time someone joins (the facilitator's screen,
-    which runs this as a child process, reads them)."""
+    which runs this as a child process, reads them); with `end_with`, serving also ends when
+    that stream ends (the screen's pipe: a screen that was killed leaves no server behind)."""
     sock = bind(host, port)
     port = sock.getsockname()[1]
     base = f"http://{url_host(host)}:{port}/"
@@ -129,6 +131,16 @@ def serve(
     if announce is not None:
         announce(where)
     server = _Server(app)
+    if end_with is not None:
+
+        def end_when_closed(stream: BinaryIO) -> None:
+            while stream.read(4096):
+                pass
+            # As on ctrl+c, without a signal (uvicorn would raise it again once stopped).
+            server.room.live.close()
+            server.should_exit = True
+
+        threading.Thread(target=end_when_closed, args=(end_with,), daemon=True).start()
     try:
         server.run(sockets=[sock])
     finally:
