@@ -10,9 +10,9 @@ import pytest
 from textual.content import Content
 from textual.widgets import Static
 
-from workshop import store
 from workshop.core import ops
-from workshop.store import SessionFile, load_session
+from workshop.store.session_file import ReadSession, SessionFile
+from workshop.store.session_text import load_session
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.idea_list import IdeaList
@@ -108,7 +108,7 @@ async def test_only_one_re_read_of_the_file_runs_at_a_time(
         reads: list[int] = []
         read_if_changed = session_file.read_if_changed
 
-        def slow_read() -> store.ReadSession | None:
+        def slow_read() -> ReadSession | None:
             reads.append(1)
             release.wait(timeout=10)
             return read_if_changed()
@@ -145,7 +145,7 @@ async def test_a_re_read_hands_the_interpreter_back_to_the_keys_sooner(
         intervals: list[float] = []
         read_if_changed = session_file.read_if_changed
 
-        def read() -> store.ReadSession | None:
+        def read() -> ReadSession | None:
             intervals.append(sys.getswitchinterval())
             return read_if_changed()
 

@@ -10,15 +10,13 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, Protocol, TypeVar
 
+from workshop.core.agenda import ActivityKind, Agenda, Horizon
 from workshop.core.clock import now
+from workshop.core.errors import RuleError
 from workshop.core.models import (
     Action,
-    ActionStatus,
-    ActivityKind,
     ActivityNote,
-    Agenda,
     DebateNote,
-    Horizon,
     Idea,
     LogEntry,
     Participant,
@@ -28,19 +26,11 @@ from workshop.core.models import (
     Theme,
     TimerState,
     Vote,
-    highest_id_number,
-    id_number,
 )
-from workshop.files import WorkshopError
+from workshop.core.session_checks import highest_id_number, id_number
 
 _TAG = re.compile(r"(?<![\w#])#([\w][\w-]*)")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
-
-
-class RuleError(WorkshopError):
-    """A change the session's rules do not allow (unknown id, over the vote budget...)."""
-
-    exit_code = 2
 
 
 class HasId(Protocol):
@@ -319,10 +309,6 @@ def _retheme(session: Session, old: str, new: str) -> None:
     for position, idea in enumerate(session.ideas):
         if idea.theme == old:
             session.ideas[position] = idea.model_copy(update={"theme": new})
-
-
-def ideas_in_theme(session: Session, theme_id: str) -> list[Idea]:
-    return [idea for idea in session.ideas if idea.theme == theme_id]
 
 
 def remove_participant(session: Session, participant_id: str) -> tuple[int, Participant]:
@@ -604,10 +590,6 @@ def add_review(session: Session, action_id: str, review: Review) -> Action:
     updated = action.model_copy(update={"reviews": reviews, "status": reviews[-1].status})
     session.actions[index] = updated
     return updated
-
-
-def set_status(session: Session, action_id: str, status: ActionStatus) -> Action:
-    return update_action(session, action_id, status=status)
 
 
 # --- ratings and debate ---------------------------------------------------------------------
