@@ -7,6 +7,8 @@ models (pydantic): the first frame comes up in about the time a bare Textual app
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import dataclasses
 import gc
 import time
@@ -20,6 +22,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.content import Content
+from textual.message_pump import MessagePump
+from textual.screen import Screen
 
 from workshop.core.clock import now
 from workshop.core.errors import WorkshopError
@@ -39,6 +43,9 @@ if TYPE_CHECKING:
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
+QUIT_ROUNDS = 3
+"""Hops a typed key takes to become a saved change: the box, its panel, the screen."""
+QUIT_WAIT_SECONDS = 1.0
 
 
 class WorkshopApp(SafeNotifications, App[None]):
@@ -246,6 +253,7 @@ class WorkshopApp(SafeNotifications, App[None]):
         if session_screen is None:
             self.exit()
             return
+        await self._let_typed_keys_land(session_screen)
         typed = clean(session_screen.uncaptured_text(), one_line=True)
         if typed:
             self._confirm_quit(
@@ -267,6 +275,25 @@ class WorkshopApp(SafeNotifications, App[None]):
                 ),
                 title="Unsaved change",
             )
+
+    async def _let_typed_keys_land(self, screen: Screen[None]) -> None:
+        """Let the keys typed before the quit take effect first. ctrl+q acts as the app reads
+        it, while an Enter or a score typed just before it may still be on its way from the
+        focused box up to the screen (key, then the box's message, then the screen's change):
+        each round lets every queue on that way finish what it holds."""
+        focused = screen.focused
+        nodes = [*(focused.ancestors_with_self if focused else []), screen]
+        # Not the app itself: this runs in the app's own queue.
+        way: list[MessagePump] = [node for node in dict.fromkeys(nodes) if node is not self]
+        loop = asyncio.get_running_loop()
+        for _ in range(QUIT_ROUNDS):
+            for pump in way:
+                if not pump.is_running:
+                    continue
+                reached = loop.create_future()
+                pump.call_later(reached.set_result, None)
+                with contextlib.suppress(TimeoutError):  # a busy widget does not stop the quit
+                    await asyncio.wait_for(reached, QUIT_WAIT_SECONDS)
 
     def _confirm_quit(
         self, question: Content, *, title: str, then: Callable[[], object] | None = None

@@ -57,6 +57,11 @@ class ActivityPanel(Widget):
     def save_typed(self) -> None:
         """Ask for anything typed and not saved yet to be saved (the panel is about to go)."""
 
+    def take_waiting_changes(self) -> list[ChangeRequested]:
+        """Changes asked for and not yet sent to the screen (the screen is about to close and
+        saves them itself); the panel forgets them."""
+        return []
+
     def draft_to_keep(self) -> str:
         """Text typed here but not captured yet, kept by the screen while the panel is away."""
         return ""

@@ -94,6 +94,8 @@ discuss, not an error.
         """A participant just added: the cursor goes to their row once it is shown."""
         self._adding = 0
         """Participants asked for (`a`) and not saved yet: the grid holds the keys meanwhile."""
+        self._scores_waiting: list[ChangeRequested] = []
+        """Scores typed and shown, whose save waits for the frame that shows them."""
 
     def set_earlier_sessions(self, sessions: list[Session]) -> None:
         """The team's earlier sessions, for the previous result beside this one."""
@@ -271,8 +273,9 @@ discuss, not an error.
             None,
         )
         if old == score:
+            self.query_one(RatingGrid).forget_typed(participant, criterion)
             return
-        self.request_change(
+        self._scores_waiting.append(
             ChangeRequested(
                 lambda draft: ops.set_rating(draft, activity_id, participant, criterion, score),
                 f"Score {score if score is not None else 'left out'}",
@@ -283,6 +286,22 @@ discuss, not an error.
                 ),
             )
         )
+        if len(self._scores_waiting) == 1:
+            # The grid shows the typed score now (underlined until saved); the save waits for
+            # the frame that shows it, so the room sees the digit without waiting on the disk.
+            self.screen.call_after_refresh(self._send_waiting_scores)
+
+    def _send_waiting_scores(self) -> None:
+        waiting, self._scores_waiting = self._scores_waiting, []
+        for change in waiting:
+            self.request_change(change)
+
+    def save_typed(self) -> None:
+        self._send_waiting_scores()
+
+    def take_waiting_changes(self) -> list[ChangeRequested]:
+        waiting, self._scores_waiting = self._scores_waiting, []
+        return waiting
 
     def action_add_participant(self) -> None:
         """The next person to rate: someone who took part elsewhere (a voter) and has not

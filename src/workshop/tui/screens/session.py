@@ -750,6 +750,14 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
     def close_log(self) -> bool:
         """End the running activity in the log before leaving; False if a save is failing."""
+        if self.panel is not None:
+            # Asked for in the same burst of keys as the quit: saved now, before the log.
+            for waiting in self.panel.take_waiting_changes():
+                self.request_change(
+                    self.change_from(
+                        waiting.edit, waiting.description, waiting.on_saved, waiting.make_undo
+                    )
+                )
         if self.editor.pending:
             return False
         if any(entry.ended is None for entry in self.session.log):

@@ -57,6 +57,7 @@ class RatingGrid(ScrollView, can_focus=True):
         & > .rating-grid--detail { color: $text-muted; }
         & > .rating-grid--missing { color: $text-muted; }
         & > .rating-grid--score { text-style: bold; }
+        & > .rating-grid--typed { text-style: underline; }
         & > .rating-grid--cursor {
             background: $block-cursor-blurred-background;
             color: $block-cursor-blurred-foreground;
@@ -77,6 +78,7 @@ class RatingGrid(ScrollView, can_focus=True):
         "rating-grid--detail",
         "rating-grid--missing",
         "rating-grid--score",
+        "rating-grid--typed",
         "rating-grid--cursor",
         "rating-grid--empty",
     }
@@ -123,6 +125,8 @@ class RatingGrid(ScrollView, can_focus=True):
         self._labels: list[tuple[str, str]] = []
         """Each row's participant label and segment, made safe to show."""
         self._scores: dict[tuple[str, str], int] = {}
+        self._typed: dict[tuple[str, str], int | None] = {}
+        """Scores typed and not saved yet: shown at once, underlined, until saved."""
         self._flagged: set[str] = set()
         self._cursor = Coordinate(0, 0)
         self._first_column = 0
@@ -153,8 +157,23 @@ class RatingGrid(ScrollView, can_focus=True):
         return f"{number}!" if criterion_id in self._flagged else str(number)
 
     def cell_text(self, participant_id: str, criterion_id: str) -> str:
-        score = self._scores.get((participant_id, criterion_id))
+        score = self._shown_score((participant_id, criterion_id))
         return MISSING if score is None else str(score)
+
+    def _shown_score(self, key: tuple[str, str]) -> int | None:
+        return self._typed[key] if key in self._typed else self._scores.get(key)
+
+    def forget_typed(self, participant_id: str, criterion_id: str) -> None:
+        """Show the saved score again (the typed one needed no save, or was refused)."""
+        if self._typed.pop((participant_id, criterion_id), 0) != 0:
+            self._refresh_row(self.participant_ids.index(participant_id))
+
+    def _send_score(self, cell: tuple[str, str], score: int | None) -> None:
+        """Show the typed score in its cell at once (underlined until it is saved), and ask
+        for it to be saved."""
+        self._typed[cell] = score
+        self._refresh_row(self.participant_ids.index(cell[0]))
+        self.post_message(self.ScoreTyped(*cell, score))
 
     def show(self, participants: list[Participant], scores: dict[tuple[str, str], int]) -> None:
         """Show these participants and scores, repainting only the rows that changed."""
@@ -170,6 +189,9 @@ class RatingGrid(ScrollView, can_focus=True):
             return
         old, self._scores = self._scores, dict(scores)
         new = self._scores
+        for key in [key for key, typed in self._typed.items() if new.get(key) == typed]:
+            del self._typed[key]
+            old.pop(key, None)  # its row is drawn again, without the underline
         changed_rows = {key[0] for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
         for row, participant_id in enumerate(ids):
             if participant_id in changed_rows:
@@ -332,7 +354,7 @@ class RatingGrid(ScrollView, can_focus=True):
             event.stop()
             event.prevent_default()
             self._pending = None
-            self.post_message(self.ScoreTyped(*cell, None))
+            self._send_score(cell, None)
             self.action_next_cell()
             return
         character = event.character
@@ -351,7 +373,7 @@ class RatingGrid(ScrollView, can_focus=True):
         pending, self._pending = self._pending, None
         if pending is not None and self._cursor == pending[0]:
             if now - pending[2] < MULTI_DIGIT_SECONDS and low <= int(pending[1] + digit) <= high:
-                self.post_message(self.ScoreTyped(*cell, int(pending[1] + digit)))
+                self._send_score(cell, int(pending[1] + digit))
                 self.action_next_cell()
                 return
             # The first digit was a score of its own: this digit is for the next cell.
@@ -362,12 +384,12 @@ class RatingGrid(ScrollView, can_focus=True):
         score = int(digit)
         if not low <= score <= high:
             if digit == "0":  # 0 is not on this scale: it leaves the score out
-                self.post_message(self.ScoreTyped(*cell, None))
+                self._send_score(cell, None)
                 self.action_next_cell()
             else:
                 self.app.bell()
             return
-        self.post_message(self.ScoreTyped(*cell, score))
+        self._send_score(cell, score)
         if score * 10 <= high:
             # It may be the first digit of a bigger score: stay on the cell a moment.
             self._pending = (self._cursor, digit, now)
@@ -427,6 +449,7 @@ class RatingGrid(ScrollView, can_focus=True):
         missing = style + self._foreground("rating-grid--missing")
         score_style = style + self._foreground("rating-grid--score")
         cursor = self.get_visual_style("rating-grid--cursor").rich_style
+        typed = self.get_visual_style("rating-grid--typed", partial=True).rich_style
         label_width = self._label_width(width)
         name, segment = self._labels[row]
         label = Strip(
@@ -437,10 +460,14 @@ class RatingGrid(ScrollView, can_focus=True):
         segments = [*label.crop_extend(0, label_width, style)]
         participant_id = self.participant_ids[row]
         for column in self._visible_columns(width):
-            score = self._scores.get((participant_id, self.criterion_ids[column]))
+            key = (participant_id, self.criterion_ids[column])
+            score = self._shown_score(key)
             text = f"{MISSING if score is None else score:>2} "
             if (row, column) == self._cursor:
-                segments.append(Segment(text, cursor))
+                cell_style = cursor
             else:
-                segments.append(Segment(text, missing if score is None else score_style))
+                cell_style = missing if score is None else score_style
+            if key in self._typed:
+                cell_style += typed
+            segments.append(Segment(text, cell_style))
         return Strip(segments).crop_extend(0, width, style)
