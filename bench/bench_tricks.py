@@ -30,7 +30,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from terminal import Terminal, ms  # noqa: E402
+from terminal import Terminal, minimal_app_command, ms  # noqa: E402
 
 IDEA_BOX = "Type an idea, Enter to capture"
 TRICKS = ("gc", "exit", "lazy", "quick", "tomliw")
@@ -77,6 +77,8 @@ def bench_gc(folder: Path, env: dict[str, str], runs: int) -> None:
     from bench_tui import make_session
 
     print(f"gc pause + freeze: workshop open in an 80x24 pty, {runs} runs each (p50):")
+    minimal = [time_screen(minimal_app_command(), env, IDEA_BOX)[0] for _ in range(runs)]
+    print(f"  minimal Textual app, its Input on screen: {ms(statistics.median(minimal))}")
     for count in (1_000, 10_000):
         path = make_session(folder, count)
         times: dict[str, list[list[float]]] = {"": [], "gc": []}
@@ -97,6 +99,8 @@ def bench_cli(folder: Path, env: dict[str, str], runs: int, tricks: list[str]) -
 
     path = make_session(folder, 10)
     print(f"Commands as whole processes, {runs} runs each (p50):")
+    bare = [process_seconds([sys.executable, "-c", "pass"], env) for _ in range(runs)]
+    print(f"  minimal reference, python -c pass: {ms(statistics.median(bare))}")
     for trick in tricks:
         ab_processes(trick, f"{trick}: workshop --help", ["--help"], env, runs)
         ab_processes(
@@ -189,14 +193,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         env = dict(os.environ, WORKSHOP_HOME=str(folder))
+        for section in ("gc", "cli", "quick", "tomliw"):
+            (folder / section).mkdir()
         if "gc" in sections:
-            bench_gc(folder, env, args.runs)
+            bench_gc(folder / "gc", env, args.runs)
         if "cli" in sections:
-            bench_cli(folder, env, args.runs, ["exit", "lazy", "gc"])
+            bench_cli(folder / "cli", env, args.runs, ["exit", "lazy", "gc"])
         if "quick" in sections:
-            bench_quick(folder, env, args.runs)
+            bench_quick(folder / "quick", env, args.runs)
         if "tomliw" in sections:
-            bench_tomliw(folder, env, args.rounds, args.ideas)
+            bench_tomliw(folder / "tomliw", env, args.rounds, args.ideas)
     return 0
 
 
