@@ -19,7 +19,7 @@ demo: $(STAMP)  ## open the app on a generated demo session
 test: $(STAMP)  ## run the whole suite
 	$(BIN)/python -m pytest -n auto -q
 
-check: $(STAMP)  ## lint, type-check the core, and check the core never imports textual
+check: $(STAMP)  ## lint, type-check, and check the layers (the core never imports textual)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports

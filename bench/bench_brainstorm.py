@@ -20,9 +20,10 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input
 
 from workshop.core import ops
-from workshop.core.models import Agenda, Idea
-from workshop.files import read_toml, validate
-from workshop.store import SessionFile
+from workshop.core.agenda import Agenda
+from workshop.core.models import Idea
+from workshop.store.session_file import SessionFile
+from workshop.store.toml_read import read_toml, validate
 from workshop.tui.messages import ChangeRequested
 from workshop.tui.panels.brainstorm import BrainstormPanel
 from workshop.tui.panels.registry import panel_for

@@ -24,9 +24,9 @@ IDEAS_IN_SESSION = 1000
 
 def make_session(folder: Path) -> Path:
     """A session file holding IDEAS_IN_SESSION ideas."""
-    from workshop.agendas import DEFAULT_AGENDA, find_agenda, load_agenda
     from workshop.core import ops
-    from workshop.store import SessionFile
+    from workshop.store.agendas import DEFAULT_AGENDA, find_agenda, load_agenda
+    from workshop.store.session_file import SessionFile
 
     agenda = load_agenda(find_agenda(DEFAULT_AGENDA))
     session = ops.new_session("Benchmark", agenda, team="Bench", on=date(2025, 1, 6))

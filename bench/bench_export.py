@@ -24,19 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.sample_session import at, sample_session  # noqa: E402
 
-from workshop.core.models import (  # noqa: E402
-    Action,
-    Horizon,
-    Idea,
-    Participant,
-    Rating,
-    Session,
-    Theme,
-    Vote,
-)
+from workshop.core.agenda import Horizon
+from workshop.core.models import Action, Idea, Participant, Rating, Session, Theme, Vote
 from workshop.export import render_csv, render_json, render_markdown  # noqa: E402
 from workshop.export.html import render_html  # noqa: E402
-from workshop.store import SessionFile  # noqa: E402
+from workshop.store.session_file import SessionFile  # noqa: E402
 
 IDEAS = 50_000
 TARGET_SECONDS = 1.5

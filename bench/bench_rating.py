@@ -35,8 +35,8 @@ from textual import events  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 
 from workshop.core import ops  # noqa: E402
-from workshop.core.models import Activity, ActivityKind, Agenda, Criterion, Scale, Step  # noqa: E402
-from workshop.store import SessionFile  # noqa: E402
+from workshop.core.agenda import Activity, ActivityKind, Agenda, Criterion, Scale, Step  # noqa: E402
+from workshop.store.session_file import SessionFile  # noqa: E402
 from workshop.tui.messages import ChangeRequested  # noqa: E402
 from workshop.tui.panels.registry import panel_for  # noqa: E402
 from workshop.tui.widgets.rating_grid import RatingGrid  # noqa: E402

@@ -25,20 +25,12 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from workshop.agendas import DEFAULT_AGENDA, find_agenda, load_agenda
-from workshop.core.models import (
-    Action,
-    ActionStatus,
-    Horizon,
-    Idea,
-    Participant,
-    Rating,
-    Review,
-    Session,
-)
-from workshop.followup_commands import add_followup_commands
-from workshop.report import report_folder
-from workshop.store import render_session
+from workshop.cli.followup import add_followup_commands
+from workshop.core.agenda import ActionStatus, Horizon
+from workshop.core.models import Action, Idea, Participant, Rating, Review, Session
+from workshop.store.agendas import DEFAULT_AGENDA, find_agenda, load_agenda
+from workshop.store.report_folder import report_folder
+from workshop.store.session_text import render_session
 
 TARGET_SECONDS = 3.0
 TEAMS = ["Customer Service", "Billing", "Field Service", "Sales", "Operations"]

@@ -52,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_terminal import IDEA_BOX, Typist, verdict, workshop_command  # noqa: E402
 from bench_tui import make_session  # noqa: E402
 from terminal import Terminal, ms, percentile  # noqa: E402
-from workshop.store import load_session  # noqa: E402
+from workshop.store.session_text import load_session  # noqa: E402
 
 SECTIONS = ("hold", "burst", "steady", "many")
 SERVE_COMMAND = os.environ.get("BENCH_ROOM_SERVE", "").split() or workshop_command()

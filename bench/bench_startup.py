@@ -44,11 +44,12 @@ MinimalApp().run(headless=True, size=(120, 40))
 OPEN_SESSION = """
 import sys
 from workshop import cli
+from workshop.cli import screen
 from workshop.tui.app import WorkshopApp
 
 run = WorkshopApp.run
 WorkshopApp.run = lambda app, **options: run(app, headless=True, size=(120, 40))
-cli.on_a_terminal = lambda: True  # headless: no terminal needed, as for the minimal app
+screen.on_a_terminal = lambda: True  # headless: no terminal needed, as for the minimal app
 LEAVE_AT = sys.argv[2]
 
 if LEAVE_AT == "first-paint":

@@ -19,10 +19,10 @@ import tomli_w
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from workshop.core import ops  # noqa: E402
-from workshop.core.models import Agenda  # noqa: E402
-from workshop.files import read_toml, validate  # noqa: E402
-from workshop.locations import shipped_agendas_dir  # noqa: E402
-from workshop.store import SessionFile  # noqa: E402
+from workshop.core.agenda import Agenda  # noqa: E402
+from workshop.store.locations import shipped_agendas_dir  # noqa: E402
+from workshop.store.session_file import SessionFile  # noqa: E402
+from workshop.store.toml_read import read_toml, validate  # noqa: E402
 
 SAVES = 40
 

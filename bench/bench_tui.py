@@ -20,9 +20,9 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Static
 
-from workshop.agendas import DEFAULT_AGENDA, find_agenda, load_agenda
 from workshop.core import ops
-from workshop.store import SessionFile
+from workshop.store.agendas import DEFAULT_AGENDA, find_agenda, load_agenda
+from workshop.store.session_file import SessionFile
 
 ROUNDS = 5
 SIZE = (120, 40)

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from workshop.core import ops
-from workshop.core.models import Agenda
-from workshop.files import read_toml, validate
-from workshop.locations import shipped_agendas_dir
-from workshop.store import SessionFile
+from workshop.core.agenda import Agenda
+from workshop.store.locations import shipped_agendas_dir
+from workshop.store.session_file import SessionFile
+from workshop.store.toml_read import read_toml, validate
 
 
 @pytest.fixture(autouse=True)

@@ -28,30 +28,32 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from workshop.core.models import (
-    Action,
+from workshop.core.agenda import (
     ActionStatus,
     Activity,
     ActivityKind,
-    ActivityNote,
     Agenda,
     Criterion,
     DebateItem,
-    DebateNote,
     Horizon,
+    ProgrammeLevel,
+    Scale,
+    Step,
+    Verdict,
+    VoteBudget,
+)
+from workshop.core.models import (
+    Action,
+    ActivityNote,
+    DebateNote,
     Idea,
     LogEntry,
     Participant,
-    ProgrammeLevel,
     Rating,
     Review,
-    Scale,
     Session,
-    Step,
     Theme,
-    Verdict,
     Vote,
-    VoteBudget,
 )
 
 SAMPLE_DATE = date(2025, 3, 4)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import RunCli
-from workshop import cli
-from workshop.store import load_session
+from workshop.cli.commands import COMMAND_NAMES, FOLLOWUP_COMMAND_NAMES, build_parser
+from workshop.store.session_text import load_session
 
 
 def test_version_prints_the_installed_version(workshop: RunCli) -> None:
@@ -139,9 +139,9 @@ def test_file_names_for_non_ascii_titles_are_transliterated(
 
 
 def all_commands() -> list[list[str]]:
-    parser = cli.build_parser()
+    parser = build_parser()
     commands = []
-    for name in (*cli.COMMAND_NAMES, *cli.FOLLOWUP_COMMAND_NAMES):
+    for name in (*COMMAND_NAMES, *FOLLOWUP_COMMAND_NAMES):
         commands.append([name])
     commands += [["agenda", "check"], ["idea", "add"], ["action", "add"]]
     assert parser is not None

@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from tests.cli.conftest import RunCli
-from workshop.locations import shipped_agendas_dir
-from workshop.store import load_session
+from workshop.store.locations import shipped_agendas_dir
+from workshop.store.session_text import load_session
 
 
 def test_new_creates_a_private_session_file_and_prints_its_path(
@@ -312,7 +312,7 @@ def test_new_carries_an_earlier_sessions_open_actions_with_their_history(
 ) -> None:
     from workshop.core import ops
     from workshop.core.models import Review
-    from workshop.store import SessionFile
+    from workshop.store.session_file import SessionFile
 
     for title in ("Rewrite the invoice", "Call back within a day", "Old idea"):
         workshop("action", "add", session_path, title, "--owner", "Priya", "--horizon", "3m")

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import RunCli
-from workshop.agendas import (
+from workshop.core.agenda import ActivityKind, Agenda, Horizon
+from workshop.core.demo import demo_session
+from workshop.core.errors import InvalidFileError
+from workshop.store.agendas import (
     DEFAULT_AGENDA,
     find_agenda,
     known_agendas,
@@ -17,10 +20,7 @@ from workshop.agendas import (
     shipped_agendas,
     user_agendas,
 )
-from workshop.core.demo import demo_session
-from workshop.core.models import ActivityKind, Agenda, Horizon
-from workshop.files import InvalidFileError
-from workshop.store import parse_session, render_session
+from workshop.store.session_text import parse_session, render_session
 
 ON = date(2026, 3, 4)
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import RunCli
-from workshop import cli
-from workshop.locations import shipped_agendas_dir
-from workshop.store import load_session
+from workshop.cli import sessions
+from workshop.cli.parser import Command
+from workshop.store.locations import shipped_agendas_dir
+from workshop.store.session_text import load_session
 
 GOOD_AGENDA = """\
 title = "Tiny"
@@ -225,7 +226,7 @@ def test_a_shipped_agenda_checks_by_name_too(workshop: RunCli) -> None:
 # --- anything else ----------------------------------------------------------------------------
 
 
-def _raising(error: BaseException) -> cli.Command:
+def _raising(error: BaseException) -> Command:
     def run(args: argparse.Namespace) -> int:
         raise error
 
@@ -233,7 +234,7 @@ def _raising(error: BaseException) -> cli.Command:
 
 
 def test_an_interrupt_exits_130_quietly(workshop: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "run_sessions", _raising(KeyboardInterrupt()))
+    monkeypatch.setattr(sessions, "run_sessions", _raising(KeyboardInterrupt()))
     interrupted = workshop("sessions")
     assert (interrupted.exit_code, interrupted.out, interrupted.err) == (130, "", "")
 
@@ -242,7 +243,7 @@ def test_an_os_error_is_one_line_and_exits_1(
     workshop: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     error = PermissionError(13, "Permission denied", "/srv/sessions")
-    monkeypatch.setattr(cli, "run_sessions", _raising(error))
+    monkeypatch.setattr(sessions, "run_sessions", _raising(error))
     failed = workshop("sessions")
     assert failed.exit_code == 1
     assert failed.error_line == "workshop: /srv/sessions: Permission denied"
@@ -251,7 +252,7 @@ def test_an_os_error_is_one_line_and_exits_1(
 def test_an_unexpected_error_is_one_line_and_exits_1(
     workshop: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "run_sessions", _raising(ValueError("bad\nthing")))
+    monkeypatch.setattr(sessions, "run_sessions", _raising(ValueError("bad\nthing")))
     failed = workshop("sessions")
     assert (failed.exit_code, failed.error_line) == (
         1,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import RunCli
-from workshop.store import load_session
+from workshop.store.session_text import load_session
 
 
 def _add_ideas(workshop: RunCli, session_path: Path) -> None:
@@ -201,7 +201,7 @@ def test_hidden_ideas_are_left_out_of_every_format_unless_asked(
     workshop: RunCli, session_path: Path, tmp_path: Path
 ) -> None:
     from workshop.core import ops
-    from workshop.store import SessionFile
+    from workshop.store.session_file import SessionFile
 
     workshop("idea", "add", session_path, "Shown to all")
     workshop("idea", "add", session_path, "Ben never answers the phone")
@@ -218,11 +218,11 @@ def test_hidden_ideas_are_left_out_of_every_format_unless_asked(
 
 
 def test_the_command_line_knows_the_exports_formats_and_tables() -> None:
-    from workshop import cli
+    from workshop.cli.parser import CSV_TABLE_NAMES, EXPORT_FORMATS
     from workshop.export import CSV_TABLES, FORMATS
 
-    assert cli.EXPORT_FORMATS == FORMATS
-    assert cli.CSV_TABLE_NAMES == CSV_TABLES
+    assert EXPORT_FORMATS == FORMATS
+    assert CSV_TABLE_NAMES == CSV_TABLES
 
 
 # --- one export for the command and the screen (#10.10) ---------------------------------------
@@ -236,7 +236,7 @@ def test_the_command_fills_previous_like_the_screen_and_gives_the_same_text(
     from tests.sample_session import sample_session
     from workshop.core.models import Rating
     from workshop.export.beside import export_markdown_beside
-    from workshop.store import SessionFile
+    from workshop.store.session_file import SessionFile
 
     earlier = sample_session()
     earlier.date = date(2024, 11, 5)
@@ -261,7 +261,7 @@ def test_the_screen_export_leaves_a_hand_written_file_alone(tmp_path: Path) -> N
     from tests.sample_session import sample_session
     from workshop.export.beside import export_markdown_beside
     from workshop.export.writing import ExportRefusedError
-    from workshop.store import SessionFile
+    from workshop.store.session_file import SessionFile
 
     session_path = tmp_path / "spring.toml"
     SessionFile.create(session_path, sample_session())

@@ -9,7 +9,7 @@ import textwrap
 from pathlib import Path
 
 from tests.cli.conftest import run_process
-from workshop.store import load_session
+from workshop.store.session_text import load_session
 
 
 def test_a_real_process_adds_an_idea_and_reports_errors_in_one_line(tmp_path: Path) -> None:
@@ -63,7 +63,7 @@ def test_scripted_commands_never_import_textual(tmp_path: Path) -> None:
         f"""
         FOLDER = {str(tmp_path)!r}
         def cli_agendas():
-            from workshop.agendas import shipped_agendas
+            from workshop.store.agendas import shipped_agendas
             return shipped_agendas()
         """
     )

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import RunCli, run_process
-from workshop import cli
-from workshop.store import load_session
+from workshop.cli import screen
+from workshop.store.session_text import load_session
 
 Opened = list[tuple[Path | None, Path]]
 
@@ -27,7 +27,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> Opened:
 
     stand_in.run_app = run_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "workshop.tui.app", stand_in)
-    monkeypatch.setattr(cli, "on_a_terminal", lambda: True)  # pytest captures the output
+    monkeypatch.setattr(screen, "on_a_terminal", lambda: True)  # pytest captures the output
     return calls
 
 
@@ -81,7 +81,7 @@ def test_open_ends_with_the_screens_one_line_error_when_the_checks_fail(
     workshop: RunCli, monkeypatch: pytest.MonkeyPatch, session_path: Path
 ) -> None:
     """The models check the file after its first frame; their error ends the command."""
-    from workshop.files import InvalidFileError
+    from workshop.core.errors import InvalidFileError
 
     stand_in = types.ModuleType("workshop.tui.app")
     asked: list[dict[str, object]] = []
@@ -92,7 +92,7 @@ def test_open_ends_with_the_screens_one_line_error_when_the_checks_fail(
 
     stand_in.run_app = run_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "workshop.tui.app", stand_in)
-    monkeypatch.setattr(cli, "on_a_terminal", lambda: True)
+    monkeypatch.setattr(screen, "on_a_terminal", lambda: True)
 
     failed = workshop("open", session_path)
 

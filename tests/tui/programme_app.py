@@ -15,10 +15,11 @@ from textual.binding import Binding
 from textual.widgets import Footer
 
 from workshop.core import ops
-from workshop.core.models import Agenda, Session
-from workshop.files import read_toml, validate
-from workshop.locations import shipped_agendas_dir
-from workshop.store import SessionFile
+from workshop.core.agenda import Agenda
+from workshop.core.models import Session
+from workshop.store.locations import shipped_agendas_dir
+from workshop.store.session_file import SessionFile
+from workshop.store.toml_read import read_toml, validate
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels import registry
 from workshop.tui.panels.base import ActivityPanel

@@ -6,9 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from workshop.core import ops
-from workshop.core.models import Agenda, Session
-from workshop.files import read_toml, validate
-from workshop.store import SessionFile, new_session_path
+from workshop.core.agenda import Agenda
+from workshop.core.models import Session
+from workshop.store.folder import new_session_path
+from workshop.store.session_file import SessionFile
+from workshop.store.toml_read import read_toml, validate
 
 AGENDA_FILE = Path(__file__).parents[2] / "src" / "workshop" / "agendas" / "customer-focus.toml"
 SESSION_DATE = date(2025, 3, 4)

@@ -11,10 +11,12 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
-from workshop import store
 from workshop.core import ops
-from workshop.core.models import Agenda
-from workshop.store import SaveError, SessionFile, load_session
+from workshop.core.agenda import Agenda
+from workshop.store import session_file as session_file_module
+from workshop.store.atomic import SaveError
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session
 from workshop.tui.app import WorkshopApp
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.screens.help import HelpScreen
@@ -333,7 +335,7 @@ async def test_a_failed_save_stays_on_screen_and_retries(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    real_write = store.write_atomically
+    real_write = session_file_module.write_atomically
     disk_full = True
     attempts: list[bool] = []
 
@@ -343,7 +345,7 @@ async def test_a_failed_save_stays_on_screen_and_retries(
             raise SaveError(f"{path}: cannot save: No space left on device")
         return real_write(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store, "write_atomically", write_unless_full)
+    monkeypatch.setattr(session_file_module, "write_atomically", write_unless_full)
     monkeypatch.setattr("workshop.tui.screens.session.RETRY_SECONDS", 0.2)
     app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
     saved: list[object] = []
@@ -376,7 +378,7 @@ async def test_an_idea_whose_save_fails_is_kept_while_the_room_types_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    real_write = store.write_atomically
+    real_write = session_file_module.write_atomically
     disk_full = True
 
     def write_unless_full(*args: object, **kwargs: object) -> object:
@@ -384,7 +386,7 @@ async def test_an_idea_whose_save_fails_is_kept_while_the_room_types_on(
             raise SaveError(f"{path}: cannot save: No space left on device")
         return real_write(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store, "write_atomically", write_unless_full)
+    monkeypatch.setattr(session_file_module, "write_atomically", write_unless_full)
     monkeypatch.setattr("workshop.tui.screens.session.RETRY_SECONDS", 0.2)
     app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -491,7 +493,7 @@ async def test_a_rule_error_is_a_warning_not_a_crash(tmp_path: Path) -> None:
         screen.post_message(ChangeRequested(lambda d: ops.edit_idea(d, "i9", "x"), "Edit"))
         await pilot.pause()
         assert not screen.query_one(SaveStatus).has_class("-error")
-        assert any("no idea with id" in n.message for n in app._notifications)
+        assert any("no idea with id" in n.message for n in app._notifications)  # noqa: SLF001
         assert not screen.pending
 
 
@@ -602,7 +604,7 @@ async def test_quitting_with_an_unsaved_change_asks_first(
     def disk_full(*args: object, **kwargs: object) -> object:
         raise SaveError(f"{path}: cannot save: No space left on device")
 
-    monkeypatch.setattr(store, "write_atomically", disk_full)
+    monkeypatch.setattr(session_file_module, "write_atomically", disk_full)
     app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -688,7 +690,7 @@ async def test_debate_notes_typed_and_not_entered_are_saved_on_leaving(tmp_path:
 
 
 async def test_the_light_theme_is_remembered_for_next_time(tmp_path: Path) -> None:
-    from workshop.settings import load_settings
+    from workshop.store.settings import load_settings
 
     app = WorkshopApp(sessions_folder=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -20,7 +20,9 @@ from textual.widgets import Input
 
 from tests.tui.shell_fixtures import make_session, send_burst
 from tests.tui.test_app_shell import session_screen, wait_until
-from workshop.store import SaveError, SessionFile, load_session
+from workshop.store.atomic import SaveError
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session
 from workshop.tui.app import WorkshopApp
 from workshop.tui.widgets.status import SaveStatus
 

@@ -18,11 +18,12 @@ from textual.app import App
 
 from tests.tui.programme_app import PanelApp
 from workshop.core import ops
-from workshop.core.models import ActionStatus, Agenda, Review, Session
+from workshop.core.agenda import ActionStatus, Agenda
+from workshop.core.models import Review, Session
 from workshop.core.planning import debate_subjects
-from workshop.files import read_toml, validate
-from workshop.locations import shipped_agendas_dir
-from workshop.store import SessionFile
+from workshop.store.locations import shipped_agendas_dir
+from workshop.store.session_file import SessionFile
+from workshop.store.toml_read import read_toml, validate
 
 HOSTILE = (
     "Fix it\x1b]0;PWNED\x07\x1b[2J\x1b[31mred\x9b2J\x85nel"

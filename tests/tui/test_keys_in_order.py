@@ -13,7 +13,7 @@ from pathlib import Path
 from textual import events
 from textual.command import CommandPalette
 
-from workshop.store import load_session
+from workshop.store.session_text import load_session
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.session import SessionScreen

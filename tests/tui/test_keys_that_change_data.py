@@ -10,7 +10,8 @@ from textual.app import App
 from textual.widgets import Input, Static
 
 from workshop.core import ops
-from workshop.store import SessionFile, load_session
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.status import SaveStatus

@@ -13,7 +13,7 @@ from tests.tui.programme_app import PanelApp, new_session_file
 from tests.tui.shell_fixtures import send_burst
 from workshop.core import ops
 from workshop.core.models import Session
-from workshop.store import load_session
+from workshop.store.session_text import load_session
 
 
 def screen_lines(app: App[Any]) -> list[str]:

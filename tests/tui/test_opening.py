@@ -11,8 +11,9 @@ import pytest
 from textual.app import App
 from textual.widgets import Static
 
-from workshop.files import InvalidFileError, read_toml_file
-from workshop.store import load_session
+from workshop.core.errors import InvalidFileError
+from workshop.store.session_text import load_session
+from workshop.store.toml_read import read_toml_file
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.opening import OpeningScreen
@@ -127,7 +128,15 @@ def test_the_first_frame_needs_neither_pydantic_nor_the_models() -> None:
         import sys
         import workshop.tui.app, workshop.tui.screens.opening
         loaded = sorted(name for name in sys.modules if name.startswith(
-            ("pydantic", "workshop.core.models", "workshop.store", "workshop.tui.screens.session")
+            (
+                "pydantic",
+                "workshop.core.models",
+                "workshop.core.agenda",
+                "workshop.store.session_file",
+                "workshop.store.session_text",
+                "workshop.store.folder",
+                "workshop.tui.screens.session",
+            )
         ))
         assert not loaded, loaded
         """

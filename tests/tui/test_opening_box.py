@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop.store import load_session
+from workshop.store.session_text import load_session
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.opening import OpeningIdeaBox, OpeningScreen
 from workshop.tui.screens.session import SessionScreen

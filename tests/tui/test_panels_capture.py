@@ -15,9 +15,11 @@ from textual.binding import Binding
 from textual.widgets import Footer, Input
 
 from workshop.core import ops
-from workshop.core.models import Agenda, Session
-from workshop.files import WorkshopError, read_toml, validate
-from workshop.store import SessionFile
+from workshop.core.agenda import Agenda
+from workshop.core.errors import WorkshopError
+from workshop.core.models import Session
+from workshop.store.session_file import SessionFile
+from workshop.store.toml_read import read_toml, validate
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.registry import panel_for

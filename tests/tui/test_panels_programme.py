@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.widgets import Input, OptionList, TextArea
 
 from tests.tui.programme_app import PanelApp, new_session_file
-from workshop.core.models import Verdict
-from workshop.store import load_session
+from workshop.core.agenda import Verdict
+from workshop.store.session_text import load_session
 
 HOSTILE = "a [/b] c [bold]x[/]"
 
@@ -89,7 +89,7 @@ async def test_debate_without_items_or_themes_says_what_to_do(tmp_path: Path) ->
     from datetime import date
 
     from workshop.core import ops
-    from workshop.core.models import Activity, ActivityKind, Agenda, Step
+    from workshop.core.agenda import Activity, ActivityKind, Agenda, Step
 
     agenda = Agenda(
         title="T",
@@ -229,7 +229,7 @@ async def test_plan_export_writes_markdown_beside_the_session(tmp_path: Path) ->
         assert target.exists()
         text = target.read_text()
         assert "One owner for every complaint" in text
-        assert any(str(target) in n.message for n in app._notifications)
+        assert any(str(target) in n.message for n in app._notifications)  # noqa: SLF001
 
 
 # --- rate -----------------------------------------------------------------------------------
@@ -325,7 +325,7 @@ async def test_rate_shows_the_previous_session_of_the_same_team(tmp_path: Path) 
 
     from tests.tui.programme_app import shipped_agenda
     from workshop.core import ops
-    from workshop.store import SessionFile
+    from workshop.store.session_file import SessionFile
 
     earlier = ops.new_session("Before", shipped_agenda(), team="support", on=date(2026, 5, 1))
     ops.add_participant(earlier)

@@ -11,13 +11,15 @@ from textual.widgets import DataTable, Input, OptionList, ProgressBar, Static
 
 from tests.tui.programme_app import PanelApp
 from workshop.core import ops
+from workshop.core.agenda import ActionStatus, Agenda
 from workshop.core.carry import carry_actions
-from workshop.core.models import ActionStatus, Agenda, Review, Session
+from workshop.core.models import Review, Session
 from workshop.core.success import session_index
-from workshop.files import read_toml, validate
-from workshop.locations import shipped_agendas_dir
-from workshop.report import report_folder
-from workshop.store import SessionFile, new_session_path
+from workshop.store.folder import new_session_path
+from workshop.store.locations import shipped_agendas_dir
+from workshop.store.report_folder import report_folder
+from workshop.store.session_file import SessionFile
+from workshop.store.toml_read import read_toml, validate
 from workshop.tui.panels.review import EMPTY_TEXT, ReviewPanel, remove_review
 from workshop.tui.screens.report import ReportScreen
 

@@ -15,9 +15,10 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 
 from workshop.core import ops
-from workshop.room_process import RoomAddresses, RoomOptions, RoomProcess
-from workshop.store import SessionFile, load_session
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session
 from workshop.tui.app import WorkshopApp
+from workshop.tui.room_process import RoomAddresses, RoomOptions, RoomProcess
 from workshop.tui.screens.room import RoomScreen
 from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.qr_code import QUIET_MODULES, QrCode

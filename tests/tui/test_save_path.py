@@ -9,9 +9,9 @@ import pytest
 from textual.content import Content
 from textual.widgets import Static
 
-from workshop import store
 from workshop.core import ops
-from workshop.store import SessionFile, load_session
+from workshop.store.session_file import ReadSession, SessionFile
+from workshop.store.session_text import load_session
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.idea_list import IdeaList
@@ -107,7 +107,7 @@ async def test_only_one_re_read_of_the_file_runs_at_a_time(
         reads: list[int] = []
         read_if_changed = session_file.read_if_changed
 
-        def slow_read() -> store.ReadSession | None:
+        def slow_read() -> ReadSession | None:
             reads.append(1)
             release.wait(timeout=10)
             return read_if_changed()

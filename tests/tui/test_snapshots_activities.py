@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from workshop.core.agenda import Agenda
 from workshop.core.demo import demo_session
-from workshop.core.models import Agenda
-from workshop.store import SessionFile
+from workshop.store.session_file import SessionFile
 from workshop.tui.app import WorkshopApp
 
 from .shell_fixtures import FakeClock, customer_focus, fixed_wall_clock
@@ -41,7 +41,7 @@ ACTIVITIES = [
 
 
 def agenda_named(name: str) -> Agenda:
-    from workshop.agendas import find_agenda, load_agenda
+    from workshop.store.agendas import find_agenda, load_agenda
 
     return customer_focus() if name == "customer-focus" else load_agenda(find_agenda(name))
 

@@ -17,7 +17,7 @@ from tests.tui.test_panels_capture import (
 )
 from workshop.core import ops
 from workshop.core.models import Session
-from workshop.store import SessionFile
+from workshop.store.session_file import SessionFile
 
 SIZES = [(80, 24), (120, 40)]
 FIXED_TIME = "2025-03-04T10:00:00+00:00"

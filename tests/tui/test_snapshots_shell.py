@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from workshop.core import ops
-from workshop.store import SessionFile
+from workshop.store.session_file import SessionFile
 from workshop.tui.app import WorkshopApp
 from workshop.tui.panels import registry
 from workshop.tui.panels.placeholder import PlaceholderPanel

@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from workshop.core import ops
-from workshop.store import load_session
+from workshop.store.session_text import load_session
 from workshop.tui.app import WorkshopApp
 from workshop.tui.widgets.debate_timer import DebateTimer
 from workshop.tui.widgets.timer import TimerLine
@@ -87,7 +87,7 @@ async def test_the_debate_blocks_time_is_kept_when_moving_on_and_reopens(tmp_pat
         assert kept is not None and kept.running_since is None
     # Pretend the first block had run 4:05 (the file is what the screen reads back).
     kept_longer = kept.model_copy(update={"elapsed_seconds": 245.0})
-    from workshop.store import SessionFile
+    from workshop.store.session_file import SessionFile
 
     SessionFile.open(path).change(lambda s: ops.set_timer(s, kept_longer))
     app = WorkshopApp(session_path=path, sessions_folder=tmp_path)

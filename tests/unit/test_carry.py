@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from workshop.core import ops
+from workshop.core.agenda import ActionStatus, Agenda
 from workshop.core.carry import carry_actions
-from workshop.core.models import ActionStatus, Agenda, Review, Session
-from workshop.core.ops import RuleError
-from workshop.store import SessionFile, load_session
+from workshop.core.errors import RuleError
+from workshop.core.models import Review, Session
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session
 
 MOMENT = datetime(2026, 1, 15, 11, 0, tzinfo=timezone(timedelta(hours=1)))
 

@@ -9,9 +9,11 @@ from typing import Any
 import pytest
 
 from workshop.core import ops
+from workshop.core.errors import RuleError
 from workshop.core.models import Session
-from workshop.editor import Change, Rejected, Saved, SessionEditor, Undo
-from workshop.store import SessionFile, load_session
+from workshop.store.editor import Change, Rejected, Saved, SessionEditor, Undo
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session
 
 
 @pytest.fixture
@@ -133,7 +135,7 @@ def test_group_commit_writes_once_and_rejects_only_the_bad_change(
 def test_a_rejected_change_in_a_group_leaves_no_half_of_itself(editor: SessionEditor) -> None:
     def half_then_refused(draft: Session) -> None:
         ops.add_idea(draft, "half of a refused change")
-        raise ops.RuleError("refused after it had begun")
+        raise RuleError("refused after it had begun")
 
     outcome = editor.request_many([add("before"), Change(half_then_refused, "half"), add("after")])
 
@@ -268,7 +270,7 @@ def test_the_editor_imports_no_front_end() -> None:
     import sys
 
     code = (
-        "import sys, workshop.editor; "
+        "import sys, workshop.store.editor; "
         "print([m for m in sys.modules if m.split('.')[0] in "
         "('textual', 'starlette', 'uvicorn', 'jinja2')])"
     )

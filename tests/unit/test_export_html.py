@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 
 from tests.sample_session import sample_session
-from workshop.agendas import find_agenda, load_agenda
 from workshop.core.demo import demo_session
 from workshop.core.models import Participant, Rating, Session
-from workshop.export.html import render_html, render_report_html
-from workshop.report import report_folder
-from workshop.store import render_session
+from workshop.export.html import render_html
+from workshop.export.report_html import render_report_html
+from workshop.store.agendas import find_agenda, load_agenda
+from workshop.store.report_folder import report_folder
+from workshop.store.session_text import render_session
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(

@@ -15,7 +15,8 @@ from markdown_it import MarkdownIt
 
 from tests.sample_session import at, sample_session
 from workshop.core.models import ActivityNote, LogEntry, Participant, Rating, Session, Vote
-from workshop.export.markdown import MARK_LINE, escape_cell, escape_inline, render_markdown
+from workshop.export.markdown import MARK_LINE, render_markdown
+from workshop.export.markdown_text import escape_cell, escape_inline
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -370,11 +371,11 @@ def test_include_hidden_shows_hidden_ideas_marked() -> None:
 
 
 def test_the_agendas_facilitator_notes_are_in_no_export_for_the_team() -> None:
-    from workshop.agendas import load_agenda, shipped_agendas
     from workshop.core import ops
     from workshop.export.csv_export import render_csv
     from workshop.export.html import render_html
     from workshop.export.json_export import render_json
+    from workshop.store.agendas import load_agenda, shipped_agendas
 
     path = next(p for p in shipped_agendas() if p.stem == "customer-focus")
     session = ops.new_session("Notes stay home", load_agenda(path), on=date(2026, 11, 23))
@@ -395,7 +396,7 @@ _ESCAPE_ALPHABET = list("aZé1 ,.'!?%:;()/\"’“”-_#*`<>&[]\\|=+\n\t\u202e\u
 @example("two  spaces")
 @example("right\u202eto left")
 def test_the_fast_path_escapes_exactly_as_the_full_rules(text: str) -> None:
-    from workshop.export.markdown import _escape_inline
+    from workshop.export.markdown_text import _escape_inline
 
     assert escape_inline(text) == _escape_inline(text)
 

@@ -16,12 +16,13 @@ from jsonschema import Draft202012Validator
 
 from tests.sample_session import sample_session
 from workshop import cli
-from workshop.agendas import find_agenda, load_agenda
 from workshop.core.demo import demo_session
 from workshop.export.json_export import render_json, session_schema
-from workshop.report import render_json as render_report_json
-from workshop.report import report_folder, report_schema
-from workshop.store import render_session
+from workshop.export.report_json import render_json as render_report_json
+from workshop.export.report_json import report_schema
+from workshop.store.agendas import find_agenda, load_agenda
+from workshop.store.report_folder import report_folder
+from workshop.store.session_text import render_session
 
 SCHEMAS = Path(__file__).parents[2] / "schema"
 

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from workshop.core import ops
-from workshop.files import read_toml_file
-from workshop.glance import SessionGlance, glance
-from workshop.store import SessionFile
+from workshop.store.glance import SessionGlance, glance
+from workshop.store.session_file import SessionFile
+from workshop.store.toml_read import read_toml_file
 
 
 def test_a_session_file_is_seen_as_the_session_screen_will_show_it(

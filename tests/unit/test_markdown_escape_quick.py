@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from workshop.export import markdown
+from workshop.export import markdown_text as markdown
 
 ALPHABET = st.sampled_from(list("ab Z9#_-+=>.)&;*`[]<~$\\\t\n\x1b\x85\u2028é ") + ["  "])
 

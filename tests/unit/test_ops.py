@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from workshop.core import ops
-from workshop.core.models import Agenda, Review, Session
-from workshop.core.ops import RuleError
+from workshop.core.agenda import Agenda
+from workshop.core.errors import RuleError
+from workshop.core.models import Review, Session
 from workshop.core.tally import ranking, top_items
 
 NINE = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -229,7 +230,7 @@ def test_a_participant_just_added_can_be_taken_back_but_not_one_with_scores(
     ops.set_rating(session, "benchmark", second.id, "basic-knowledge", 3)
     ops.remove_participant(session, first.id)
     assert [p.id for p in session.participants] == [second.id]
-    with pytest.raises(ops.RuleError, match="has scores or votes"):
+    with pytest.raises(RuleError, match="has scores or votes"):
         ops.remove_participant(session, second.id)
 
 

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from workshop.core import ops
-from workshop.core.models import Agenda, Session
+from workshop.core.agenda import Agenda
+from workshop.core.models import Session
 
 
 @pytest.fixture

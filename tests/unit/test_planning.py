@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from workshop.core import ops
+from workshop.core.agenda import Activity, ActivityKind, Agenda, Horizon, Step
 from workshop.core.demo import demo_session
-from workshop.core.models import Activity, ActivityKind, Agenda, Horizon, Session, Step
+from workshop.core.models import Session
 from workshop.core.planning import (
     NO_OWNER,
     action_warnings,
@@ -18,8 +19,8 @@ from workshop.core.planning import (
     source_titles,
     starting_points,
 )
-from workshop.files import read_toml, validate
-from workshop.locations import shipped_agendas_dir
+from workshop.store.locations import shipped_agendas_dir
+from workshop.store.toml_read import read_toml, validate
 
 AT = datetime(2026, 11, 23, 9, 0)
 

@@ -16,13 +16,18 @@ from pathlib import Path
 
 import pytest
 
+from workshop.cli.followup import add_followup_commands
+from workshop.cli.review import run_review, walk
 from workshop.core import ops
+from workshop.core.agenda import Agenda
 from workshop.core.carry import carry_actions
-from workshop.core.models import Agenda, Review, Session
-from workshop.followup_commands import add_followup_commands
-from workshop.report import build_report, read_folder, render_markdown, report_folder
-from workshop.review_cli import run_review, walk
-from workshop.store import SessionFile, SessionReader, load_session, render_session
+from workshop.core.models import Review, Session
+from workshop.core.report import build_report
+from workshop.export.report_markdown import render_markdown
+from workshop.store.folder import SessionReader
+from workshop.store.report_folder import read_folder, report_folder
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session, render_session
 
 GOLDEN = Path(__file__).parent / "golden" / "report"
 AS_OF = date(2026, 7, 15)
@@ -351,7 +356,7 @@ def test_run_review_with_no_open_actions(tmp_path: Path) -> None:
 
 
 def test_json_report_is_valid_json(folder: Path) -> None:
-    from workshop.report import render_json
+    from workshop.export.report_json import render_json
 
     data = json.loads(render_json(report_folder(folder, AS_OF)))
     assert data["sessions_read"] == 3
@@ -412,7 +417,7 @@ def test_the_session_reader_reads_what_the_store_reads(
         path = tmp_path / f"{name}.toml"
         path.write_text(render_session(session), encoding="utf-8")
         with monkeypatch.context() as no_fallback:  # files the store wrote take the quick way
-            no_fallback.setattr("workshop.store.parse_session", None)
+            no_fallback.setattr("workshop.store.folder.parse_session", None)
             read = reader.read(path)
             quick = read.session
         assert read.idea_count == len(session.ideas), name
@@ -461,7 +466,7 @@ def test_files_the_store_refuses_are_skipped_with_its_message(
     change,
     message: str,  # type: ignore[no-untyped-def]
 ) -> None:
-    from workshop.files import InvalidFileError
+    from workshop.core.errors import InvalidFileError
 
     path = tmp_path / "bad.toml"
     path.write_text(change(render_session(kick_off())), encoding="utf-8")
@@ -478,7 +483,7 @@ def test_a_file_with_a_broken_idea_is_skipped_like_any_file_that_does_not_load(
     tmp_path: Path,
 ) -> None:
     """Issue 10 item 5: the report counted such a file as read; every other command refused it."""
-    from workshop.files import InvalidFileError
+    from workshop.core.errors import InvalidFileError
 
     (tmp_path / "good.toml").write_text(render_session(kick_off()), encoding="utf-8")
     text = render_session(kick_off()).replace('text = "Nobody calls back"', "text = 5")

@@ -15,8 +15,8 @@ import httpx
 import pytest
 
 from workshop.core import ops
-from workshop.room_process import RoomError, RoomProcess, parse_addresses
-from workshop.store import SessionFile
+from workshop.store.session_file import SessionFile
+from workshop.tui.room_process import RoomError, RoomProcess, parse_addresses
 
 _FORM_TOKEN = re.compile(r'name="form_token" value="([^"]*)"')
 
@@ -79,7 +79,7 @@ def test_a_screen_killed_without_stopping_its_room_leaves_no_server(started: Pat
             sys.executable,
             "-c",
             "import sys, time; from pathlib import Path; "
-            "from workshop.room_process import RoomProcess; "
+            "from workshop.tui.room_process import RoomProcess; "
             "room = RoomProcess(Path(sys.argv[1]), lan=False, port=0); room.start(); "
             "print(room.pid, flush=True); time.sleep(60)",
             str(started),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop.locations import settings_file
-from workshop.settings import Settings, load_settings, save_settings
+from workshop.store.locations import settings_file
+from workshop.store.settings import Settings, load_settings, save_settings
 
 
 def test_no_settings_file_gives_the_defaults() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from workshop.core.models import ActivityKind, Agenda, ProgrammeLevel
+from workshop.core.agenda import ActivityKind, Agenda, ProgrammeLevel
 
 AGENDA_DIR = Path(__file__).resolve().parents[2] / "src" / "workshop" / "agendas"
 AGENDA_FILES = sorted(AGENDA_DIR.glob("*.toml"))

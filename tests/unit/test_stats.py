@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from tests.sample_session import SAMPLE_DATE, sample_session
-from workshop.core.models import Activity, ActivityKind, Criterion, Rating, Scale, Session
+from workshop.core.agenda import Activity, ActivityKind, Criterion, Scale
+from workshop.core.models import Rating, Session
 from workshop.core.stats import (
     CriterionResult,
     SegmentResult,

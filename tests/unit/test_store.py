@@ -13,16 +13,13 @@ import pytest
 import tomli_w
 
 from workshop.core import ops
-from workshop.core.models import SCHEMA_VERSION, Action, Horizon, Review, Session, TimerState
-from workshop.files import InvalidFileError
-from workshop.store import (
-    MIGRATIONS,
-    SaveError,
-    SessionFile,
-    load_session,
-    new_session_path,
-    render_session,
-)
+from workshop.core.agenda import Horizon
+from workshop.core.errors import InvalidFileError
+from workshop.core.models import SCHEMA_VERSION, Action, Review, Session, TimerState
+from workshop.store.atomic import SaveError
+from workshop.store.folder import new_session_path
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import MIGRATIONS, load_session, render_session
 
 MOMENT = datetime(2026, 11, 23, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 
@@ -222,7 +219,7 @@ def test_duplicate_ids_are_refused(session_file: SessionFile, tmp_path: Path) ->
 
 
 def test_agenda_rules_name_their_key_path(tmp_path: Path) -> None:
-    from workshop.agendas import find_agenda, load_agenda
+    from workshop.store.agendas import find_agenda, load_agenda
 
     shipped = find_agenda("customer-focus").read_text(encoding="utf-8")
     twice = write(tmp_path, shipped.replace('id = "leader-questions"', 'id = "the-case"', 1))
@@ -290,7 +287,7 @@ def test_an_older_file_is_migrated_on_load(
         return data
 
     old = valid_text(session_file).replace('team = "Support"', 'group = "Support"')
-    monkeypatch.setattr("workshop.store.SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr("workshop.store.session_text.SCHEMA_VERSION", SCHEMA_VERSION + 1)
     monkeypatch.setitem(MIGRATIONS, SCHEMA_VERSION, rename_group_to_team)
 
     loaded = load_session(write(tmp_path, old))

@@ -14,15 +14,16 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop import tomlfmt
 from workshop.core import ops
-from workshop.core.models import Agenda
-from workshop.store import SessionFile, load_session, render_session
+from workshop.core.agenda import Agenda
+from workshop.store import toml_write
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session, render_session
 
 WRITER = """
 import sys
 from workshop.core import ops
-from workshop.store import SessionFile
+from workshop.store.session_file import SessionFile
 
 path, label, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 session_file = SessionFile.open(path)
@@ -147,12 +148,12 @@ scalar = st.one_of(
     )
 )
 def test_the_toml_writer_agrees_with_tomllib(data: dict[str, object]) -> None:
-    text = tomlfmt.table("record", data, array=True)
+    text = toml_write.table("record", data, array=True)
     assert tomllib.loads(text) == {"record": [data]}
 
 
 def test_a_key_ending_in_a_newline_is_quoted() -> None:
     # Found by the property test above: `$` in a regex also matches before a final newline.
-    assert tomllib.loads(tomlfmt.table("record", {"0\n": "0"}, array=True)) == {
+    assert tomllib.loads(toml_write.table("record", {"0\n": "0"}, array=True)) == {
         "record": [{"0\n": "0"}]
     }

@@ -8,9 +8,11 @@ from typing import Any
 import pytest
 
 from workshop.core import ops
-from workshop.core.models import Horizon, Session
-from workshop.files import InvalidFileError
-from workshop.store import SessionFile, load_session, parse_session, parse_session_reusing
+from workshop.core.agenda import Horizon
+from workshop.core.errors import InvalidFileError
+from workshop.core.models import Session
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session, parse_session, parse_session_reusing
 
 
 @pytest.fixture

@@ -15,10 +15,12 @@ import pytest
 
 from tests.unit.test_store import filled
 from workshop.core import ops
+from workshop.core.errors import InvalidFileError
 from workshop.core.models import Session
-from workshop.files import InvalidFileError
-from workshop.report import read_folder
-from workshop.store import SessionFile, load_session, render_session, summarise_folder
+from workshop.store.folder import summarise_folder
+from workshop.store.report_folder import read_folder
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session, render_session
 
 
 def within_seconds(action: Callable[[], Any], fifo: Path | None = None, seconds: float = 10) -> Any:

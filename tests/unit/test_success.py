@@ -7,7 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from workshop.core import ops
-from workshop.core.models import Action, ActionStatus, Agenda, Horizon, Review, Session
+from workshop.core.agenda import ActionStatus, Agenda, Horizon
+from workshop.core.models import Action, Review, Session
 from workshop.core.success import (
     QuarterPoint,
     TrackedAction,

@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 
 from workshop.core import ops
 from workshop.core.models import Session
-from workshop.store import SessionFile
+from workshop.store.session_file import SessionFile
 from workshop.web.app import create_app
 
 CODE = "123456"

@@ -22,7 +22,8 @@ import pytest
 from tests.web.conftest import CODE, KEY
 from workshop.core import ops
 from workshop.core.models import Session
-from workshop.store import SessionFile, load_session
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session
 from workshop.web.app import create_app
 from workshop.web.live import LiveSession
 from workshop.web.server import serve_in_thread

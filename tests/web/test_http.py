@@ -24,7 +24,8 @@ from tests.web.conftest import (
 )
 from workshop.core import ops
 from workshop.core.models import TimerState
-from workshop.store import SessionFile, load_session
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session
 from workshop.web.app import create_app
 
 

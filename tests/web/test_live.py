@@ -11,8 +11,9 @@ import pytest
 
 from tests.web.conftest import CODE, KEY
 from workshop.core import ops, room
-from workshop.editor import Change, Rejected, Saved, SessionEditor
-from workshop.store import SessionFile, load_session
+from workshop.store.editor import Change, Rejected, Saved, SessionEditor
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session
 from workshop.web.app import create_app
 from workshop.web.live import LiveSession, Pending
 from workshop.web.server import serve_in_thread

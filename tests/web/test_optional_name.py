@@ -7,7 +7,7 @@ from markupsafe import escape
 
 from tests.web.conftest import KEY, Person, Room, form_token, joined
 from workshop.core import ops
-from workshop.store import load_session
+from workshop.store.session_text import load_session
 
 ACTIVITY = "what-bugs-customers"
 

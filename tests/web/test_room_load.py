@@ -15,7 +15,8 @@ import httpx
 
 from tests.web.conftest import CODE, KEY
 from workshop.core import ops
-from workshop.store import SessionFile, load_session
+from workshop.store.session_file import SessionFile
+from workshop.store.session_text import load_session
 from workshop.web.app import create_app
 from workshop.web.server import serve_in_thread
 

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from tests.web.conftest import CODE, KEY, form_token
 from workshop.core import ops
-from workshop.store import SessionFile
+from workshop.store.session_file import SessionFile
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.idea_list import IdeaList

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 
-from workshop.store import SessionFile
+from workshop.store.session_file import SessionFile
 
 WEB_STACK = ("starlette", "uvicorn", "jinja2", "sse_starlette", "segno", "anyio", "httpx")
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, time
 
-from workshop.core.models import Action, ActionStatus, Session
-from workshop.core.ops import RuleError, find, next_id
+from workshop.core.agenda import ActionStatus
+from workshop.core.errors import RuleError
+from workshop.core.models import Action, Session
+from workshop.core.ops import find, next_id
 from workshop.core.success import action_key
 
 

@@ -11,15 +11,13 @@ from datetime import date, datetime
 from operator import attrgetter
 from typing import Any, Protocol, TypeVar
 
+from workshop.core.agenda import ActivityKind, Agenda, Horizon
 from workshop.core.clock import now
+from workshop.core.errors import RuleError
 from workshop.core.models import (
     Action,
-    ActionStatus,
-    ActivityKind,
     ActivityNote,
-    Agenda,
     DebateNote,
-    Horizon,
     Idea,
     LogEntry,
     Participant,
@@ -30,16 +28,9 @@ from workshop.core.models import (
     TimerState,
     Vote,
 )
-from workshop.files import WorkshopError
 
 _TAG = re.compile(r"(?<![\w#])#([\w][\w-]*)")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
-
-
-class RuleError(WorkshopError):
-    """A change the session's rules do not allow (unknown id, over the vote budget...)."""
-
-    exit_code = 2
 
 
 class HasId(Protocol):
@@ -315,10 +306,6 @@ def _retheme(session: Session, old: str, new: str) -> None:
     for position, idea in enumerate(session.ideas):
         if idea.theme == old:
             session.ideas[position] = idea.model_copy(update={"theme": new})
-
-
-def ideas_in_theme(session: Session, theme_id: str) -> list[Idea]:
-    return [idea for idea in session.ideas if idea.theme == theme_id]
 
 
 def remove_participant(session: Session, participant_id: str) -> tuple[int, Participant]:
@@ -600,10 +587,6 @@ def add_review(session: Session, action_id: str, review: Review) -> Action:
     updated = action.model_copy(update={"reviews": reviews, "status": reviews[-1].status})
     session.actions[index] = updated
     return updated
-
-
-def set_status(session: Session, action_id: str, status: ActionStatus) -> Action:
-    return update_action(session, action_id, status=status)
 
 
 # --- ratings and debate ---------------------------------------------------------------------

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workshop.core.models import Action, Activity, DebateNote, Horizon, Session
+from workshop.core.agenda import Activity, Horizon
+from workshop.core.models import Action, DebateNote, Session
 from workshop.core.tally import top_items
 
 NO_OWNER = "No owner yet"

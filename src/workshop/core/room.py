@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from workshop.core import ops
-from workshop.core.models import Activity, ActivityKind, Idea, Session
-from workshop.core.ops import RuleError
+from workshop.core.agenda import Activity, ActivityKind
+from workshop.core.errors import RuleError
+from workshop.core.models import Idea, Session
 
 
 class NotNowError(RuleError):

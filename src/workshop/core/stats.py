@@ -10,7 +10,8 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from workshop.core.models import Activity, ActivityKind, Scale, Session
+from workshop.core.agenda import Activity, ActivityKind, Scale
+from workshop.core.models import Session
 
 DISAGREEMENT_SHARE = 0.25
 """A criterion shows disagreement when its standard deviation is at least this share of the

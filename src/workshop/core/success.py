@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TypeVar
 
-from workshop.core.models import Action, ActionStatus, Horizon, Session
+from workshop.core.agenda import ActionStatus, Horizon
+from workshop.core.models import Action, Session
 
 PROGRESS_SCALE_MAX = 4
 """Progress is scored 0..4."""

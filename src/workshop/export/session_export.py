@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.core.models import Session
-from workshop.store import earlier_sessions
+from workshop.store.folder import earlier_sessions
 
 FORMATS = ("md", "csv", "json", "html")
 DEFAULT_CSV_TABLE = "ideas"

@@ -21,8 +21,8 @@ import os
 import stat
 from pathlib import Path
 
-from workshop.files import InvalidFileError
-from workshop.store import write_atomically
+from workshop.core.errors import InvalidFileError
+from workshop.store.atomic import write_atomically
 
 EXPORT_MARK = "workshop-export"
 """The word every earlier export carries near its start (see the module docstring)."""

@@ -22,8 +22,9 @@ from textual.command import CommandPalette
 from textual.content import Content
 
 from workshop.core.clock import now
-from workshop.files import TomlFile, WorkshopError, read_toml_file
-from workshop.settings import Settings, load_settings, save_settings
+from workshop.core.errors import WorkshopError
+from workshop.store.settings import Settings, load_settings, save_settings
+from workshop.store.toml_read import TomlFile, read_toml_file
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.safe_text import SafeNotifications, clean
 from workshop.tui.screens.closing import WorkshopPalette
@@ -31,7 +32,7 @@ from workshop.tui.screens.opening import OpeningScreen
 from workshop.tui.widgets.typing import HoldsKeys, key_in_hand
 
 if TYPE_CHECKING:
-    from workshop.room_process import RoomOptions
+    from workshop.tui.room_process import RoomOptions
     from workshop.tui.screens.home import HomeScreen
     from workshop.tui.screens.session import SessionScreen
     from workshop.tui.widgets.timer import Clock
@@ -194,7 +195,7 @@ class WorkshopApp(SafeNotifications, App[None]):
     @on(OpeningScreen.Painted)
     def _finish_opening(self, message: OpeningScreen.Painted) -> None:
         """Check the file whose first frame is on screen, and show its session."""
-        from workshop.store import SessionFile
+        from workshop.store.session_file import SessionFile
         from workshop.tui.screens.session import SessionScreen
 
         if message.opening not in self.screen_stack:

@@ -20,7 +20,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from workshop.editor import SessionEditor
+from workshop.store.editor import SessionEditor
 from workshop.web import security
 from workshop.web.guards import BodyLimit, SameOrigin, SecurityHeaders
 from workshop.web.live import LiveSession

@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from workshop.core import room
-from workshop.editor import Rejected
+from workshop.store.editor import Rejected
 from workshop.web.guards import sentence
 from workshop.web.state import TOKEN_COOKIE
 

@@ -22,7 +22,7 @@ import anyio.to_thread
 
 from workshop.core.models import Session
 from workshop.core.visible import visible
-from workshop.editor import Change, Outcome, Rejected, Saved, SessionEditor
+from workshop.store.editor import Change, Outcome, Rejected, Saved, SessionEditor
 
 ResultT = TypeVar("ResultT")
 

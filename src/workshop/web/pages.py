@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from workshop.core import room
-from workshop.editor import Change, Rejected, Saved
+from workshop.store.editor import Change, Rejected, Saved
 from workshop.web import security
 from workshop.web.forms import (
     Form,

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from workshop.core import ops, room, stats, tally
-from workshop.core.models import Activity, ActivityKind, Session
+from workshop.core.agenda import Activity, ActivityKind
+from workshop.core.models import Session
 
 
 @dataclass(frozen=True)

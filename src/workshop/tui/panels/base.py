@@ -6,7 +6,8 @@ from typing import ClassVar
 
 from textual.widget import Widget
 
-from workshop.core.models import Activity, Session
+from workshop.core.agenda import Activity
+from workshop.core.models import Session
 from workshop.tui.messages import ChangeRequested
 
 

@@ -14,7 +14,8 @@ from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from workshop.core import ops
-from workshop.core.models import Activity, DebateNote, Session, TimerState, Verdict
+from workshop.core.agenda import Activity, Verdict
+from workshop.core.models import DebateNote, Session, TimerState
 from workshop.core.planning import DebateSubject, debate_note, debate_subjects
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel

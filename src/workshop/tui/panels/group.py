@@ -14,7 +14,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.core import ops
-from workshop.core.models import Activity, Idea, Session, Theme, Vote
+from workshop.core.agenda import Activity
+from workshop.core.models import Idea, Session, Theme, Vote
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.widgets.idea_filter import plural

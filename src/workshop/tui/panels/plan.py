@@ -14,7 +14,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.core import ops
-from workshop.core.models import Action, Activity, Session
+from workshop.core.agenda import Activity
+from workshop.core.errors import WorkshopError
+from workshop.core.models import Action, Session
 from workshop.core.planning import (
     StartingPoint,
     action_warnings,
@@ -25,7 +27,6 @@ from workshop.core.planning import (
 )
 from workshop.core.tally import ranking
 from workshop.export.beside import export_markdown_beside
-from workshop.files import WorkshopError
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.session_owner import session_path_of

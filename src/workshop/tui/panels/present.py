@@ -13,7 +13,8 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from workshop.core import ops
-from workshop.core.models import Activity, Session
+from workshop.core.agenda import Activity
+from workshop.core.models import Session
 from workshop.tui.messages import ChangeRequested
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.widgets.idea_text import literal

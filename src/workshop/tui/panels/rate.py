@@ -12,10 +12,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from workshop.core import ops
-from workshop.core.models import Activity, Participant, Session
+from workshop.core.agenda import Activity
+from workshop.core.errors import WorkshopError
+from workshop.core.models import Participant, Session
 from workshop.core.stats import CriterionResult, criterion_results, with_previous
-from workshop.files import WorkshopError
-from workshop.store import earlier_sessions
+from workshop.store.folder import earlier_sessions
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.session_owner import session_path_of

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from workshop.core.models import Activity, ActivityKind, Session
+from workshop.core.agenda import Activity, ActivityKind
+from workshop.core.models import Session
 from workshop.tui.panels.base import ActivityPanel
 
 PANEL_CLASSES: dict[ActivityKind, tuple[str, str]] = {

@@ -19,10 +19,12 @@ from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from workshop.core import ops
-from workshop.core.models import Action, ActionStatus, Activity, Review, Session
+from workshop.core.agenda import ActionStatus, Activity
+from workshop.core.errors import RuleError
+from workshop.core.models import Action, Review, Session
+from workshop.core.review import CLOSED, STATUS_CHOICES, default_status, status_label
 from workshop.core.success import PROGRESS_MEANINGS, index_by_owner, progress_label, track
 from workshop.core.success import success_index as index_of
-from workshop.review_cli import CLOSED, STATUS_CHOICES, default_status, status_label
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.safe_text import plain
@@ -82,7 +84,7 @@ def remove_review(
             del reviews[position]
             break
     else:
-        raise ops.RuleError(f"the review of {action.title!r} is no longer there")
+        raise RuleError(f"the review of {action.title!r} is no longer there")
     updated = action.model_copy(update={"reviews": reviews, "status": status_before})
     session.actions[index] = updated
     return updated

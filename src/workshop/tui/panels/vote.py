@@ -13,7 +13,8 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from workshop.core import ops, tally
-from workshop.core.models import Activity, Participant, Session
+from workshop.core.agenda import Activity
+from workshop.core.models import Participant, Session
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.widgets.idea_prompts import ChoicePrompt

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from workshop import store
+from workshop.store.folder import SessionSummary, summarise_folder
 from workshop.tui.safe_text import plain, plain_text
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.typing import HoldsKeys
@@ -44,7 +44,7 @@ class HomeScreen(HoldsKeys, Screen[None]):
     def __init__(self, sessions_folder: Path) -> None:
         super().__init__()
         self.sessions_folder = sessions_folder
-        self.summaries: list[store.SessionSummary] = []
+        self.summaries: list[SessionSummary] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -66,7 +66,7 @@ class HomeScreen(HoldsKeys, Screen[None]):
 
     def load(self) -> None:
         """(Re)read the summaries of the folder's sessions."""
-        summaries, skipped = store.summarise_folder(self.sessions_folder)
+        summaries, skipped = summarise_folder(self.sessions_folder)
         self.summaries = summaries
         self.query_one("#home-folder", Static).update(
             Content.assemble(("Sessions in ", "$text-muted"), plain(str(self.sessions_folder)))

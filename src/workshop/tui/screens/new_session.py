@@ -15,11 +15,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workshop import store
-from workshop.agendas import DEFAULT_AGENDA, load_agenda, shipped_agendas, user_agendas
 from workshop.core import ops
-from workshop.core.models import Agenda
-from workshop.files import WorkshopError
+from workshop.core.agenda import Agenda
+from workshop.core.errors import WorkshopError
+from workshop.store.agendas import DEFAULT_AGENDA, load_agenda, shipped_agendas, user_agendas
+from workshop.store.folder import new_session_path
+from workshop.store.session_file import SessionFile
 from workshop.tui.safe_text import plain
 from workshop.tui.screens.closing import ClosesOnce
 from workshop.tui.widgets.typing import TypingInput
@@ -138,8 +139,8 @@ class NewSessionScreen(ClosesOnce, ModalScreen[Path | None]):
             return
         try:
             session = ops.new_session(title, agenda, team=team, on=self.today)
-            path = store.new_session_path(self.sessions_folder, session.title, session.date)
-            store.SessionFile.create(path, session)
+            path = new_session_path(self.sessions_folder, session.title, session.date)
+            SessionFile.create(path, session)
         except (WorkshopError, OSError) as error:
             self._problem(str(error))
             return

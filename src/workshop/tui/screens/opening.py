@@ -18,8 +18,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from workshop.files import TomlFile
-from workshop.glance import SessionGlance, glance
+from workshop.store.glance import SessionGlance, glance
+from workshop.store.toml_read import TomlFile
 from workshop.tui.safe_text import literal, plain
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line

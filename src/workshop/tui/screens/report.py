@@ -27,7 +27,8 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from workshop.report import Report, TeamReport, report_folder, team_key
+from workshop.core.report import Report, TeamReport, team_key
+from workshop.store.report_folder import report_folder
 from workshop.tui.safe_text import plain
 from workshop.tui.screens.closing import ClosesOnce
 from workshop.tui.widgets.footer import QuietFooter

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from workshop.room_process import RoomAddresses
+from workshop.tui.room_process import RoomAddresses
 from workshop.tui.screens.closing import ClosesOnce
 from workshop.tui.widgets.qr_code import QrCode
 

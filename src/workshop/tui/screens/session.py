@@ -27,15 +27,15 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
-from workshop import store
 from workshop.core import ops
-from workshop.core.models import Activity, Session
-from workshop.files import WorkshopError
-from workshop.room_process import RoomAddresses, RoomError, RoomOptions, RoomProcess
-from workshop.store import SessionFile
+from workshop.core.agenda import Activity
+from workshop.core.errors import RuleError, WorkshopError
+from workshop.core.models import Session
+from workshop.store.session_file import ReadSession, SessionFile
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.registry import panel_class, panel_for
+from workshop.tui.room_process import RoomAddresses, RoomError, RoomOptions, RoomProcess
 from workshop.tui.safe_text import clean, plain
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
@@ -364,7 +364,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
             change = self.pending[0]
             try:
                 result = self.session_file.change(change.edit)
-            except (ops.RuleError, ValueError) as error:
+            except (RuleError, ValueError) as error:
                 self.pending.popleft()
                 self.app.notify(str(error), severity="warning", markup=False)
                 continue
@@ -421,7 +421,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
     @work(thread=True, group="read-session-file")
     def _read_changed_file(self) -> None:
-        # Only what changed is parsed (store.parse_session_reusing); adopted on the UI thread.
+        # Only what changed is parsed (parse_session_reusing); adopted on the UI thread.
         try:
             read = self.session_file.read_if_changed()
         except Exception as error:  # noqa: BLE001 - shown on the status line, never a crash
@@ -432,7 +432,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
     class FileRead(Message):
         """A re-read of the session file ended: what another process saved, or why not."""
 
-        def __init__(self, read: store.ReadSession | None, error: str = "") -> None:
+        def __init__(self, read: ReadSession | None, error: str = "") -> None:
             super().__init__()
             self.read = read
             self.error = error

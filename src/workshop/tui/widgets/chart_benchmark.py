@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
-from workshop.core.models import Scale
+from workshop.core.agenda import Scale
 from workshop.core.stats import CriterionResult
 from workshop.tui.widgets.chart_axis import FRAME_ROWS, integer_ticks
 

@@ -15,7 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from workshop.core.models import Action, Horizon
+from workshop.core.agenda import Horizon
+from workshop.core.models import Action
 from workshop.tui.safe_text import literal
 from workshop.tui.screens.closing import ClosesOnce
 from workshop.tui.widgets.typing import TypingInput

@@ -20,7 +20,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workshop.core.models import Criterion, Participant, Scale
+from workshop.core.agenda import Criterion, Scale
+from workshop.core.models import Participant
 from workshop.tui.safe_text import one_line
 from workshop.tui.widgets.styles import foreground_of
 from workshop.tui.widgets.typing import run_binding_now

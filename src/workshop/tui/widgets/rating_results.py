@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from workshop.core.models import Scale
+from workshop.core.agenda import Scale
 from workshop.core.stats import CriterionResult, text_bar
 from workshop.tui.safe_text import one_line
 

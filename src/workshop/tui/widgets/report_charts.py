@@ -14,7 +14,7 @@ from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
-from workshop.report import CriterionTrend, QuarterRow
+from workshop.core.report import CriterionTrend, QuarterRow
 from workshop.tui.widgets.chart_axis import FRAME_ROWS, integer_ticks
 
 SERIES_COLOURS: list[tuple[int, int, int]] = [

@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable
 
-from workshop.report import CriterionTrend, OwnerRow, QuarterRow, TeamReport
+from workshop.core.report import CriterionTrend, OwnerRow, QuarterRow, TeamReport
 from workshop.tui.safe_text import plain_text
 from workshop.tui.widgets.report_charts import series_colour
 

@@ -10,8 +10,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from workshop.core import room
-from workshop.core.models import Activity, ActivityKind, Session
-from workshop.room_process import RoomAddresses
+from workshop.core.agenda import Activity, ActivityKind
+from workshop.core.models import Session
+from workshop.tui.room_process import RoomAddresses
 from workshop.tui.widgets.static_update import update_if_changed
 
 TOOK_PART = {

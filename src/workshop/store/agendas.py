@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop import locations
-from workshop.core.models import Agenda
-from workshop.files import InvalidFileError, read_toml, validate
+from workshop.core.agenda import Agenda
+from workshop.core.errors import InvalidFileError
+from workshop.store import locations
+from workshop.store.toml_read import read_toml, validate
 
 DEFAULT_AGENDA = "customer-focus"
 """The agenda a new session runs when none is named."""
@@ -22,7 +23,7 @@ def _toml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     # Not only regular files: one that is not (a named pipe) is listed, so that reading it
-    # names it and says why it is skipped (reading never opens it; see files.read_text).
+    # names it and says why it is skipped (reading never opens it; see toml_read.read_text).
     return sorted(
         path
         for path in folder.glob("*.toml")

@@ -12,23 +12,24 @@ from dataclasses import dataclass
 from datetime import date
 
 from workshop.core import ops
-from workshop.core.models import Action, ActionStatus, Review
+from workshop.core.agenda import ActionStatus
+from workshop.core.errors import RuleError
+from workshop.core.models import Action, Review
+from workshop.core.review import (
+    CLOSED,
+    STATUS_CHOICES,
+    default_status,
+    parse_status,
+    progress_prompt,
+    status_label,
+    status_prompt,
+)
 from workshop.core.success import PROGRESS_MEANINGS, progress_label
 from workshop.core.visible import visible
-from workshop.store import SessionFile
+from workshop.store.session_file import SessionFile
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
-
-STATUS_CHOICES = [
-    ActionStatus.NOT_STARTED,
-    ActionStatus.ON_TRACK,
-    ActionStatus.AT_RISK,
-    ActionStatus.DONE,
-    ActionStatus.DROPPED,
-]
-CLOSED = {ActionStatus.DONE, ActionStatus.DROPPED}
-
 
 class StopWalk(Exception):
     """The person asked to stop (q, end of input)."""
@@ -44,41 +45,6 @@ class WalkResult:
 def plain(text: str) -> str:
     """User text safe to print on a terminal: one line, control characters as symbols."""
     return visible(" ".join(text.split()))
-
-
-def status_label(status: ActionStatus) -> str:
-    return status.value.replace("-", " ")
-
-
-def progress_prompt() -> str:
-    scale = ", ".join(f"{n} {meaning}" for n, meaning in PROGRESS_MEANINGS.items())
-    return f"Progress? {scale} (Enter skips this action, q stops): "
-
-
-def status_prompt(default: ActionStatus) -> str:
-    choices = ", ".join(f"{n} {status_label(s)}" for n, s in enumerate(STATUS_CHOICES, start=1))
-    return f"Status? {choices} (Enter: {status_label(default)}): "
-
-
-def default_status(action: Action, progress: int) -> ActionStatus:
-    """What Enter means for the status: done at 4, else the current status if it still fits."""
-    if progress == max(PROGRESS_MEANINGS):
-        return ActionStatus.DONE
-    if action.status in (ActionStatus.ON_TRACK, ActionStatus.AT_RISK):
-        return action.status
-    return ActionStatus.ON_TRACK if progress > 0 else ActionStatus.NOT_STARTED
-
-
-def parse_status(answer: str) -> ActionStatus | None:
-    """1-5, or a status name with a space or a hyphen ('on track', 'at-risk')."""
-    text = answer.strip().lower()
-    if text.isdigit() and 1 <= int(text) <= len(STATUS_CHOICES):
-        return STATUS_CHOICES[int(text) - 1]
-    normalised = "-".join(text.replace("-", " ").split())
-    for status in STATUS_CHOICES:
-        if normalised == status.value:
-            return status
-    return None
 
 
 def describe_action(action: Action, position: int, total: int) -> list[str]:
@@ -179,7 +145,7 @@ def walk(
             review = Review(date=on, progress=progress, status=status, note=note, reviewer=reviewer)
             try:
                 save_review(session_file, action_id, review)
-            except ops.RuleError as error:  # removed between refresh and save
+            except RuleError as error:  # removed between refresh and save
                 say(f"  Not saved: {error}")
                 result.skipped += 1
                 continue

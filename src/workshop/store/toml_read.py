@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import tomli
 
+from workshop.core.errors import InvalidFileError, WorkshopError
+
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
@@ -27,18 +29,6 @@ _TOML_POSITION = re.compile(
     r"^(?P<message>.*?)\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)$"
 )
 _TOML_END = re.compile(r"^(?P<message>.*?)\s*\(at end of document\)$")
-
-
-class WorkshopError(Exception):
-    """An error a person can act on; str() is one line. Exit code 1."""
-
-    exit_code = 1
-
-
-class InvalidFileError(WorkshopError):
-    """A file that is not valid TOML or not a valid agenda or session. Exit code 2."""
-
-    exit_code = 2
 
 
 def one_line(text: str) -> str:
@@ -196,7 +186,7 @@ def validate(model: type[ModelT], data: dict[str, Any], path: Path) -> ModelT:
         broken = first.get("ctx", {}).get("error")
         key_path_of_rule = getattr(broken, "key_path", None)
         if first["type"] == "value_error" and isinstance(key_path_of_rule, str):
-            # A rule across records (models.BrokenRuleError) says where itself.
+            # A rule across records (session_checks.BrokenRuleError) says where itself.
             location = (*location, *_parse_key_path(key_path_of_rule))
             message = one_line(str(getattr(broken, "problem", message)))
         elif first["type"] == "missing":

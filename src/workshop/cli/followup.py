@@ -1,7 +1,7 @@
 """The follow-through commands: `workshop review SESSION` and `workshop report`.
 
 `add_followup_commands(subparsers)` registers both on the CLI's subparsers. Each sets
-`handler` (and `run`, the name cli.py uses) to a function `(args: argparse.Namespace) -> int`
+`handler` (and `run`, the name cli.main runs) to a function `(args: argparse.Namespace) -> int`
 that returns the exit code: 0 done, 2 invalid input (a bad file, folder, team or date), 1 any
 other error, 130 interrupted. It prints its own one-line errors on stderr ("workshop: ...") and
 does not raise for them, so a caller can simply `return args.handler(args)`.
@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from workshop.cli_common import fail, iso_date
-from workshop.locations import find_session
+from workshop.cli.output import fail, iso_date
+from workshop.store.locations import find_session
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -80,7 +80,7 @@ def add_followup_commands(subparsers: Any) -> None:
 
 def run_review_command(args: argparse.Namespace) -> int:
     """`workshop review SESSION [--date D] [--reviewer NAME]`."""
-    from workshop.review_cli import run_review
+    from workshop.cli.review import run_review
 
     def action() -> int:
         path = find_session(args.session, getattr(args, "dir", None))
@@ -93,15 +93,12 @@ def run_report_command(args: argparse.Namespace) -> int:
     """`workshop report [--dir DIR] [--team TEAM] [--format md|json] [--as-of D]`."""
 
     def action() -> int:
-        from workshop import locations
-        from workshop.files import InvalidFileError
-        from workshop.report import (
-            build_report,
-            render_json,
-            render_markdown,
-            report_folder,
-            report_schema,
-        )
+        from workshop.core.errors import InvalidFileError
+        from workshop.core.report import build_report
+        from workshop.export.report_json import render_json, report_schema
+        from workshop.export.report_markdown import render_markdown
+        from workshop.store import locations
+        from workshop.store.report_folder import report_folder
 
         if getattr(args, "schema", False):
             import json
@@ -127,7 +124,7 @@ def run_report_command(args: argparse.Namespace) -> int:
         if args.format == "json":
             text = render_json(report)
         elif args.format == "html":
-            from workshop.export.html import render_report_html
+            from workshop.export.report_html import render_report_html
 
             text = render_report_html(report)
         else:
@@ -144,7 +141,7 @@ def run_report_command(args: argparse.Namespace) -> int:
 
 def _guarded(action: Callable[[], int]) -> int:
     """Run a command; expected errors become one line on stderr and an exit code."""
-    from workshop.files import WorkshopError
+    from workshop.core.errors import WorkshopError
 
     try:
         return action()

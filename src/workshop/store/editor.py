@@ -32,10 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workshop.core.errors import RuleError, WorkshopError
 from workshop.core.models import Session
-from workshop.core.ops import RuleError
-from workshop.files import WorkshopError
-from workshop.store import ReadSession, SessionFile
+from workshop.store.session_file import ReadSession, SessionFile
 
 UNDO_DEPTH = 200
 """How many undo steps are kept; the oldest go first."""

@@ -32,7 +32,7 @@ def user_agendas_dir() -> Path:
 
 def shipped_agendas_dir() -> Path:
     """The agendas that come with workshop (package data)."""
-    return Path(__file__).parent / "agendas"
+    return Path(__file__).parent.parent / "agendas"
 
 
 def settings_file() -> Path:

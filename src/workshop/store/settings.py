@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from workshop import tomlfmt
-from workshop.files import WorkshopError, read_toml
-from workshop.locations import settings_file
+from workshop.core.errors import WorkshopError
+from workshop.store import toml_write
+from workshop.store.atomic import write_atomically
+from workshop.store.locations import settings_file
+from workshop.store.toml_read import read_toml
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,7 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write the settings atomically; the folder is made if need be."""
-    from workshop.store import write_atomically  # the store (and its models) load later
-
     path = path or settings_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = tomlfmt.document(asdict(settings))
+    text = toml_write.document(asdict(settings))
     write_atomically(path, text.encode("utf-8"), mode=0o644)

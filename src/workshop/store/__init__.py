@@ -1,0 +1,1 @@
+"""Storage: session files (atomic, locked), the sessions folder, TOML, agendas, settings."""
