@@ -1,18 +1,20 @@
-"""Which speed tricks earn their keep: each A/B, with and without, as a person waits.
+"""Which speed tricks earn their keep: each A/B as a person waits, interleaved in one session.
 
-Run from the repository root: `.venv/bin/python bench/bench_tricks.py [--only gc,exit,...]`.
-"Without" runs workshop through bench/without_tricks.py, which patches the trick out in that
-process only; "with" runs the same launcher with nothing patched. Runs are interleaved in one
-session, so a change of load hits both alike; compare the ratios (without / with).
+Run from the repository root: `.venv/bin/python bench/bench_tricks.py [--before SRC]`.
+Compare the ratios; absolute figures move with the machine's load. A trick stays only if
+leaving it out costs more than 10% (issue #11).
 
-- gc: `workshop open` in a pty (bench/terminal.py) at 1,000 and 10,000 ideas, process start to
-  the session title and to the idea box.
-- exit, lazy: `workshop --help` and `workshop idea add` as whole processes.
-- quick: `workshop sessions` over 200 sessions, `workshop report` over 500 sessions, and the
-  home screen in a pty (start to the last-dated session's title on screen) over 200 sessions.
-- tomliw: Enter to the idea shown at 10,000 ideas in a pty (tomlfmt vs tomli-w), and whether
-  the bytes of a saved session differ.
-A trick is worth keeping if "without" is more than 1.10x "with" (issue #11).
+Tricks still in the code, each patched out in its own process by bench/without_tricks.py:
+- exit: `os._exit` after a command that opened no screen: `workshop --help` and
+  `workshop idea add` as whole processes.
+- quick: `SessionReader._quick`: `workshop sessions` over 200 sessions, `workshop report` over
+  500 sessions, and the home screen in a pty (start to the newest session listed).
+Tricks removed (gc pause + freeze, the lazy argparse builder, tomlfmt), before against after,
+given `--before SRC`, a `src` folder of the version that had them (e.g. `git archive`):
+- gc: `workshop open` in a pty at 1,000 and 10,000 ideas, start to the session title and to
+  the idea box.
+- cli: `workshop --help` and `workshop idea add` (the gc pause and the lazy parser).
+- toml: Enter to the idea shown at 10,000 ideas in a pty (tomlfmt before, tomli-w after).
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ sys.path.insert(0, str(BENCH))
 from terminal import Terminal, minimal_app_command, ms  # noqa: E402
 
 IDEA_BOX = "Type an idea, Enter to capture"
-TRICKS = ("gc", "exit", "lazy", "quick", "tomliw")
+
+Variant = tuple[str, dict[str, str]]
+"""The tricks to patch out (or "-"), and the environment (PYTHONPATH picks the version)."""
 
 
 def command(tricks: str, *arguments: str) -> list[str]:
@@ -49,23 +53,24 @@ def process_seconds(argv: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def report(label: str, with_trick: list[float], without: list[float]) -> None:
-    a, b = statistics.median(with_trick), statistics.median(without)
+def report(label: str, first: list[float], second: list[float], names: str) -> None:
+    a, b = statistics.median(first), statistics.median(second)
+    one, two = names.split("/")
     print(
-        f"  {label:<44} with {ms(a)}  without {ms(b)}  without/with {b / a:5.2f}x"
-        f"  ({'keep' if b / a > 1.10 else 'drop'})"
+        f"  {label:<42} {one} {ms(a)}  {two} {ms(b)}  {two}/{one} {b / a:5.2f}x"
+        f"{'  (over 1.10x)' if b / a > 1.10 else ''}"
     )
 
 
 def ab_processes(
-    trick: str, label: str, arguments: list[str], env: dict[str, str], runs: int
+    label: str, arguments: list[str], a: Variant, b: Variant, runs: int, names: str
 ) -> None:
-    with_trick: list[float] = []
-    without: list[float] = []
-    for _ in range(runs):
-        with_trick.append(process_seconds(command("", *arguments), env))
-        without.append(process_seconds(command(trick, *arguments), env))
-    report(label, with_trick, without)
+    first: list[float] = []
+    second: list[float] = []
+    for _ in range(runs):  # interleaved, so a change of load hits both alike
+        first.append(process_seconds(command(a[0], *arguments), a[1]))
+        second.append(process_seconds(command(b[0], *arguments), b[1]))
+    report(label, first, second, names)
 
 
 def time_screen(argv: list[str], env: dict[str, str], *texts: str) -> list[float]:
@@ -73,42 +78,58 @@ def time_screen(argv: list[str], env: dict[str, str], *texts: str) -> list[float
         return [terminal.wait_for(text, timeout=60) - terminal.started for text in texts]
 
 
-def bench_gc(folder: Path, env: dict[str, str], runs: int) -> None:
+def bench_gc(folder: Path, before: Variant, after: Variant, runs: int) -> None:
     from bench_tui import make_session
 
-    print(f"gc pause + freeze: workshop open in an 80x24 pty, {runs} runs each (p50):")
-    minimal = [time_screen(minimal_app_command(), env, IDEA_BOX)[0] for _ in range(runs)]
+    print(f"gc pause + freeze removed: workshop open in an 80x24 pty, {runs} runs (p50):")
+    minimal = [time_screen(minimal_app_command(), after[1], IDEA_BOX)[0] for _ in range(runs)]
     print(f"  minimal Textual app, its Input on screen: {ms(statistics.median(minimal))}")
     for count in (1_000, 10_000):
         path = make_session(folder, count)
-        times: dict[str, list[list[float]]] = {"": [], "gc": []}
+        times: list[list[list[float]]] = [[], []]
         for _ in range(runs):
-            for tricks in times:
+            for index, (tricks, env) in enumerate((before, after)):
                 argv = command(tricks, "open", str(path))
-                times[tricks].append(time_screen(argv, env, f"Bench {count}", IDEA_BOX))
+                times[index].append(time_screen(argv, env, f"Bench {count}", IDEA_BOX))
         for index, what in enumerate(("session title", "idea box")):
             report(
                 f"{count:>6,} ideas: {what}",
-                [t[index] for t in times[""]],
-                [t[index] for t in times["gc"]],
+                [t[index] for t in times[0]],
+                [t[index] for t in times[1]],
+                "before/after",
             )
 
 
-def bench_cli(folder: Path, env: dict[str, str], runs: int, tricks: list[str]) -> None:
+def bench_cli(folder: Path, before: Variant | None, after: Variant, runs: int) -> None:
     from bench_tui import make_session
 
     path = make_session(folder, 10)
-    print(f"Commands as whole processes, {runs} runs each (p50):")
-    bare = [process_seconds([sys.executable, "-c", "pass"], env) for _ in range(runs)]
+    print(f"Commands as whole processes, {runs} runs (p50):")
+    bare = [process_seconds([sys.executable, "-c", "pass"], after[1]) for _ in range(runs)]
     print(f"  minimal reference, python -c pass: {ms(statistics.median(bare))}")
-    for trick in tricks:
-        ab_processes(trick, f"{trick}: workshop --help", ["--help"], env, runs)
+    idea_add = ["idea", "add", str(path), "An idea"]
+    for label, arguments in (("--help", ["--help"]), ("idea add", idea_add)):
         ab_processes(
-            trick, f"{trick}: workshop idea add", ["idea", "add", str(path), "An idea"], env, runs
+            f"os._exit: workshop {label}",
+            arguments,
+            after,
+            ("exit", after[1]),
+            runs,
+            "with/without",
         )
+    if before:
+        for label, arguments in (("--help", ["--help"]), ("idea add", idea_add)):
+            ab_processes(
+                f"gc pause, lazy parser: workshop {label}",
+                arguments,
+                before,
+                after,
+                runs,
+                "before/after",
+            )
 
 
-def bench_quick(folder: Path, env: dict[str, str], runs: int) -> None:
+def bench_quick(folder: Path, after: Variant, runs: int) -> None:
     from bench_report import build_folder
 
     two_hundred = folder / "s200"
@@ -117,31 +138,21 @@ def bench_quick(folder: Path, env: dict[str, str], runs: int) -> None:
     five_hundred.mkdir()
     build_folder(two_hundred, 200, 200)
     build_folder(five_hundred, 500, 200)
-    print(f"SessionReader._quick, {runs} runs each (p50):")
-    ab_processes(
-        "quick",
-        "workshop sessions, 200 sessions",
-        ["sessions", "--dir", str(two_hundred)],
-        env,
-        runs,
-    )
-    ab_processes(
-        "quick",
-        "workshop report, 500 sessions",
-        ["report", "--dir", str(five_hundred), "--as-of", "2026-12-01"],
-        env,
-        runs,
-    )
-    home_env = dict(env, WORKSHOP_HOME=str(folder / "home"))
+    without = ("quick", after[1])
+    print(f"SessionReader._quick, {runs} runs (p50):")
+    sessions = ["sessions", "--dir", str(two_hundred)]
+    ab_processes("workshop sessions, 200 sessions", sessions, after, without, runs, "with/without")
+    report_args = ["report", "--dir", str(five_hundred), "--as-of", "2026-12-01"]
+    ab_processes("workshop report, 500 sessions", report_args, after, without, runs, "with/without")
+    home_env = dict(after[1], WORKSHOP_HOME=str(folder / "home"))
     (folder / "home").mkdir()
     (folder / "home" / "sessions").symlink_to(two_hundred)
     latest = sorted(two_hundred.glob("*.toml"))[-1].name.split("-workshop-")[1][:-5]
-    marker = f"Workshop {latest}"
-    times: dict[str, list[float]] = {"": [], "quick": []}
+    times: list[list[float]] = [[], []]
     for _ in range(runs):
-        for tricks in times:
-            times[tricks].extend(time_screen(command(tricks), home_env, marker))
-    report("home screen, 200 sessions: newest listed", times[""], times["quick"])
+        for index, tricks in enumerate(("", "quick")):
+            times[index].extend(time_screen(command(tricks), home_env, f"Workshop {latest}"))
+    report("home screen, 200 sessions: newest listed", *times, "with/without")
 
 
 def time_enters(terminal: Terminal, ideas: int, label: str) -> list[float]:
@@ -160,49 +171,55 @@ def time_enters(terminal: Terminal, ideas: int, label: str) -> list[float]:
     return times
 
 
-def bench_tomliw(folder: Path, env: dict[str, str], rounds: int, ideas: int) -> None:
+def bench_toml(folder: Path, before: Variant, after: Variant, rounds: int, ideas: int) -> None:
     from bench_tui import make_session
 
     path = make_session(folder, 10_000)
-    times: dict[str, list[float]] = {"": [], "tomliw": []}
+    times: list[list[float]] = [[], []]
     for round_number in range(rounds):
-        for tricks in times:
+        for index, (tricks, env) in enumerate((before, after)):
             with Terminal(command(tricks, "open", str(path)), env=env) as terminal:
-                label = f"z{round_number}{'t' if tricks else 'f'}"
-                times[tricks].extend(time_enters(terminal, ideas, label))
+                times[index].extend(time_enters(terminal, ideas, f"z{round_number}v{index}"))
     print(
-        f"tomlfmt vs tomli-w: Enter to the idea shown, 10,000 ideas, pty, "
+        f"tomlfmt (before) vs tomli-w (after): Enter to the idea shown, 10,000 ideas, pty, "
         f"{rounds} x {ideas} ideas each (p50):"
     )
-    report("Enter to shown (with = tomlfmt, without = tomli-w)", times[""], times["tomliw"])
-    print(
-        f"  p95: tomlfmt {ms(sorted(times[''])[int(len(times['']) * 0.95) - 1])}"
-        f"  tomli-w {ms(sorted(times['tomliw'])[int(len(times['tomliw']) * 0.95) - 1])}"
-    )
+    report("Enter to shown", *times, "before/after")
+    for index, name in enumerate(("before", "after")):
+        ordered = sorted(times[index])
+        print(f"  {name} p95 {ms(ordered[int(len(ordered) * 0.95) - 1])}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="gc,cli,quick,tomliw", help="gc,cli,quick,tomliw")
+    parser.add_argument("--only", default="gc,cli,quick,toml", help="sections, comma-separated")
+    parser.add_argument("--before", help="src folder of the version with the removed tricks")
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--rounds", type=int, default=3, help="processes per variant (tomliw)")
-    parser.add_argument("--ideas", type=int, default=10, help="ideas typed per process (tomliw)")
+    parser.add_argument("--rounds", type=int, default=3, help="processes per version (toml)")
+    parser.add_argument("--ideas", type=int, default=10, help="ideas typed per process (toml)")
     args = parser.parse_args()
     sections = args.only.split(",")
     compileall.compile_dir(str(BENCH.parent / "src"), quiet=1)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         env = dict(os.environ, WORKSHOP_HOME=str(folder))
-        for section in ("gc", "cli", "quick", "tomliw"):
+        after: Variant = ("", env)
+        before: Variant | None = None
+        if args.before:
+            compileall.compile_dir(args.before, quiet=1)
+            before = ("", dict(env, PYTHONPATH=str(Path(args.before).resolve())))
+        elif {"gc", "toml"} & set(sections):
+            print("(gc, toml and the before half of cli need --before SRC)", file=sys.stderr)
+        for section in ("gc", "cli", "quick", "toml"):
             (folder / section).mkdir()
-        if "gc" in sections:
-            bench_gc(folder / "gc", env, args.runs)
+        if "gc" in sections and before:
+            bench_gc(folder / "gc", before, after, args.runs)
         if "cli" in sections:
-            bench_cli(folder / "cli", env, args.runs, ["exit", "lazy", "gc"])
+            bench_cli(folder / "cli", before, after, args.runs)
         if "quick" in sections:
-            bench_quick(folder / "quick", env, args.runs)
-        if "tomliw" in sections:
-            bench_tomliw(folder / "tomliw", env, args.rounds, args.ideas)
+            bench_quick(folder / "quick", after, args.runs)
+        if "toml" in sections and before:
+            bench_toml(folder / "toml", before, after, args.rounds, args.ideas)
     return 0
 
 
