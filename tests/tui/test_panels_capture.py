@@ -233,6 +233,36 @@ async def test_brainstorm_hide_dims_and_keeps_the_idea(tmp_path: Path) -> None:
     assert [i.hidden for i in saved(path).ideas] == [False, False, True, False]
 
 
+def many_ideas(session: Session) -> None:
+    for n in range(300):
+        ops.add_idea(session, f"Idea {n}", activity=BRAINSTORM)
+        ops.add_idea(session, f"Elsewhere {n}", activity="getting-it-right")
+    ops.set_hidden(session, "i1", True)
+
+
+async def test_brainstorm_enter_looks_only_at_the_new_idea_not_the_whole_list(
+    tmp_path: Path,
+) -> None:
+    path = make_session_file(tmp_path, many_ideas)
+    app = harness(path, BRAINSTORM)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.panel
+        assert "300 ideas · 1 hidden" in screen_text(app)
+        await type_text(pilot, "Fresh one")
+        await pilot.press("enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Fresh one" in text and "301 ideas · 1 hidden" in text
+        assert panel.own_ideas.looked_at == 1  # the new idea, not the 601 before it
+        await pilot.press("down", "h")  # hiding one changes a record: the whole list again
+        await pilot.pause()
+        assert "301 ideas · 2 hidden" in screen_text(app)
+        assert panel.own_ideas.looked_at == 601
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "301 ideas · 1 hidden" in screen_text(app)
+
+
 async def test_brainstorm_filter_by_word_and_by_tag(tmp_path: Path) -> None:
     path = make_session_file(tmp_path, three_ideas)
     app = harness(path, BRAINSTORM)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
@@ -130,6 +131,31 @@ async def test_only_one_re_read_of_the_file_runs_at_a_time(
         screen.poll_file()  # nothing changed since: no read
         await pilot.pause()
         assert reads == [1]
+
+
+async def test_a_re_read_hands_the_interpreter_back_to_the_keys_sooner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, path = await open_brainstorm(tmp_path, ideas=5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+        session_file = screen.session_file
+        intervals: list[float] = []
+        read_if_changed = session_file.read_if_changed
+
+        def read() -> ReadSession | None:
+            intervals.append(sys.getswitchinterval())
+            return read_if_changed()
+
+        monkeypatch.setattr(session_file, "read_if_changed", read)
+        usual = sys.getswitchinterval()
+        SessionFile.open(path).change(lambda s: ops.add_idea(s, "From another terminal"))
+        idea_list = screen.query_one(IdeaList)
+        await wait_until(pilot, lambda: idea_list.row_count == 6)
+        assert intervals and intervals[0] <= 0.001 < usual  # while reading: 0.5 ms, not 5
+        assert sys.getswitchinterval() == usual  # and back once the read is done
 
 
 async def test_a_re_read_that_fails_is_a_warning_and_the_screen_stays(

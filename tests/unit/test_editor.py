@@ -87,18 +87,18 @@ def test_a_failed_save_keeps_the_change_and_those_after_it_in_order(
     assert saved == ["first", "second"]
 
 
-def test_a_read_only_folder_keeps_changes_pending(editor: SessionEditor) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root writes into read-only folders")
-    folder = editor.path.parent
-    folder.chmod(0o500)
+def test_a_read_only_session_file_keeps_changes_pending(editor: SessionEditor) -> None:
+    # The file's own mode bits are the rule (root ignores them when writing), so this holds
+    # for every user, root included.
+    editor.path.chmod(0o400)
     try:
-        outcome = editor.request(add("kept while the folder is read-only"))
+        outcome = editor.request(add("kept while the file is read-only"))
         assert outcome.failure and outcome.pending == 1
+        assert texts_on_disk(editor.path) == []
     finally:
-        folder.chmod(0o700)
-    assert editor.retry().saved_descriptions == ["Idea: kept while the folder is read-only"]
-    assert texts_on_disk(editor.path) == ["kept while the folder is read-only"]
+        editor.path.chmod(0o600)
+    assert editor.retry().saved_descriptions == ["Idea: kept while the file is read-only"]
+    assert texts_on_disk(editor.path) == ["kept while the file is read-only"]
 
 
 def test_changes_are_saved_in_the_order_requested(editor: SessionEditor) -> None:

@@ -31,6 +31,54 @@ def test_a_deleted_ideas_id_is_never_given_again(session: Session) -> None:
     assert ops.add_idea(session, "after a hand edit").id == "i42"
 
 
+class _CountedIdeas(list):  # type: ignore[type-arg]
+    """A list of ideas that counts how many of them were read (to see whether ids are scanned)."""
+
+    reads = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for item in super().__iter__():
+            self.reads += 1
+            yield item
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        self.reads += 1
+        return super().__getitem__(index)
+
+
+def test_loading_raises_each_counter_to_the_highest_id_in_the_file(session: Session) -> None:
+    for text in ("a", "b", "c"):
+        ops.add_idea(session, text)
+    data = session.model_dump()
+    data["id_counters"] = {"i": 1}  # a hand-edited file: the counter lags behind the ids
+    data["ideas"][1]["id"] = "i17"
+
+    loaded = Session.model_validate(data)
+
+    assert loaded.id_counters["i"] == 17
+    assert ops.add_idea(loaded, "after the hand edit").id == "i18"
+
+
+def test_next_id_does_not_scan_every_id_when_the_counters_are_known(session: Session) -> None:
+    for n in range(200):
+        ops.add_idea(session, f"idea {n}")
+    loaded = Session.model_validate(session.model_dump())
+    loaded.ideas = _CountedIdeas(loaded.ideas)
+
+    new_id = ops.next_id(loaded.ideas, "i", loaded.id_counters)
+
+    assert new_id == "i201"
+    assert loaded.ideas.reads <= 1  # the last idea only, not all 200
+
+
+def test_next_id_scans_when_ideas_were_put_in_past_the_counter(session: Session) -> None:
+    ops.add_idea(session, "one")
+    session.ideas.append(session.ideas[0].model_copy(update={"id": "i9"}))
+    session.ideas.append(session.ideas[0].model_copy(update={"id": "i5"}))
+
+    assert ops.add_idea(session, "two").id == "i10"  # i9 is not the last, and is not reused
+
+
 def test_hash_words_become_lower_case_tags_once(session: Session) -> None:
     text = "Invoices #Billing are late #billing; see issue#4"
     idea = ops.add_idea(session, text, tags=["#Phone"])

@@ -20,7 +20,7 @@ from workshop.core.agenda import (
     Record,
     Verdict,
 )
-from workshop.core.session_checks import check_session
+from workshop.core.session_checks import check_session, highest_id_number
 
 SCHEMA_VERSION = 2
 """The version of the session file layout this code writes (2: `[[timers]]`)."""
@@ -190,7 +190,27 @@ class Session(BaseModel):
     @model_validator(mode="after")
     def _unique_ids(self) -> Session:
         check_session(self)
+        self._cover_given_ids()
         return self
+
+    COUNTED_IDS: ClassVar[dict[str, str]] = {
+        "i": "ideas",
+        "t": "themes",
+        "a": "actions",
+        "p": "participants",
+    }
+    """The prefix of each kind of id a counter in `id_counters` gives, and its list."""
+
+    def _cover_given_ids(self) -> None:
+        """Raise each counter to at least the highest id in its list (a hand-edited or older
+        file may lack them), so a loaded session can give the next id from its counter alone
+        (`ops.next_id`) instead of scanning every id on each new record."""
+        for prefix, list_name in self.COUNTED_IDS.items():
+            records = getattr(self, list_name)
+            if records:
+                highest = highest_id_number([record.id for record in records], prefix)
+                if highest > self.id_counters.get(prefix, 0):
+                    self.id_counters[prefix] = highest
 
     RECORD_LISTS: ClassVar[tuple[str, ...]] = (
         "participants",

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from operator import attrgetter
 from typing import Any, Protocol, TypeVar
 
 from workshop.core.agenda import ActivityKind, Agenda, Horizon
@@ -28,6 +27,7 @@ from workshop.core.models import (
     TimerState,
     Vote,
 )
+from workshop.core.session_checks import highest_id_number, id_number
 
 _TAG = re.compile(r"(?<![\w#])#([\w][\w-]*)")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
@@ -76,17 +76,20 @@ def tags_in(text: str) -> list[str]:
     return found
 
 
-def next_id(records: Iterable[HasId], prefix: str, counters: dict[str, int] | None = None) -> str:
+def next_id(records: Sequence[HasId], prefix: str, counters: dict[str, int] | None = None) -> str:
     """The next id of the form prefix + number (i1, i2, ...), one past the highest ever given.
 
     `counters` (a session's `id_counters`) remembers the highest number given, so the id of
-    a deleted record is not given again; it is updated here.
+    a deleted record is not given again; it is updated here. A loaded session's counters
+    cover every id in it (`Session` checks that), and records are added at the end, so the
+    counter alone gives the next id: no scan of every id on each new idea. Only when the last
+    record is past the counter (a list built in code, not through here) are all ids scanned.
     """
-    ids = "\n".join(map(attrgetter("id"), records))
-    numbers = re.findall(rf"(?m)^{re.escape(prefix)}(\d+)$", ids)
-    highest = max(map(int, numbers), default=0)
+    highest = counters.get(prefix, 0) if counters is not None else 0
+    last = id_number(records[-1].id, prefix) if records else None
+    if counters is None or (last is not None and last > highest):
+        highest = max(highest, highest_id_number([record.id for record in records], prefix))
     if counters is not None:
-        highest = max(highest, counters.get(prefix, 0))
         counters[prefix] = highest + 1
     return f"{prefix}{highest + 1}"
 

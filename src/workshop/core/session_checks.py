@@ -6,6 +6,7 @@ the one-line error of the file and place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -39,16 +40,22 @@ class _GivenIds:
     def __contains__(self, record_id: object) -> bool:
         if record_id in self._existing:
             return True
-        number = _id_number(str(record_id), self._prefix)
+        number = id_number(str(record_id), self._prefix)
         if number is None:
             return False
         if self._highest is None:  # only worked out when a reference is dangling
-            numbers = (_id_number(given, self._prefix) for given in self._existing)
+            numbers = (id_number(given, self._prefix) for given in self._existing)
             self._highest = max((n for n in numbers if n is not None), default=0)
         return number <= max(self._counter, self._highest)
 
 
-def _id_number(record_id: str, prefix: str) -> int | None:
+def highest_id_number(record_ids: list[str], prefix: str) -> int:
+    """The highest number among ids of the form prefix + digits (i1, i12...), 0 if none."""
+    numbers = re.findall(rf"(?m)^{re.escape(prefix)}(\d+)$", "\n".join(record_ids))
+    return max(map(int, numbers), default=0)
+
+
+def id_number(record_id: str, prefix: str) -> int | None:
     digits = record_id[len(prefix) :]
     if record_id.startswith(prefix) and digits.isascii() and digits.isdigit():
         return int(digits)

@@ -16,7 +16,7 @@ from workshop.core.models import Idea, Session
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.safe_text import clean
-from workshop.tui.widgets.idea_filter import IdeaFilter, count_label
+from workshop.tui.widgets.idea_filter import ActivityIdeas, IdeaFilter, count_label
 from workshop.tui.widgets.idea_input import IDEA_BOX_PLACEHOLDER, CaptureInput
 from workshop.tui.widgets.idea_list import IdeaList
 from workshop.tui.widgets.idea_text import literal
@@ -91,6 +91,7 @@ anonymous unless you turn the author box on.
         self._deleting: set[str] = set()
         """Ideas whose delete is asked for but not yet shown (a burst of d)."""
         self.idea_filter = IdeaFilter("")
+        self.own_ideas = ActivityIdeas(activity.id)
 
     def compose(self) -> ComposeResult:
         yield Static(self._prompt_content(), id="prompt")
@@ -148,8 +149,7 @@ anonymous unless you turn the author box on.
 
     def show_session(self, session: Session) -> None:
         self.session = session
-        activity_id = self.activity.id
-        own_ideas = [idea for idea in session.ideas if idea.activity == activity_id]
+        own_ideas = self.own_ideas.update(session.ideas)
         shown = self.idea_filter.apply(own_ideas, include_hidden=not self.projector_view)
         idea_list = self.idea_list
         if self.idea_filter:
@@ -159,7 +159,9 @@ anonymous unless you turn the author box on.
         idea_list.set_ideas(shown, follow=self._follow_idea)
         self._follow_idea = None
         count = self.query_one("#count", Static)
-        label = count_label(own_ideas, len(shown), filtered=bool(self.idea_filter))
+        label = count_label(
+            own_ideas, len(shown), filtered=bool(self.idea_filter), hidden=self.own_ideas.hidden
+        )
         # Its width follows its text: a layout only when that width changes (not on every idea).
         count.update(label, layout=len(label) != len(str(count.content)))
 

@@ -37,6 +37,7 @@ from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.registry import panel_class, panel_for
 from workshop.tui.room_process import RoomAddresses, RoomError, RoomOptions, RoomProcess
 from workshop.tui.safe_text import clean, plain
+from workshop.tui.sharing import screen_first
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
 from workshop.tui.widgets.outline import AgendaOutline
@@ -423,7 +424,8 @@ class SessionScreen(HoldsKeys, Screen[None]):
     def _read_changed_file(self) -> None:
         # Only what changed is parsed (parse_session_reusing); adopted on the UI thread.
         try:
-            read = self.session_file.read_if_changed()
+            with screen_first():  # the keys typed meanwhile get the interpreter back sooner
+                read = self.session_file.read_if_changed()
         except Exception as error:  # noqa: BLE001 - shown on the status line, never a crash
             self.post_message(self.FileRead(None, str(error) or error.__class__.__name__))
         else:
