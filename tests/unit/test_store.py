@@ -75,7 +75,7 @@ def test_one_new_idea_is_a_small_diff(session_file: SessionFile) -> None:
         '+ id = "i2"',
         '+ text = "Parking is full"',
         '+ activity = "what-bugs-customers"',
-        f"+ created = {MOMENT.isoformat()}",
+        "+ created = 2026-11-23 09:30:00+01:00",  # tomli-w: a space between date and time
     ]
 
 
@@ -436,7 +436,7 @@ def test_a_timers_state_is_kept_in_the_file_and_read_back_from_it_alone(
     )
 
     text = valid_text(session_file)
-    assert "[[timers]]" in text and "running_since = 2026-11-23T10:00:00+00:00" in text
+    assert "[[timers]]" in text and "running_since = 2026-11-23 10:00:00+00:00" in text
     loaded = load_session(session_file.path)
     assert ops.timer_state(loaded, "what-bugs-customers") == paused.model_copy(
         update={"added_seconds": 120}

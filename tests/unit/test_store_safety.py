@@ -159,11 +159,15 @@ def rated(session: Session) -> Session:
         ),
         ('theme = "t1"', 'theme = "t404"', "ideas[0].theme: no theme 't404'"),
         (
-            'ideas = ["i1"]',
+            'ideas = [\n    "i1",\n]',
             'ideas = ["i1", "i404"]',
             "actions[0].ideas[1]: no idea or theme 'i404'",
         ),
-        ('ideas = ["i1"]', 'ideas = ["ghost"]', "actions[0].ideas[0]: no idea or theme 'ghost'"),
+        (
+            'ideas = [\n    "i1",\n]',
+            'ideas = ["ghost"]',
+            "actions[0].ideas[0]: no idea or theme 'ghost'",
+        ),
     ],
 )
 def test_a_value_that_breaks_a_rule_is_an_error_naming_its_key_path(

@@ -7,7 +7,6 @@ the screen (`cli.screen`), so `workshop --help` and `workshop idea add` start fa
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -39,16 +38,12 @@ def run() -> NoReturn:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code. Errors are one line on stderr."""
-    # A command allocates many objects in one burst (parsed TOML, models) and then exits: the
-    # cyclic garbage collector would only slow it down. The screen turns it back on.
-    collecting = gc.isenabled()
-    gc.disable()
     # workshop uses no pydantic plugins, and looking for them reads the metadata of every
     # installed package: about a twentieth of a command's start-up.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         arguments = sys.argv[1:] if argv is None else list(argv)
-        args = build_parser(arguments).parse_args(join_dash_values(arguments))
+        args = build_parser().parse_args(join_dash_values(arguments))
         run: Command = args.run
         return run(args)
     except KeyboardInterrupt:
@@ -64,9 +59,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("WORKSHOP_DEBUG"):
             raise
         return fail(*_describe(error))
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _describe(error: Exception) -> tuple[str, int]:

@@ -1,9 +1,8 @@
-"""All the commands in one parser, built lazily: given the arguments, only the parts they need."""
+"""All the commands in one parser."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from workshop.cli.agendas import add_agenda_command, add_agendas_command, add_completion_command
@@ -49,34 +48,18 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-class _SkippedParser:
-    """Stands in for the parser of a command that is not being run: building it costs time."""
-
-    def __getattr__(self, name: str) -> Callable[..., _SkippedParser]:
-        return self._ignore
-
-    def _ignore(self, *args: object, **kwargs: object) -> _SkippedParser:
-        return self
-
-
 class _Commands:
-    """The subparsers action: builds only the parser of the command being run (all of them
-    when `only` is ""), each with its description and examples."""
+    """The subparsers action, adding each command's description and examples to its parser."""
 
-    def __init__(self, commands: argparse._SubParsersAction[CommandLineParser], only: str):
+    def __init__(self, commands: Any):
         self._commands = commands
-        self._only = only
 
     def add_parser(self, name: str, **kwargs: Any) -> Any:
-        if self._only and name != self._only:
-            return _SkippedParser()
         return self._commands.add_parser(name, **with_help_texts(name, kwargs))
 
 
-def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
-    """The command line's parser; given the arguments, only the parts they need."""
-    first = next(iter(argv or ()), "")
-    only = first if first in COMMAND_NAMES + FOLLOWUP_COMMAND_NAMES else ""
+def build_parser() -> CommandLineParser:
+    """The command line's parser."""
     parser = CommandLineParser(
         prog="workshop",
         description="Run customer-focus workshops: capture the room's ideas, ratings and "
@@ -92,7 +75,7 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
     parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     parser.set_defaults(run=run_home, dir=None)
     all_commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
-    commands: Any = _Commands(all_commands, only)
+    commands: Any = _Commands(all_commands)
 
     add_open_command(commands)
     add_new_command(commands)
@@ -105,8 +88,7 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandLineParser:
     add_demo_command(commands)
     add_completion_command(commands)
     add_serve_command(commands)
-    if only in ("", *FOLLOWUP_COMMAND_NAMES):
-        from workshop.cli.followup import add_followup_commands  # standard library only
+    from workshop.cli.followup import add_followup_commands  # standard library only
 
-        add_followup_commands(commands)
+    add_followup_commands(commands)
     return parser

@@ -184,10 +184,11 @@ def indented(text: str) -> str:
     return "\n".join(f"  {line}" for line in text.splitlines())
 
 
-def add_subcommand(
-    commands: argparse._SubParsersAction[CommandLineParser], parent: str, name: str, **kwargs: Any
-) -> CommandLineParser:
-    return commands.add_parser(name, **with_help_texts(f"{parent} {name}", kwargs))
+def add_subcommand(commands: Any, parent: str, name: str, **kwargs: Any) -> CommandLineParser:
+    parser: CommandLineParser = commands.add_parser(
+        name, **with_help_texts(f"{parent} {name}", kwargs)
+    )
+    return parser
 
 
 def add_dir_option(command: argparse.ArgumentParser, *, finding: bool = False) -> None:

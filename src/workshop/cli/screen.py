@@ -6,7 +6,6 @@ The only module of the command line that imports textual, and only once a screen
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from pathlib import Path
@@ -113,7 +112,6 @@ def open_screen(
 
     global screen_opened
     screen_opened = True
-    gc.enable()
     not_opened = run_app(session_path, sessions_folder, read=read)
     if not_opened is not None:
         return fail(str(not_opened), not_opened.exit_code)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +34,6 @@ def run_serve(args: argparse.Namespace) -> int:
             "network can open the participants' page (plain HTTP)",
             file=sys.stderr,
         )
-    gc.enable()  # a long-running server, unlike the other commands
     try:
         serve(
             path,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import gc
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -89,8 +88,6 @@ class WorkshopApp(SafeNotifications, App[None]):
         self.clock = clock
         self.wall_clock = wall_clock
         self.dark_theme = DARK_THEME
-        self._collecting = True
-        self._collector_paused = False
         self._started = False
         """Whether the app is ready: screens pushed before cannot be drawn until then."""
         # An explicit theme (tests, snapshots) is used as it is, and not remembered.
@@ -98,15 +95,6 @@ class WorkshopApp(SafeNotifications, App[None]):
         chosen = theme or self.settings.theme
         if chosen in self.available_themes:
             self.theme = chosen
-
-    def on_load(self) -> None:
-        # Building the first screen allocates objects in a burst, and the cyclic collector's
-        # passes over them (and over every record of a large session) took about a third of
-        # the time to first paint. It is paused until the first screen that is not the
-        # opening frame has been painted.
-        self._collecting = gc.isenabled()
-        self._collector_paused = True
-        gc.disable()
 
     async def on_event(self, event: events.Event) -> None:
         # A screen putting a new panel or dialog in place keeps the keys read meanwhile, whatever
@@ -135,21 +123,6 @@ class WorkshopApp(SafeNotifications, App[None]):
         self._started = True
         if isinstance(self.screen, OpeningScreen) and not self.screen.announce_on_mount:
             self.screen.announce_when_painted()  # now that it can be drawn
-        else:
-            self._resume_collector()
-
-    def _resume_collector(self) -> None:
-        if not self._collector_paused:
-            return
-        self._collector_paused = False
-        # What exists now lives as long as the app: later collections need not scan it, which
-        # keeps them short while the facilitator types.
-        gc.freeze()
-        if self._collecting:
-            gc.enable()
-
-    def on_unmount(self) -> None:
-        gc.unfreeze()
 
     def on_mount(self) -> None:
         if not self.current_theme.dark:
@@ -231,7 +204,6 @@ class WorkshopApp(SafeNotifications, App[None]):
                     room_options=self.room_options,
                 )
             )
-        self.call_after_refresh(self._resume_collector)
 
     def on_home_screen_open_session(self, message: HomeScreen.OpenSession) -> None:
         self.open_session(message.path)
