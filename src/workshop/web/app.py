@@ -11,13 +11,13 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
-from starlette.routing import Mount, Route
+from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from workshop.store.editor import SessionEditor
@@ -64,7 +64,45 @@ def create_app(
         on_join=on_join,
     )
     renderer = Renderer(server)
-    pages, projector = Pages(renderer), ProjectorPages(renderer)
+    app = Starlette(
+        routes=_routes(Pages(renderer), ProjectorPages(renderer)),
+        middleware=_middleware(allowed_hosts),
+        lifespan=_lifespan(server, clock),
+    )
+    app.state.room = server
+    return app
+
+
+def _routes(pages: Pages, projector: ProjectorPages) -> list[BaseRoute]:
+    """The participants' pages, the projector's (behind its key), and the static files."""
+    return [
+        Route("/", pages.home, methods=["GET"]),
+        Route("/join", pages.join, methods=["POST"]),
+        Route("/idea", pages.idea, methods=["POST"]),
+        Route("/dots", pages.dots, methods=["POST"]),
+        Route("/scores", pages.scores, methods=["POST"]),
+        Route("/activity", pages.activity_fragment, methods=["GET"]),
+        Route("/events", pages.participant_events, methods=["GET"]),
+        Route("/projector/{key}", projector.page, methods=["GET"]),
+        Route("/projector/{key}/live", projector.fragment, methods=["GET"]),
+        Route("/projector/{key}/events", projector.events, methods=["GET"]),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+
+
+def _middleware(allowed_hosts: list[str] | None) -> list[Middleware]:
+    """The guards every request passes, outermost first; the Host check only when asked."""
+    middleware = [Middleware(SecurityHeaders), Middleware(BodyLimit), Middleware(SameOrigin)]
+    if allowed_hosts:
+        middleware.insert(1, Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
+    return middleware
+
+
+def _lifespan(
+    server: RoomServer, clock: Callable[[], float]
+) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
+    """Runs the session's writer while the app serves; on shutdown, closes it and waits for
+    its last try at saving what is still queued."""
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -75,25 +113,4 @@ def create_app(
             server.live.close()
             await writer
 
-    middleware = [Middleware(SecurityHeaders), Middleware(BodyLimit), Middleware(SameOrigin)]
-    if allowed_hosts:
-        middleware.insert(1, Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
-    app = Starlette(
-        routes=[
-            Route("/", pages.home, methods=["GET"]),
-            Route("/join", pages.join, methods=["POST"]),
-            Route("/idea", pages.idea, methods=["POST"]),
-            Route("/dots", pages.dots, methods=["POST"]),
-            Route("/scores", pages.scores, methods=["POST"]),
-            Route("/activity", pages.activity_fragment, methods=["GET"]),
-            Route("/events", pages.participant_events, methods=["GET"]),
-            Route("/projector/{key}", projector.page, methods=["GET"]),
-            Route("/projector/{key}/live", projector.fragment, methods=["GET"]),
-            Route("/projector/{key}/events", projector.events, methods=["GET"]),
-            Mount("/static", StaticFiles(directory=STATIC), name="static"),
-        ],
-        middleware=middleware,
-        lifespan=lifespan,
-    )
-    app.state.room = server
-    return app
+    return lifespan
