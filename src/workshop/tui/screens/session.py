@@ -37,13 +37,14 @@ from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.context import PanelContext
 from workshop.tui.panels.registry import panel_class, panel_for
-from workshop.tui.room_process import RoomAddresses, RoomError, RoomOptions, RoomProcess
+from workshop.tui.room_process import RoomOptions, RoomProcess
 from workshop.tui.safe_text import clean, plain
+from workshop.tui.screens.session_room import RoomJoined, RoomStarted, SessionRoom
 from workshop.tui.sharing import screen_first
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
 from workshop.tui.widgets.outline import AgendaOutline
-from workshop.tui.widgets.room_line import RoomLine, room_counts
+from workshop.tui.widgets.room_line import RoomLine
 from workshop.tui.widgets.static_update import update_if_changed
 from workshop.tui.widgets.status import SaveStatus
 from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine, clock_text
@@ -114,9 +115,8 @@ class SessionScreen(HoldsKeys, Screen[None]):
         """`typed_ahead`: keys typed on the opening frame, given to the first panel in order;
         `room_options`: where F9 serves the room (default: the network, port 8000)."""
         super().__init__()
-        self.room_options = room_options or RoomOptions()
-        self.room: RoomProcess | None = None
-        """The room's server while participants can join (a child process), else None."""
+        self.room_control = SessionRoom(self, room_options or RoomOptions())
+        """The room: serving this session to participants' devices (F9)."""
         self.editor = SessionEditor(session_file)
         """The session's rules: its queue of changes, saving, retry, undo, adopting."""
         self.clock = clock
@@ -231,7 +231,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self._show_notes(activity)
         self._show_panel(activity)
         self._show_timer()
-        self._show_room()
+        self.room_control.show()
 
     def _show_panel(self, activity: Activity) -> None:
         """Show the session in the current panel, or swap in the panel for a new activity.
@@ -297,9 +297,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
             return
         # The focus chain leaves out what is not displayed: the first focusable widget of a
         # brainstorm is its hidden author box, which took the keys typed on the opening frame.
-        target = next(
-            (widget for widget in self.focus_chain if panel in widget.ancestors), None
-        )
+        target = next((widget for widget in self.focus_chain if panel in widget.ancestors), None)
         if target is None and panel.focusable:
             target = panel
         if target is not None:
@@ -379,9 +377,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         if outcome.failure:
             status.show_error(outcome.failure, outcome.pending, RETRY_SECONDS)
             if self._retry_timer is None:
-                self._retry_timer = self.set_interval(
-                    RETRY_SECONDS, self._retry, name="retry-save"
-                )
+                self._retry_timer = self.set_interval(RETRY_SECONDS, self._retry, name="retry-save")
             return
         if self._retry_timer is not None:
             self._retry_timer.stop()
@@ -527,129 +523,38 @@ class SessionScreen(HoldsKeys, Screen[None]):
         big_timer.display = not big_timer.display
         self._show_timer()
 
-    # --- the room: participants join from their devices ----------------------------------
+    # --- the room: participants join from their devices (session_room.py) -----------------
+
+    @property
+    def room(self) -> RoomProcess | None:
+        """The room's server while participants can join (a child process), else None."""
+        return self.room_control.process
+
+    @room.setter
+    def room(self, room_process: RoomProcess | None) -> None:
+        self.room_control.process = room_process
 
     def action_room(self) -> None:
-        """Open the room (serve this session to participants' devices), or, while it is open,
-        show how to join (with a QR code) and offer to stop."""
-        if self.room is not None and self.room.running and self.room.addresses is not None:
-            self._show_join_info(self.room.addresses)
-            return
-        if self.room is not None:
-            return  # starting: its address comes shortly
-        self.room = RoomProcess(
-            self.session_file.path,
-            lan=self.room_options.lan,
-            port=self.room_options.port,
-            on_joined=self._report_joined,
-        )
-        self.query_one(SaveStatus).show_idle("Opening the room…")
-        self._start_room(self.room)
+        """Open the room, or, while it is open, show how to join and offer to stop."""
+        self.room_control.open()
 
-    def _report_joined(self, count: int) -> None:
-        """Called from the room's reader thread; post_message is thread-safe."""
-        self.post_message(self.RoomJoined(count))
+    def action_stop_room(self) -> None:
+        self.room_control.stop()
 
-    @work(thread=True, group="room")
-    def _start_room(self, room_process: RoomProcess) -> None:
-        try:
-            addresses = room_process.start()
-        except (RoomError, OSError) as error:
-            self.post_message(self.RoomStarted(room_process, None, str(error)))
-        else:
-            self.post_message(self.RoomStarted(room_process, addresses))
-
-    class RoomStarted(Message):
-        """The room's server listens (addresses), or could not start (error)."""
-
-        def __init__(
-            self, room_process: RoomProcess, addresses: RoomAddresses | None, error: str = ""
-        ) -> None:
-            super().__init__()
-            self.room_process = room_process
-            self.addresses = addresses
-            self.error = error
-
-    class RoomJoined(Message):
-        """One more participant has joined (how many in all, in this run of the server)."""
-
-        def __init__(self, count: int) -> None:
-            super().__init__()
-            self.count = count
+    def action_reveal(self) -> None:
+        self.room_control.reveal()
 
     @on(RoomStarted)
     def _room_started(self, message: RoomStarted) -> None:
-        if message.room_process is not self.room:
-            message.room_process.stop()  # stopped while it was starting
-            return
-        if message.addresses is None:
-            self.room = None
-            self.query_one(SaveStatus).show_idle("The room is not open.")
-            self.app.notify(
-                clean(message.error, one_line=True),
-                title="Cannot open the room",
-                severity="error",
-                markup=False,
-            )
-            return
-        self.query_one(SaveStatus).show_idle(f"Room open at {message.addresses.participants}")
-        self._show_room()
-        self._show_join_info(message.addresses)
+        self.room_control.started(message)
 
     @on(RoomJoined)
     def _room_joined(self, message: RoomJoined) -> None:
-        self._show_room()
-
-    def _show_room(self) -> None:
-        line = self.query_one(RoomLine)
-        room_process = self.room
-        if room_process is None or room_process.addresses is None:
-            line.remove_class("-open")
-            return
-        counts = room_counts(self.session, self.current_activity, room_process.joined)
-        line.show_room(room_process.addresses, counts)
-        line.add_class("-open")
-
-    def _show_join_info(self, addresses: RoomAddresses) -> None:
-        from workshop.tui.screens.dialogs.room import RoomScreen
-
-        def closed(stop: bool | None) -> None:
-            if stop:
-                self.action_stop_room()
-
-        self.app.push_screen(RoomScreen(addresses), closed)
-
-    def action_stop_room(self) -> None:
-        """Stop serving: phones can no longer send (what they sent is in the file)."""
-        room_process, self.room = self.room, None
-        if room_process is None:
-            self.app.notify("The room is not open.", markup=False)
-            return
-        self._stop_room(room_process)
-        self._show_room()
-        self.query_one(SaveStatus).show_idle("The room is closed: phones can no longer send.")
-
-    @work(thread=True, group="room-stop")
-    def _stop_room(self, room_process: RoomProcess) -> None:
-        room_process.stop()
-
-    def action_reveal(self) -> None:
-        """Show the current activity's results on the projector page, or hide them again."""
-        activity = self.current_activity
-        reveal = activity.id not in self.session.revealed
-        title = activity.title
-        self.request_change(
-            Change(
-                lambda draft: ops.set_revealed(draft, activity.id, reveal),
-                f"Results of {title} {'shown on' if reveal else 'hidden from'} the projector",
-            )
-        )
+        self.room_control.show()
 
     def on_unmount(self) -> None:
         # Leaving the session (home, quit) closes its room: nothing is served unseen.
-        if self.room is not None:
-            self.room.stop()
-            self.room = None
+        self.room_control.stop_now()
 
     # --- other keys -----------------------------------------------------------------------
 
