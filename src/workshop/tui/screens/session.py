@@ -40,6 +40,7 @@ from workshop.tui.panels.registry import panel_class, panel_for
 from workshop.tui.room_process import RoomOptions, RoomProcess
 from workshop.tui.safe_text import clean, plain
 from workshop.tui.screens.session_room import RoomJoined, RoomStarted, SessionRoom
+from workshop.tui.screens.session_timers import SessionTimers
 from workshop.tui.sharing import screen_first
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
@@ -47,7 +48,7 @@ from workshop.tui.widgets.outline import AgendaOutline
 from workshop.tui.widgets.room_line import RoomLine
 from workshop.tui.widgets.static_update import update_if_changed
 from workshop.tui.widgets.status import SaveStatus
-from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine, clock_text
+from workshop.tui.widgets.timer import BigTimer, Clock, TimerLine
 from workshop.tui.widgets.typing_boxes import HoldsKeys
 
 RETRY_SECONDS = 2.0
@@ -119,11 +120,11 @@ class SessionScreen(HoldsKeys, Screen[None]):
         """The room: serving this session to participants' devices (F9)."""
         self.editor = SessionEditor(session_file)
         """The session's rules: its queue of changes, saving, retry, undo, adopting."""
-        self.clock = clock
         self.wall_clock = wall_clock
         self.panel_context = PanelContext(session_file.path, wall_clock)
         """Handed to each panel as it is made."""
-        self.timers: dict[str, ActivityTimer] = {}
+        self.timers = SessionTimers(self, clock, wall_clock)
+        """The activities' timers (session_timers.py)."""
         self.panel: ActivityPanel | None = None
         self.drafts: dict[str, str] = {}
         """Text typed in an activity's panel but not captured, kept while away from it."""
@@ -189,7 +190,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         if self.panel is not None:
             self.call_after_refresh(self._panel_in_place, self.panel)
         self.set_interval(POLL_SECONDS, self.poll_file, name="poll-session-file")
-        self.set_interval(TICK_SECONDS, self._tick, name="timer-tick")
+        self.set_interval(TICK_SECONDS, self.timers.tick, name="timer-tick")
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_outline_visibility()
@@ -230,7 +231,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self.query_one(AgendaOutline).show_session(session, self.wall_clock())
         self._show_notes(activity)
         self._show_panel(activity)
-        self._show_timer()
+        self.timers.show()
         self.room_control.show()
 
     def _show_panel(self, activity: Activity) -> None:
@@ -302,36 +303,6 @@ class SessionScreen(HoldsKeys, Screen[None]):
             target = panel
         if target is not None:
             self.set_focus(target)
-
-    def timer_for(self, activity: Activity) -> ActivityTimer:
-        """The activity's timer: as the session file keeps it, or new."""
-        timer = self.timers.get(activity.id)
-        if timer is None:
-            planned = activity.minutes * 60
-            kept = ops.timer_state(self.session, activity.id)
-            if kept is None:
-                timer = ActivityTimer(planned, clock=self.clock)
-            else:
-                timer = ActivityTimer.from_state(
-                    kept, planned, clock=self.clock, at=self.wall_clock()
-                )
-            self.timers[activity.id] = timer
-        return timer
-
-    def _keep_timer(self, activity: Activity, what: str) -> None:
-        """Write the timer's state to the session file (on start, pause, added minutes only:
-        a running timer's file state says since when, so nothing is written as it ticks)."""
-        state = self.timer_for(activity).saved_state(activity.id, at=self.wall_clock())
-        self.request_change(Change(lambda draft: ops.set_timer(draft, state), f"Timer {what}"))
-
-    def _show_timer(self) -> None:
-        timer = self.timer_for(self.current_activity)
-        self.query_one(TimerLine).show_timer(timer)
-        self.query_one(BigTimer).show_timer(timer)
-
-    def _tick(self) -> None:
-        self._show_timer()
-        self.query_one(AgendaOutline).show_session(self.session, self.wall_clock())
 
     # --- saving changes -------------------------------------------------------------------
 
@@ -441,7 +412,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
     def go_to(self, activity_id: str) -> None:
         """Make an activity current; the log records when the last one ended and this began."""
-        if activity_id == self.session.current_activity and self._has_open_entry(activity_id):
+        if activity_id == self.session.current_activity and self.has_open_entry(activity_id):
             self._show_panel(self.current_activity)
             return
         title = self.session.agenda.activity(activity_id).title
@@ -455,7 +426,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
     def wall_clock_now(self) -> datetime:
         return self.wall_clock().astimezone().replace(microsecond=0)
 
-    def _has_open_entry(self, activity_id: str) -> bool:
+    def has_open_entry(self, activity_id: str) -> bool:
         log = self.session.log
         return bool(log) and log[-1].activity == activity_id and log[-1].ended is None
 
@@ -485,24 +456,13 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
         open_jump_palette(self)
 
-    # --- the timer ------------------------------------------------------------------------
+    # --- the timer (session_timers.py) and the notes ------------------------------------
 
     def action_toggle_timer(self) -> None:
-        activity = self.current_activity
-        timer = self.timer_for(activity)
-        running = timer.toggle()
-        if running and not self._has_open_entry(activity.id):
-            self.go_to(activity.id)  # the log records that this activity has begun
-        self._show_timer()
-        self._keep_timer(
-            activity, "started" if running else f"paused at {clock_text(timer.remaining)}"
-        )
+        self.timers.toggle()
 
     def action_add_minute(self) -> None:
-        activity = self.current_activity
-        self.timer_for(activity).add_minute()
-        self._show_timer()
-        self._keep_timer(activity, "+1 minute")
+        self.timers.add_minute()
 
     def _show_notes(self, activity: Activity) -> None:
         """The agenda's notes on running this activity, for the facilitator's eyes (F3)."""
@@ -519,9 +479,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self._show_notes(self.current_activity)
 
     def action_toggle_big_timer(self) -> None:
-        big_timer = self.query_one(BigTimer)
-        big_timer.display = not big_timer.display
-        self._show_timer()
+        self.timers.toggle_big_timer()
 
     # --- the room: participants join from their devices (session_room.py) -----------------
 
