@@ -13,16 +13,12 @@ import contextlib
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.css.query import NoMatches
-from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -30,18 +26,17 @@ from workshop.core import ops
 from workshop.core.agenda import Activity
 from workshop.core.errors import WorkshopError
 from workshop.core.models import Session
-from workshop.store.editor import Change, Outcome, SessionEditor
-from workshop.store.editor import Undo as UndoStep
-from workshop.store.session_file import ReadSession, SessionFile
-from workshop.tui.messages import ChangeRequested, Undo
+from workshop.store.editor import Change, SessionEditor
+from workshop.store.session_file import SessionFile
+from workshop.tui.messages import ChangeRequested
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.context import PanelContext
 from workshop.tui.panels.registry import panel_class, panel_for
 from workshop.tui.room_process import RoomOptions, RoomProcess
-from workshop.tui.safe_text import clean, plain
+from workshop.tui.safe_text import plain
 from workshop.tui.screens.session_room import RoomJoined, RoomStarted, SessionRoom
+from workshop.tui.screens.session_saving import FileRead, SessionSaving
 from workshop.tui.screens.session_timers import SessionTimers
-from workshop.tui.sharing import screen_first
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
 from workshop.tui.widgets.outline import AgendaOutline
@@ -51,7 +46,6 @@ from workshop.tui.widgets.status import SaveStatus
 from workshop.tui.widgets.timer import BigTimer, Clock, TimerLine
 from workshop.tui.widgets.typing_boxes import HoldsKeys
 
-RETRY_SECONDS = 2.0
 POLL_SECONDS = 0.5
 TICK_SECONDS = 0.5
 NARROW_COLUMNS = 100
@@ -130,12 +124,9 @@ class SessionScreen(HoldsKeys, Screen[None]):
         """Text typed in an activity's panel but not captured, kept while away from it."""
         self.outline_choice: bool | None = None
         """The person's ctrl+b choice; None follows the terminal's width."""
-        self._retry_timer: Timer | None = None
-        self._undo_across: UndoStep | None = None
-        """The undo of another activity's change that ctrl+z has warned about once."""
-        self.rereading = False
-        """A re-read of the file changed by another process is under way (one at a time)."""
-        self._shown_activity = ""
+        self.saving = SessionSaving(self)
+        """Hands changes to the editor, shows the outcome, retries, undoes, polls the file."""
+        self.shown_activity = ""
         # Keys are held from the start until the first panel has the focus (see HoldsKeys).
         self.hold_keys(typed_ahead)
 
@@ -156,7 +147,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
                 with Vertical(id="panel-area"):
                     activity = self.current_activity
                     self.panel = panel_for(activity, self.session, self.panel_context)
-                    self._shown_activity = activity.id
+                    self.shown_activity = activity.id
                     yield self.panel
         yield RoomLine(id="room-line")
         yield SaveStatus(id="save-status")
@@ -189,7 +180,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self.show_session()
         if self.panel is not None:
             self.call_after_refresh(self._panel_in_place, self.panel)
-        self.set_interval(POLL_SECONDS, self.poll_file, name="poll-session-file")
+        self.set_interval(POLL_SECONDS, self.saving.poll_file, name="poll-session-file")
         self.set_interval(TICK_SECONDS, self.timers.tick, name="timer-tick")
 
     def on_resize(self, event: events.Resize) -> None:
@@ -240,11 +231,11 @@ class SessionScreen(HoldsKeys, Screen[None]):
         Only the current activity's panel is mounted: hidden panels would still be restyled
         on every focus change, which made moving between activities several times slower.
         """
-        if self.panel is not None and self._shown_activity == activity.id:
+        if self.panel is not None and self.shown_activity == activity.id:
             if self.panel.session is not self.session:
                 self.panel.show_session(self.session)
             return
-        self._shown_activity = activity.id
+        self.shown_activity = activity.id
         self.query_one(AgendaOutline).highlight_activity(activity.id)
         # What is typed from now until the new panel has the focus belongs to it (F8, then the
         # first idea of the next brainstorm), not to the panel on its way out.
@@ -252,7 +243,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self.call_later(self._swap_panel, activity.id)
 
     async def _swap_panel(self, activity_id: str) -> None:
-        if activity_id != self._shown_activity:
+        if activity_id != self.shown_activity:
             return  # moved on again before this swap ran
         area = self.query_one("#panel-area")
         if self.panel is not None:
@@ -309,104 +300,20 @@ class SessionScreen(HoldsKeys, Screen[None]):
     @on(ChangeRequested)
     def _change_requested(self, message: ChangeRequested) -> None:
         message.stop()
-        self.request_change(
-            self.change_from(message.edit, message.description, message.on_saved, message.make_undo)
+        saving = self.saving
+        saving.request(
+            saving.change_from(
+                message.edit, message.description, message.on_saved, message.make_undo
+            )
         )
-
-    def change_from(
-        self,
-        edit: Callable[[Session], Any],
-        description: str,
-        on_saved: Callable[[Any], None] | None = None,
-        make_undo: Callable[[Any], Undo] | None = None,
-    ) -> Change:
-        """The editor's change for a panel's request; its undo step belongs to the activity
-        shown now (where ctrl+z will say it reaches)."""
-        activity = self._shown_activity
-        undo_step: Callable[[Any], UndoStep] | None = None
-        if make_undo is not None:
-            make = make_undo
-
-            def undo_step(result: Any) -> UndoStep:
-                undo = make(result)
-                return UndoStep(undo.edit, undo.description, where=undo.activity or activity)
-
-        return Change(edit, description, on_saved=_if_still_shown(on_saved), make_undo=undo_step)
 
     def request_change(self, change: Change) -> None:
         """Save a change now, or after the changes already waiting for a retry."""
-        self.show_outcome(self.editor.request(change))
-
-    def _retry(self) -> None:
-        self.show_outcome(self.editor.retry())
-
-    def show_outcome(self, outcome: Outcome) -> None:
-        """Say what became of the changes tried: refused, saved, or kept for a retry."""
-        for rejected in outcome.rejected:
-            self.app.notify(rejected.message, severity="warning", markup=False)
-        status = self.query_one(SaveStatus)
-        if outcome.failure:
-            status.show_error(outcome.failure, outcome.pending, RETRY_SECONDS)
-            if self._retry_timer is None:
-                self._retry_timer = self.set_interval(RETRY_SECONDS, self._retry, name="retry-save")
-            return
-        if self._retry_timer is not None:
-            self._retry_timer.stop()
-            self._retry_timer = None
-        if not outcome.saved:
-            return
-        if any(saved.change.make_undo is not None for saved in outcome.saved):
-            self._undo_across = None
-        # Every change names itself; one that can be undone says how, so a single letter
-        # typed by mistake (d, h, a digit) is seen and can be taken back.
-        last = outcome.saved[-1].change
-        status.show_saved(
-            self.wall_clock().strftime("%H:%M:%S"),
-            last.description,
-            undoable=last.make_undo is not None,
-        )
-        self.show_session()
-
-    def poll_file(self) -> None:
-        """Look for another process's change (`workshop idea add` in another terminal)."""
-        # A stat here is cheap; a worker is started only to read a file that changed, and
-        # only one at a time: a thread cannot be cancelled, and re-reads started every poll
-        # while a slow one ran piled up and starved the keys. A pending retry reloads the
-        # file under the lock anyway.
-        if self.rereading:
-            return
-        if self.editor.changed_on_disk():
-            self.rereading = True
-            self._read_changed_file()
-
-    @work(thread=True, group="read-session-file")
-    def _read_changed_file(self) -> None:
-        # Only what changed is parsed (parse_session_reusing); adopted on the UI thread.
-        try:
-            with screen_first():  # the keys typed meanwhile get the interpreter back sooner
-                read = self.editor.read_if_changed()
-        except Exception as error:  # noqa: BLE001 - shown on the status line, never a crash
-            self.post_message(self.FileRead(None, str(error) or error.__class__.__name__))
-        else:
-            self.post_message(self.FileRead(read))
-
-    class FileRead(Message):
-        """A re-read of the session file ended: what another process saved, or why not."""
-
-        def __init__(self, read: ReadSession | None, error: str = "") -> None:
-            super().__init__()
-            self.read = read
-            self.error = error
+        self.saving.request(change)
 
     @on(FileRead)
     def _file_read(self, message: FileRead) -> None:
-        self.rereading = False
-        if message.error:
-            self.query_one(SaveStatus).show_idle(
-                f"Cannot re-read the session file: {message.error}"
-            )
-        elif message.read is not None and self.editor.adopt(message.read):
-            self.show_session()
+        self.saving.file_read(message)
 
     # --- moving through the agenda --------------------------------------------------------
 
@@ -526,42 +433,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
                 self._focus_panel(self.panel)
 
     def action_undo(self) -> None:
-        """Undo the last change, naming it and where it was made; a change made in another
-        activity is undone only on a second ctrl+z, after saying so."""
-        step = self.editor.next_undo
-        if step is None:
-            self.app.notify("Nothing to undo.", markup=False)
-            return
-        where = self._activity_title(step.where)
-        elsewhere = bool(step.where) and step.where != self._shown_activity
-        if elsewhere and self._undo_across is not step:
-            self._undo_across = step
-            self.app.notify(
-                clean(
-                    f"The last change was made in {where}: {step.label}. "
-                    "Press ctrl+z again to undo it there.",
-                    one_line=True,
-                ),
-                title="Undo in another activity",
-                severity="warning",
-                markup=False,
-            )
-            return
-        self._undo_across = None
-        label = f"Undo: {step.label} in {where}" if where else f"Undo: {step.label}"
-
-        def done(_: object) -> None:
-            self.app.notify(clean(label, one_line=True), title="Undone", markup=False)
-
-        outcome = self.editor.undo(on_saved=done, description=label)
-        if outcome is not None:
-            self.show_outcome(outcome)
-
-    def _activity_title(self, activity_id: str) -> str:
-        try:
-            return self.session.agenda.activity(activity_id).title
-        except KeyError:
-            return ""
+        self.saving.undo()
 
     def help_markdown(self) -> str:
         """The help of the focused part (panel, outline, timer), then the screen's keys."""
@@ -613,27 +485,4 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
     def close_log(self) -> bool:
         """End the running activity in the log before leaving; False if a save is failing."""
-        if self.editor.pending:
-            return False
-        if any(entry.ended is None for entry in self.session.log):
-            outcome = self.editor.request(
-                Change(lambda draft: ops.end_activity(draft, self.wall_clock_now()), "Log closed")
-            )
-            if outcome.failure:
-                self.show_outcome(outcome)  # kept and retried, like any change
-                return False
-        return True
-
-
-def _if_still_shown(on_saved: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
-    """A panel's `on_saved`, which does nothing if the panel has gone since (the change was
-    saved by a retry after the facilitator moved on: the panel shown next reads the session)."""
-    if on_saved is None:
-        return None
-    callback = on_saved
-
-    def guarded(result: Any) -> None:
-        with contextlib.suppress(NoMatches):
-            callback(result)
-
-    return guarded
+        return self.saving.close_log()
