@@ -1,30 +1,26 @@
 """The session screen: runs the agenda and drives the session's `SessionEditor`.
 
-Panels post `ChangeRequested`; this screen queues it in the editor, which saves it under the
-file's lock (on disk before the screen says "saved") and keeps what failed to save for the
-retries this screen schedules. The screen shows each outcome and the new session to the
-panel, the outline and the header. Another process's changes are picked up by polling.
+Panels post `ChangeRequested`; the screen hands it to the editor through `SessionSaving`
+(session_saving.py: saved under the file's lock, retried, undone, another process's changes
+adopted) and shows the new session to the panel, the outline and the header. The screen keeps
+the layout, showing the session and moving through the agenda; it delegates the current panel
+(session_panels.py), the timers (session_timers.py) and the room (session_room.py).
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from pathlib import Path
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Static
 
 from workshop.core import ops
 from workshop.core.agenda import Activity
-from workshop.core.errors import WorkshopError
 from workshop.core.models import Session
 from workshop.store.editor import Change, SessionEditor
 from workshop.store.session_file import SessionFile
@@ -34,6 +30,7 @@ from workshop.tui.panels.context import PanelContext
 from workshop.tui.panels.registry import panel_class, panel_for
 from workshop.tui.room_process import RoomOptions, RoomProcess
 from workshop.tui.safe_text import plain
+from workshop.tui.screens.session_panels import SessionPanels
 from workshop.tui.screens.session_room import RoomJoined, RoomStarted, SessionRoom
 from workshop.tui.screens.session_saving import FileRead, SessionSaving
 from workshop.tui.screens.session_timers import SessionTimers
@@ -49,8 +46,6 @@ from workshop.tui.widgets.typing_boxes import HoldsKeys
 POLL_SECONDS = 0.5
 TICK_SECONDS = 0.5
 NARROW_COLUMNS = 100
-ARRIVE_SECONDS = 2.0
-"""At most this long for the keys queued for a panel's box to arrive before the panel goes."""
 
 
 class FacilitatorNotes(VerticalScroll, can_focus=False):
@@ -124,6 +119,8 @@ class SessionScreen(HoldsKeys, Screen[None]):
         """Text typed in an activity's panel but not captured, kept while away from it."""
         self.outline_choice: bool | None = None
         """The person's ctrl+b choice; None follows the terminal's width."""
+        self.panels = SessionPanels(self)
+        """Swaps the current activity's panel as the session moves on (session_panels.py)."""
         self.saving = SessionSaving(self)
         """Hands changes to the editor, shows the outcome, retries, undoes, polls the file."""
         self.shown_activity = ""
@@ -179,7 +176,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self._apply_outline_visibility()
         self.show_session()
         if self.panel is not None:
-            self.call_after_refresh(self._panel_in_place, self.panel)
+            self.call_after_refresh(self.panels.in_place, self.panel)
         self.set_interval(POLL_SECONDS, self.saving.poll_file, name="poll-session-file")
         self.set_interval(TICK_SECONDS, self.timers.tick, name="timer-tick")
 
@@ -221,79 +218,9 @@ class SessionScreen(HoldsKeys, Screen[None]):
         header_prompt.display = bool(prompt) and not panel_class(activity.kind).SHOWS_PROMPT
         self.query_one(AgendaOutline).show_session(session, self.wall_clock())
         self._show_notes(activity)
-        self._show_panel(activity)
+        self.panels.show(activity)
         self.timers.show()
         self.room_control.show()
-
-    def _show_panel(self, activity: Activity) -> None:
-        """Show the session in the current panel, or swap in the panel for a new activity.
-
-        Only the current activity's panel is mounted: hidden panels would still be restyled
-        on every focus change, which made moving between activities several times slower.
-        """
-        if self.panel is not None and self.shown_activity == activity.id:
-            if self.panel.session is not self.session:
-                self.panel.show_session(self.session)
-            return
-        self.shown_activity = activity.id
-        self.query_one(AgendaOutline).highlight_activity(activity.id)
-        # What is typed from now until the new panel has the focus belongs to it (F8, then the
-        # first idea of the next brainstorm), not to the panel on its way out.
-        self.hold_keys()
-        self.call_later(self._swap_panel, activity.id)
-
-    async def _swap_panel(self, activity_id: str) -> None:
-        if activity_id != self.shown_activity:
-            return  # moved on again before this swap ran
-        area = self.query_one("#panel-area")
-        if self.panel is not None:
-            old, self.panel = self.panel, None
-            await self._typed_keys_arrive(old)
-            old.save_typed()
-            # Half-typed text is kept for when the facilitator comes back to this activity.
-            self.drafts[old.activity.id] = old.draft_to_keep()
-            await old.remove()
-        activity = self.session.agenda.activity(activity_id)
-        panel = panel_for(activity, self.session, self.panel_context)
-        self.panel = panel
-        await area.mount(panel)
-        draft = self.drafts.pop(activity_id, "")
-        if draft:
-            panel.restore_draft(draft)
-        self.call_after_refresh(self._panel_in_place, panel)
-
-    async def _typed_keys_arrive(self, panel: ActivityPanel) -> None:
-        """Let the keys typed before the move, still queued for the panel's box, reach it
-        before the panel goes: "an idea⏎F8" keeps the idea in the activity it was typed in,
-        and half-typed words are kept as its draft (a removed box drops what it had queued)."""
-        focused = self.focused
-        if focused is None or (focused is not panel and panel not in focused.ancestors):
-            return
-        arrived = asyncio.Event()
-        # A callback queued behind those keys: it runs once the box has handled them.
-        if focused.call_later(arrived.set):
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(arrived.wait(), ARRIVE_SECONDS)
-
-    async def _panel_in_place(self, panel: ActivityPanel) -> None:
-        if panel is not self.panel:
-            return  # moved on again: the next panel takes the keys held meanwhile
-        self._focus_panel(panel)
-        await self.give_held_keys()
-
-    def _focus_panel(self, panel: ActivityPanel) -> None:
-        """Focus the panel's first focusable widget now (Widget.focus waits for a later turn,
-        and the keys held meanwhile are given to whatever has the focus right after this)."""
-        focused = self.focused
-        if focused is not None and (focused is panel or panel in focused.ancestors):
-            return
-        # The focus chain leaves out what is not displayed: the first focusable widget of a
-        # brainstorm is its hidden author box, which took the keys typed on the opening frame.
-        target = next((widget for widget in self.focus_chain if panel in widget.ancestors), None)
-        if target is None and panel.focusable:
-            target = panel
-        if target is not None:
-            self.set_focus(target)
 
     # --- saving changes -------------------------------------------------------------------
 
@@ -320,7 +247,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
     def go_to(self, activity_id: str) -> None:
         """Make an activity current; the log records when the last one ended and this began."""
         if activity_id == self.session.current_activity and self.has_open_entry(activity_id):
-            self._show_panel(self.current_activity)
+            self.panels.show(self.current_activity)
             return
         title = self.session.agenda.activity(activity_id).title
         self.request_change(
@@ -430,47 +357,19 @@ class SessionScreen(HoldsKeys, Screen[None]):
             self.query_one(AgendaOutline).option_list.focus()
         else:
             if self.panel is not None:
-                self._focus_panel(self.panel)
+                self.panels.focus(self.panel)
 
     def action_undo(self) -> None:
         self.saving.undo()
 
-    def help_markdown(self) -> str:
-        """The help of the focused part (panel, outline, timer), then the screen's keys."""
-        from workshop.tui.screens.dialogs.help import SESSION_KEYS
-
-        node: Widget | None = self.focused
-        while node is not None and not isinstance(node, Screen):
-            text = getattr(type(node), "HELP", None)
-            if isinstance(text, str) and text:
-                return f"{text}\n\n{SESSION_KEYS}"
-            node = node.parent if isinstance(node.parent, Widget) else None
-        if self.panel is not None:
-            return f"{self.panel.HELP}\n\n{SESSION_KEYS}"
-        return SESSION_KEYS
-
     def action_help(self) -> None:
         from workshop.tui.screens.dialogs.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.help_markdown()))
+        self.app.push_screen(HelpScreen(self.panels.help_markdown()))
 
     def action_export_markdown(self) -> None:
         """Write the session as markdown to `<session file stem>.md` beside the session."""
-        self._export_markdown(self.session_file.path, self.session)
-
-    @work(thread=True, exclusive=True, group="export-markdown")
-    def _export_markdown(self, session_path: Path, session: Session) -> None:
-        # Reads the team's earlier sessions for the benchmark's "previous" column: a thread.
-        from workshop.export.beside import export_markdown_beside
-
-        try:
-            target = export_markdown_beside(session_path, session)
-        except (WorkshopError, OSError) as error:
-            self.app.call_from_thread(
-                self.app.notify, f"Export failed: {error}", severity="error", markup=False
-            )
-            return
-        self.app.call_from_thread(self.app.notify, f"Exported to {target}", markup=False)
+        self.saving.export_markdown()
 
     def action_show_folder(self) -> None:
         folder = self.session_file.path.parent

@@ -3,6 +3,7 @@
 Changes go to the editor, which saves them under the file's lock (on disk before the screen
 says "saved") and keeps what failed for the retries scheduled here. Each outcome is shown on
 the status line; ctrl+z undoes; another process's changes are picked up by polling the file.
+The markdown export beside the session file is written from here too, in a thread.
 A plain object the session screen holds; the re-read's thread posts `FileRead` to the screen.
 """
 
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.css.query import NoMatches
@@ -17,6 +20,7 @@ from textual.message import Message
 from textual.timer import Timer
 
 from workshop.core import ops
+from workshop.core.errors import WorkshopError
 from workshop.core.models import Session
 from workshop.store.editor import Change, Outcome
 from workshop.store.editor import Undo as UndoStep
@@ -162,6 +166,26 @@ class SessionSaving:
                 self.show_outcome(outcome)  # kept and retried, like any change
                 return False
         return True
+
+    def export_markdown(self) -> None:
+        """Write the session as markdown to `<session file stem>.md` beside the session."""
+        screen = self.screen
+        work = partial(self._export_markdown, screen.session_file.path, screen.session)
+        screen.run_worker(work, thread=True, exclusive=True, group="export-markdown")
+
+    def _export_markdown(self, session_path: Path, session: Session) -> None:
+        # Reads the team's earlier sessions for the benchmark's "previous" column: a thread.
+        from workshop.export.beside import export_markdown_beside
+
+        app = self.screen.app
+        try:
+            target = export_markdown_beside(session_path, session)
+        except (WorkshopError, OSError) as error:
+            app.call_from_thread(
+                app.notify, f"Export failed: {error}", severity="error", markup=False
+            )
+            return
+        app.call_from_thread(app.notify, f"Exported to {target}", markup=False)
 
     # --- another process's changes ----------------------------------------------------------
 
