@@ -346,7 +346,7 @@ async def test_a_failed_save_stays_on_screen_and_retries(
         return real_write(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(session_file_module, "write_atomically", write_unless_full)
-    monkeypatch.setattr("workshop.tui.screens.session.RETRY_SECONDS", 0.2)
+    monkeypatch.setattr("workshop.tui.screens.session_saving.RETRY_SECONDS", 0.2)
     app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
     saved: list[object] = []
     async with app.run_test(size=(120, 40)) as pilot:
@@ -387,7 +387,7 @@ async def test_an_idea_whose_save_fails_is_kept_while_the_room_types_on(
         return real_write(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(session_file_module, "write_atomically", write_unless_full)
-    monkeypatch.setattr("workshop.tui.screens.session.RETRY_SECONDS", 0.2)
+    monkeypatch.setattr("workshop.tui.screens.session_saving.RETRY_SECONDS", 0.2)
     app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

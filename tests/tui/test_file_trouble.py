@@ -62,7 +62,7 @@ async def test_a_folder_that_loses_its_permissions_is_a_warning_and_a_retry(
     folder = tmp_path / "sessions"
     folder.mkdir()
     path = make_session(folder, current="what-bugs-customers")
-    monkeypatch.setattr("workshop.tui.screens.session.RETRY_SECONDS", 0.2)
+    monkeypatch.setattr("workshop.tui.screens.session_saving.RETRY_SECONDS", 0.2)
     app = WorkshopApp(session_path=path, sessions_folder=folder)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -103,7 +103,7 @@ async def test_a_read_only_session_file_gets_the_red_bar_until_it_is_writable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    monkeypatch.setattr("workshop.tui.screens.session.RETRY_SECONDS", 0.2)
+    monkeypatch.setattr("workshop.tui.screens.session_saving.RETRY_SECONDS", 0.2)
     app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -184,4 +184,4 @@ async def test_f3_shows_the_agendas_notes_for_the_facilitator_and_hides_them(
         await pilot.press("f3")
         await pilot.pause()
         assert not box.display
-        assert "F3" in screen.help_markdown()
+        assert "F3" in screen.panels.help_markdown()

@@ -77,5 +77,5 @@ async def test_held_keys_go_to_the_idea_box_not_the_hidden_author_box(tmp_path: 
         await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
         screen.set_focus(None)
         assert screen.panel is not None
-        screen._focus_panel(screen.panel)  # noqa: SLF001 - as when held keys are given
+        screen.panels.focus(screen.panel)  # as when held keys are given
         assert app.focused is screen.query_one("#idea")

@@ -1,60 +1,51 @@
 """The session screen: runs the agenda and drives the session's `SessionEditor`.
 
-Panels post `ChangeRequested`; this screen queues it in the editor, which saves it under the
-file's lock (on disk before the screen says "saved") and keeps what failed to save for the
-retries this screen schedules. The screen shows each outcome and the new session to the
-panel, the outline and the header. Another process's changes are picked up by polling.
+Panels post `ChangeRequested`; the screen hands it to the editor through `SessionSaving`
+(session_saving.py: saved under the file's lock, retried, undone, another process's changes
+adopted) and shows the new session to the panel, the outline and the header. The screen keeps
+the layout, showing the session and moving through the agenda; it delegates the current panel
+(session_panels.py), the timers (session_timers.py) and the room (session_room.py).
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from pathlib import Path
-from typing import Any
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.css.query import NoMatches
-from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Static
 
 from workshop.core import ops
 from workshop.core.agenda import Activity
-from workshop.core.errors import WorkshopError
 from workshop.core.models import Session
-from workshop.store.editor import Change, Outcome, SessionEditor
-from workshop.store.editor import Undo as UndoStep
-from workshop.store.session_file import ReadSession, SessionFile
-from workshop.tui.messages import ChangeRequested, Undo
+from workshop.store.editor import Change, SessionEditor
+from workshop.store.session_file import SessionFile
+from workshop.tui.messages import ChangeRequested
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.context import PanelContext
 from workshop.tui.panels.registry import panel_class, panel_for
-from workshop.tui.room_process import RoomAddresses, RoomError, RoomOptions, RoomProcess
-from workshop.tui.safe_text import clean, plain
-from workshop.tui.sharing import screen_first
+from workshop.tui.room_process import RoomOptions, RoomProcess
+from workshop.tui.safe_text import plain
+from workshop.tui.screens.session_panels import SessionPanels
+from workshop.tui.screens.session_room import RoomJoined, RoomStarted, SessionRoom
+from workshop.tui.screens.session_saving import FileRead, SessionSaving
+from workshop.tui.screens.session_timers import SessionTimers
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
 from workshop.tui.widgets.outline import AgendaOutline
-from workshop.tui.widgets.room_line import RoomLine, room_counts
+from workshop.tui.widgets.room_line import RoomLine
 from workshop.tui.widgets.static_update import update_if_changed
 from workshop.tui.widgets.status import SaveStatus
-from workshop.tui.widgets.timer import ActivityTimer, BigTimer, Clock, TimerLine, clock_text
+from workshop.tui.widgets.timer import BigTimer, Clock, TimerLine
 from workshop.tui.widgets.typing_boxes import HoldsKeys
 
-RETRY_SECONDS = 2.0
 POLL_SECONDS = 0.5
 TICK_SECONDS = 0.5
 NARROW_COLUMNS = 100
-ARRIVE_SECONDS = 2.0
-"""At most this long for the keys queued for a panel's box to arrive before the panel goes."""
 
 
 class FacilitatorNotes(VerticalScroll, can_focus=False):
@@ -114,27 +105,25 @@ class SessionScreen(HoldsKeys, Screen[None]):
         """`typed_ahead`: keys typed on the opening frame, given to the first panel in order;
         `room_options`: where F9 serves the room (default: the network, port 8000)."""
         super().__init__()
-        self.room_options = room_options or RoomOptions()
-        self.room: RoomProcess | None = None
-        """The room's server while participants can join (a child process), else None."""
+        self.room_control = SessionRoom(self, room_options or RoomOptions())
+        """The room: serving this session to participants' devices (F9)."""
         self.editor = SessionEditor(session_file)
         """The session's rules: its queue of changes, saving, retry, undo, adopting."""
-        self.clock = clock
         self.wall_clock = wall_clock
         self.panel_context = PanelContext(session_file.path, wall_clock)
         """Handed to each panel as it is made."""
-        self.timers: dict[str, ActivityTimer] = {}
+        self.timers = SessionTimers(self, clock, wall_clock)
+        """The activities' timers (session_timers.py)."""
         self.panel: ActivityPanel | None = None
         self.drafts: dict[str, str] = {}
         """Text typed in an activity's panel but not captured, kept while away from it."""
         self.outline_choice: bool | None = None
         """The person's ctrl+b choice; None follows the terminal's width."""
-        self._retry_timer: Timer | None = None
-        self._undo_across: UndoStep | None = None
-        """The undo of another activity's change that ctrl+z has warned about once."""
-        self.rereading = False
-        """A re-read of the file changed by another process is under way (one at a time)."""
-        self._shown_activity = ""
+        self.panels = SessionPanels(self)
+        """Swaps the current activity's panel as the session moves on (session_panels.py)."""
+        self.saving = SessionSaving(self)
+        """Hands changes to the editor, shows the outcome, retries, undoes, polls the file."""
+        self.shown_activity = ""
         # Keys are held from the start until the first panel has the focus (see HoldsKeys).
         self.hold_keys(typed_ahead)
 
@@ -155,7 +144,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
                 with Vertical(id="panel-area"):
                     activity = self.current_activity
                     self.panel = panel_for(activity, self.session, self.panel_context)
-                    self._shown_activity = activity.id
+                    self.shown_activity = activity.id
                     yield self.panel
         yield RoomLine(id="room-line")
         yield SaveStatus(id="save-status")
@@ -187,9 +176,9 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self._apply_outline_visibility()
         self.show_session()
         if self.panel is not None:
-            self.call_after_refresh(self._panel_in_place, self.panel)
-        self.set_interval(POLL_SECONDS, self.poll_file, name="poll-session-file")
-        self.set_interval(TICK_SECONDS, self._tick, name="timer-tick")
+            self.call_after_refresh(self.panels.in_place, self.panel)
+        self.set_interval(POLL_SECONDS, self.saving.poll_file, name="poll-session-file")
+        self.set_interval(TICK_SECONDS, self.timers.tick, name="timer-tick")
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_outline_visibility()
@@ -229,224 +218,36 @@ class SessionScreen(HoldsKeys, Screen[None]):
         header_prompt.display = bool(prompt) and not panel_class(activity.kind).SHOWS_PROMPT
         self.query_one(AgendaOutline).show_session(session, self.wall_clock())
         self._show_notes(activity)
-        self._show_panel(activity)
-        self._show_timer()
-        self._show_room()
-
-    def _show_panel(self, activity: Activity) -> None:
-        """Show the session in the current panel, or swap in the panel for a new activity.
-
-        Only the current activity's panel is mounted: hidden panels would still be restyled
-        on every focus change, which made moving between activities several times slower.
-        """
-        if self.panel is not None and self._shown_activity == activity.id:
-            if self.panel.session is not self.session:
-                self.panel.show_session(self.session)
-            return
-        self._shown_activity = activity.id
-        self.query_one(AgendaOutline).highlight_activity(activity.id)
-        # What is typed from now until the new panel has the focus belongs to it (F8, then the
-        # first idea of the next brainstorm), not to the panel on its way out.
-        self.hold_keys()
-        self.call_later(self._swap_panel, activity.id)
-
-    async def _swap_panel(self, activity_id: str) -> None:
-        if activity_id != self._shown_activity:
-            return  # moved on again before this swap ran
-        area = self.query_one("#panel-area")
-        if self.panel is not None:
-            old, self.panel = self.panel, None
-            await self._typed_keys_arrive(old)
-            old.save_typed()
-            # Half-typed text is kept for when the facilitator comes back to this activity.
-            self.drafts[old.activity.id] = old.draft_to_keep()
-            await old.remove()
-        activity = self.session.agenda.activity(activity_id)
-        panel = panel_for(activity, self.session, self.panel_context)
-        self.panel = panel
-        await area.mount(panel)
-        draft = self.drafts.pop(activity_id, "")
-        if draft:
-            panel.restore_draft(draft)
-        self.call_after_refresh(self._panel_in_place, panel)
-
-    async def _typed_keys_arrive(self, panel: ActivityPanel) -> None:
-        """Let the keys typed before the move, still queued for the panel's box, reach it
-        before the panel goes: "an idea⏎F8" keeps the idea in the activity it was typed in,
-        and half-typed words are kept as its draft (a removed box drops what it had queued)."""
-        focused = self.focused
-        if focused is None or (focused is not panel and panel not in focused.ancestors):
-            return
-        arrived = asyncio.Event()
-        # A callback queued behind those keys: it runs once the box has handled them.
-        if focused.call_later(arrived.set):
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(arrived.wait(), ARRIVE_SECONDS)
-
-    async def _panel_in_place(self, panel: ActivityPanel) -> None:
-        if panel is not self.panel:
-            return  # moved on again: the next panel takes the keys held meanwhile
-        self._focus_panel(panel)
-        await self.give_held_keys()
-
-    def _focus_panel(self, panel: ActivityPanel) -> None:
-        """Focus the panel's first focusable widget now (Widget.focus waits for a later turn,
-        and the keys held meanwhile are given to whatever has the focus right after this)."""
-        focused = self.focused
-        if focused is not None and (focused is panel or panel in focused.ancestors):
-            return
-        # The focus chain leaves out what is not displayed: the first focusable widget of a
-        # brainstorm is its hidden author box, which took the keys typed on the opening frame.
-        target = next(
-            (widget for widget in self.focus_chain if panel in widget.ancestors), None
-        )
-        if target is None and panel.focusable:
-            target = panel
-        if target is not None:
-            self.set_focus(target)
-
-    def timer_for(self, activity: Activity) -> ActivityTimer:
-        """The activity's timer: as the session file keeps it, or new."""
-        timer = self.timers.get(activity.id)
-        if timer is None:
-            planned = activity.minutes * 60
-            kept = ops.timer_state(self.session, activity.id)
-            if kept is None:
-                timer = ActivityTimer(planned, clock=self.clock)
-            else:
-                timer = ActivityTimer.from_state(
-                    kept, planned, clock=self.clock, at=self.wall_clock()
-                )
-            self.timers[activity.id] = timer
-        return timer
-
-    def _keep_timer(self, activity: Activity, what: str) -> None:
-        """Write the timer's state to the session file (on start, pause, added minutes only:
-        a running timer's file state says since when, so nothing is written as it ticks)."""
-        state = self.timer_for(activity).saved_state(activity.id, at=self.wall_clock())
-        self.request_change(Change(lambda draft: ops.set_timer(draft, state), f"Timer {what}"))
-
-    def _show_timer(self) -> None:
-        timer = self.timer_for(self.current_activity)
-        self.query_one(TimerLine).show_timer(timer)
-        self.query_one(BigTimer).show_timer(timer)
-
-    def _tick(self) -> None:
-        self._show_timer()
-        self.query_one(AgendaOutline).show_session(self.session, self.wall_clock())
+        self.panels.show(activity)
+        self.timers.show()
+        self.room_control.show()
 
     # --- saving changes -------------------------------------------------------------------
 
     @on(ChangeRequested)
     def _change_requested(self, message: ChangeRequested) -> None:
         message.stop()
-        self.request_change(
-            self.change_from(message.edit, message.description, message.on_saved, message.make_undo)
+        saving = self.saving
+        saving.request(
+            saving.change_from(
+                message.edit, message.description, message.on_saved, message.make_undo
+            )
         )
-
-    def change_from(
-        self,
-        edit: Callable[[Session], Any],
-        description: str,
-        on_saved: Callable[[Any], None] | None = None,
-        make_undo: Callable[[Any], Undo] | None = None,
-    ) -> Change:
-        """The editor's change for a panel's request; its undo step belongs to the activity
-        shown now (where ctrl+z will say it reaches)."""
-        activity = self._shown_activity
-        undo_step: Callable[[Any], UndoStep] | None = None
-        if make_undo is not None:
-            make = make_undo
-
-            def undo_step(result: Any) -> UndoStep:
-                undo = make(result)
-                return UndoStep(undo.edit, undo.description, where=undo.activity or activity)
-
-        return Change(edit, description, on_saved=_if_still_shown(on_saved), make_undo=undo_step)
 
     def request_change(self, change: Change) -> None:
         """Save a change now, or after the changes already waiting for a retry."""
-        self.show_outcome(self.editor.request(change))
-
-    def _retry(self) -> None:
-        self.show_outcome(self.editor.retry())
-
-    def show_outcome(self, outcome: Outcome) -> None:
-        """Say what became of the changes tried: refused, saved, or kept for a retry."""
-        for rejected in outcome.rejected:
-            self.app.notify(rejected.message, severity="warning", markup=False)
-        status = self.query_one(SaveStatus)
-        if outcome.failure:
-            status.show_error(outcome.failure, outcome.pending, RETRY_SECONDS)
-            if self._retry_timer is None:
-                self._retry_timer = self.set_interval(
-                    RETRY_SECONDS, self._retry, name="retry-save"
-                )
-            return
-        if self._retry_timer is not None:
-            self._retry_timer.stop()
-            self._retry_timer = None
-        if not outcome.saved:
-            return
-        if any(saved.change.make_undo is not None for saved in outcome.saved):
-            self._undo_across = None
-        # Every change names itself; one that can be undone says how, so a single letter
-        # typed by mistake (d, h, a digit) is seen and can be taken back.
-        last = outcome.saved[-1].change
-        status.show_saved(
-            self.wall_clock().strftime("%H:%M:%S"),
-            last.description,
-            undoable=last.make_undo is not None,
-        )
-        self.show_session()
-
-    def poll_file(self) -> None:
-        """Look for another process's change (`workshop idea add` in another terminal)."""
-        # A stat here is cheap; a worker is started only to read a file that changed, and
-        # only one at a time: a thread cannot be cancelled, and re-reads started every poll
-        # while a slow one ran piled up and starved the keys. A pending retry reloads the
-        # file under the lock anyway.
-        if self.rereading:
-            return
-        if self.editor.changed_on_disk():
-            self.rereading = True
-            self._read_changed_file()
-
-    @work(thread=True, group="read-session-file")
-    def _read_changed_file(self) -> None:
-        # Only what changed is parsed (parse_session_reusing); adopted on the UI thread.
-        try:
-            with screen_first():  # the keys typed meanwhile get the interpreter back sooner
-                read = self.editor.read_if_changed()
-        except Exception as error:  # noqa: BLE001 - shown on the status line, never a crash
-            self.post_message(self.FileRead(None, str(error) or error.__class__.__name__))
-        else:
-            self.post_message(self.FileRead(read))
-
-    class FileRead(Message):
-        """A re-read of the session file ended: what another process saved, or why not."""
-
-        def __init__(self, read: ReadSession | None, error: str = "") -> None:
-            super().__init__()
-            self.read = read
-            self.error = error
+        self.saving.request(change)
 
     @on(FileRead)
     def _file_read(self, message: FileRead) -> None:
-        self.rereading = False
-        if message.error:
-            self.query_one(SaveStatus).show_idle(
-                f"Cannot re-read the session file: {message.error}"
-            )
-        elif message.read is not None and self.editor.adopt(message.read):
-            self.show_session()
+        self.saving.file_read(message)
 
     # --- moving through the agenda --------------------------------------------------------
 
     def go_to(self, activity_id: str) -> None:
         """Make an activity current; the log records when the last one ended and this began."""
-        if activity_id == self.session.current_activity and self._has_open_entry(activity_id):
-            self._show_panel(self.current_activity)
+        if activity_id == self.session.current_activity and self.has_open_entry(activity_id):
+            self.panels.show(self.current_activity)
             return
         title = self.session.agenda.activity(activity_id).title
         self.request_change(
@@ -459,7 +260,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
     def wall_clock_now(self) -> datetime:
         return self.wall_clock().astimezone().replace(microsecond=0)
 
-    def _has_open_entry(self, activity_id: str) -> bool:
+    def has_open_entry(self, activity_id: str) -> bool:
         log = self.session.log
         return bool(log) and log[-1].activity == activity_id and log[-1].ended is None
 
@@ -489,24 +290,13 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
         open_jump_palette(self)
 
-    # --- the timer ------------------------------------------------------------------------
+    # --- the timer (session_timers.py) and the notes ------------------------------------
 
     def action_toggle_timer(self) -> None:
-        activity = self.current_activity
-        timer = self.timer_for(activity)
-        running = timer.toggle()
-        if running and not self._has_open_entry(activity.id):
-            self.go_to(activity.id)  # the log records that this activity has begun
-        self._show_timer()
-        self._keep_timer(
-            activity, "started" if running else f"paused at {clock_text(timer.remaining)}"
-        )
+        self.timers.toggle()
 
     def action_add_minute(self) -> None:
-        activity = self.current_activity
-        self.timer_for(activity).add_minute()
-        self._show_timer()
-        self._keep_timer(activity, "+1 minute")
+        self.timers.add_minute()
 
     def _show_notes(self, activity: Activity) -> None:
         """The agenda's notes on running this activity, for the facilitator's eyes (F3)."""
@@ -523,133 +313,40 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self._show_notes(self.current_activity)
 
     def action_toggle_big_timer(self) -> None:
-        big_timer = self.query_one(BigTimer)
-        big_timer.display = not big_timer.display
-        self._show_timer()
+        self.timers.toggle_big_timer()
 
-    # --- the room: participants join from their devices ----------------------------------
+    # --- the room: participants join from their devices (session_room.py) -----------------
+
+    @property
+    def room(self) -> RoomProcess | None:
+        """The room's server while participants can join (a child process), else None."""
+        return self.room_control.process
+
+    @room.setter
+    def room(self, room_process: RoomProcess | None) -> None:
+        self.room_control.process = room_process
 
     def action_room(self) -> None:
-        """Open the room (serve this session to participants' devices), or, while it is open,
-        show how to join (with a QR code) and offer to stop."""
-        if self.room is not None and self.room.running and self.room.addresses is not None:
-            self._show_join_info(self.room.addresses)
-            return
-        if self.room is not None:
-            return  # starting: its address comes shortly
-        self.room = RoomProcess(
-            self.session_file.path,
-            lan=self.room_options.lan,
-            port=self.room_options.port,
-            on_joined=self._report_joined,
-        )
-        self.query_one(SaveStatus).show_idle("Opening the room…")
-        self._start_room(self.room)
+        """Open the room, or, while it is open, show how to join and offer to stop."""
+        self.room_control.open()
 
-    def _report_joined(self, count: int) -> None:
-        """Called from the room's reader thread; post_message is thread-safe."""
-        self.post_message(self.RoomJoined(count))
+    def action_stop_room(self) -> None:
+        self.room_control.stop()
 
-    @work(thread=True, group="room")
-    def _start_room(self, room_process: RoomProcess) -> None:
-        try:
-            addresses = room_process.start()
-        except (RoomError, OSError) as error:
-            self.post_message(self.RoomStarted(room_process, None, str(error)))
-        else:
-            self.post_message(self.RoomStarted(room_process, addresses))
-
-    class RoomStarted(Message):
-        """The room's server listens (addresses), or could not start (error)."""
-
-        def __init__(
-            self, room_process: RoomProcess, addresses: RoomAddresses | None, error: str = ""
-        ) -> None:
-            super().__init__()
-            self.room_process = room_process
-            self.addresses = addresses
-            self.error = error
-
-    class RoomJoined(Message):
-        """One more participant has joined (how many in all, in this run of the server)."""
-
-        def __init__(self, count: int) -> None:
-            super().__init__()
-            self.count = count
+    def action_reveal(self) -> None:
+        self.room_control.reveal()
 
     @on(RoomStarted)
     def _room_started(self, message: RoomStarted) -> None:
-        if message.room_process is not self.room:
-            message.room_process.stop()  # stopped while it was starting
-            return
-        if message.addresses is None:
-            self.room = None
-            self.query_one(SaveStatus).show_idle("The room is not open.")
-            self.app.notify(
-                clean(message.error, one_line=True),
-                title="Cannot open the room",
-                severity="error",
-                markup=False,
-            )
-            return
-        self.query_one(SaveStatus).show_idle(f"Room open at {message.addresses.participants}")
-        self._show_room()
-        self._show_join_info(message.addresses)
+        self.room_control.started(message)
 
     @on(RoomJoined)
     def _room_joined(self, message: RoomJoined) -> None:
-        self._show_room()
-
-    def _show_room(self) -> None:
-        line = self.query_one(RoomLine)
-        room_process = self.room
-        if room_process is None or room_process.addresses is None:
-            line.remove_class("-open")
-            return
-        counts = room_counts(self.session, self.current_activity, room_process.joined)
-        line.show_room(room_process.addresses, counts)
-        line.add_class("-open")
-
-    def _show_join_info(self, addresses: RoomAddresses) -> None:
-        from workshop.tui.screens.dialogs.room import RoomScreen
-
-        def closed(stop: bool | None) -> None:
-            if stop:
-                self.action_stop_room()
-
-        self.app.push_screen(RoomScreen(addresses), closed)
-
-    def action_stop_room(self) -> None:
-        """Stop serving: phones can no longer send (what they sent is in the file)."""
-        room_process, self.room = self.room, None
-        if room_process is None:
-            self.app.notify("The room is not open.", markup=False)
-            return
-        self._stop_room(room_process)
-        self._show_room()
-        self.query_one(SaveStatus).show_idle("The room is closed: phones can no longer send.")
-
-    @work(thread=True, group="room-stop")
-    def _stop_room(self, room_process: RoomProcess) -> None:
-        room_process.stop()
-
-    def action_reveal(self) -> None:
-        """Show the current activity's results on the projector page, or hide them again."""
-        activity = self.current_activity
-        reveal = activity.id not in self.session.revealed
-        title = activity.title
-        self.request_change(
-            Change(
-                lambda draft: ops.set_revealed(draft, activity.id, reveal),
-                f"Results of {title} {'shown on' if reveal else 'hidden from'} the projector",
-            )
-        )
+        self.room_control.show()
 
     def on_unmount(self) -> None:
         # Leaving the session (home, quit) closes its room: nothing is served unseen.
-        if self.room is not None:
-            self.room.stop()
-            self.room = None
+        self.room_control.stop_now()
 
     # --- other keys -----------------------------------------------------------------------
 
@@ -660,82 +357,19 @@ class SessionScreen(HoldsKeys, Screen[None]):
             self.query_one(AgendaOutline).option_list.focus()
         else:
             if self.panel is not None:
-                self._focus_panel(self.panel)
+                self.panels.focus(self.panel)
 
     def action_undo(self) -> None:
-        """Undo the last change, naming it and where it was made; a change made in another
-        activity is undone only on a second ctrl+z, after saying so."""
-        step = self.editor.next_undo
-        if step is None:
-            self.app.notify("Nothing to undo.", markup=False)
-            return
-        where = self._activity_title(step.where)
-        elsewhere = bool(step.where) and step.where != self._shown_activity
-        if elsewhere and self._undo_across is not step:
-            self._undo_across = step
-            self.app.notify(
-                clean(
-                    f"The last change was made in {where}: {step.label}. "
-                    "Press ctrl+z again to undo it there.",
-                    one_line=True,
-                ),
-                title="Undo in another activity",
-                severity="warning",
-                markup=False,
-            )
-            return
-        self._undo_across = None
-        label = f"Undo: {step.label} in {where}" if where else f"Undo: {step.label}"
-
-        def done(_: object) -> None:
-            self.app.notify(clean(label, one_line=True), title="Undone", markup=False)
-
-        outcome = self.editor.undo(on_saved=done, description=label)
-        if outcome is not None:
-            self.show_outcome(outcome)
-
-    def _activity_title(self, activity_id: str) -> str:
-        try:
-            return self.session.agenda.activity(activity_id).title
-        except KeyError:
-            return ""
-
-    def help_markdown(self) -> str:
-        """The help of the focused part (panel, outline, timer), then the screen's keys."""
-        from workshop.tui.screens.dialogs.help import SESSION_KEYS
-
-        node: Widget | None = self.focused
-        while node is not None and not isinstance(node, Screen):
-            text = getattr(type(node), "HELP", None)
-            if isinstance(text, str) and text:
-                return f"{text}\n\n{SESSION_KEYS}"
-            node = node.parent if isinstance(node.parent, Widget) else None
-        if self.panel is not None:
-            return f"{self.panel.HELP}\n\n{SESSION_KEYS}"
-        return SESSION_KEYS
+        self.saving.undo()
 
     def action_help(self) -> None:
         from workshop.tui.screens.dialogs.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.help_markdown()))
+        self.app.push_screen(HelpScreen(self.panels.help_markdown()))
 
     def action_export_markdown(self) -> None:
         """Write the session as markdown to `<session file stem>.md` beside the session."""
-        self._export_markdown(self.session_file.path, self.session)
-
-    @work(thread=True, exclusive=True, group="export-markdown")
-    def _export_markdown(self, session_path: Path, session: Session) -> None:
-        # Reads the team's earlier sessions for the benchmark's "previous" column: a thread.
-        from workshop.export.beside import export_markdown_beside
-
-        try:
-            target = export_markdown_beside(session_path, session)
-        except (WorkshopError, OSError) as error:
-            self.app.call_from_thread(
-                self.app.notify, f"Export failed: {error}", severity="error", markup=False
-            )
-            return
-        self.app.call_from_thread(self.app.notify, f"Exported to {target}", markup=False)
+        self.saving.export_markdown()
 
     def action_show_folder(self) -> None:
         folder = self.session_file.path.parent
@@ -750,35 +384,4 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
     def close_log(self) -> bool:
         """End the running activity in the log before leaving; False if a save is failing."""
-        if self.panel is not None:
-            # Asked for in the same burst of keys as the quit: saved now, before the log.
-            for waiting in self.panel.take_waiting_changes():
-                self.request_change(
-                    self.change_from(
-                        waiting.edit, waiting.description, waiting.on_saved, waiting.make_undo
-                    )
-                )
-        if self.editor.pending:
-            return False
-        if any(entry.ended is None for entry in self.session.log):
-            outcome = self.editor.request(
-                Change(lambda draft: ops.end_activity(draft, self.wall_clock_now()), "Log closed")
-            )
-            if outcome.failure:
-                self.show_outcome(outcome)  # kept and retried, like any change
-                return False
-        return True
-
-
-def _if_still_shown(on_saved: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
-    """A panel's `on_saved`, which does nothing if the panel has gone since (the change was
-    saved by a retry after the facilitator moved on: the panel shown next reads the session)."""
-    if on_saved is None:
-        return None
-    callback = on_saved
-
-    def guarded(result: Any) -> None:
-        with contextlib.suppress(NoMatches):
-            callback(result)
-
-    return guarded
+        return self.saving.close_log()

@@ -4,46 +4,38 @@ Built on Textual's line API (a ScrollView with `render_line`), as IdeaList is: t
 the scores itself and draws each visible row from them, so a typed score is in its cell in the
 very next frame, and changing one score repaints one line. (It was a DataTable whose render
 caches had to be cleared by hand to show a changed cell; that broke on a textual change.)
+The drawing is in `rating_grid_draw.py` (a base class); this module keeps the keys, the
+cursor and typing.
 """
 
 from __future__ import annotations
 
 from time import monotonic
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
 from workshop.core.agenda import Criterion, Scale
 from workshop.core.models import Participant
 from workshop.tui.safe_text import one_line
-from workshop.tui.widgets.styles import foreground_of
+from workshop.tui.widgets.rating_grid_draw import (
+    CELL_WIDTH,
+    MISSING,
+    Coordinate,
+    RatingGridDrawing,
+)
 from workshop.tui.widgets.typing_boxes import run_binding_now
 
-MISSING = "·"
-CELL_WIDTH = 3
-"""A score cell: two digits right-aligned and a space (or `!` in a flagged column's header)."""
-MIN_LABEL_WIDTH = 6
-MAX_LABEL_WIDTH = 28
 LEAVE_OUT_KEYS = {"delete", "backspace", "minus", "space"}
 MULTI_DIGIT_SECONDS = 1.0
 """On a scale up to 10 or more, a second digit typed this soon on one cell extends the score."""
 
-
-class Coordinate(NamedTuple):
-    """A cell of the grid: the participant's row and the criterion's column."""
-
-    row: int
-    column: int
+__all__ = ["MISSING", "Coordinate", "RatingGrid"]
 
 
-class RatingGrid(ScrollView, can_focus=True):
+class RatingGrid(RatingGridDrawing, can_focus=True):
     """Digits score the cell under the cursor and move on; Delete, `-` or space leave it out."""
 
     DEFAULT_CSS = """
@@ -160,9 +152,6 @@ class RatingGrid(ScrollView, can_focus=True):
         score = self._shown_score((participant_id, criterion_id))
         return MISSING if score is None else str(score)
 
-    def _shown_score(self, key: tuple[str, str]) -> int | None:
-        return self._typed[key] if key in self._typed else self._scores.get(key)
-
     def forget_typed(self, participant_id: str, criterion_id: str) -> None:
         """Show the saved score again (the typed one needed no save, or was refused)."""
         if self._typed.pop((participant_id, criterion_id), 0) != 0:
@@ -196,19 +185,6 @@ class RatingGrid(ScrollView, can_focus=True):
         for row, participant_id in enumerate(ids):
             if participant_id in changed_rows:
                 self._refresh_row(row)
-
-    def _update_size(self) -> None:
-        self.virtual_size = Size(
-            self._natural_label_width() + CELL_WIDTH * len(self.criterion_ids) + 2,
-            len(self.participant_ids) + 1,
-        )
-
-    def _natural_label_width(self) -> int:
-        widths = [
-            len(name) + (len(segment) + 3 if segment else 0) 
-            for name, segment in self._labels
-        ]
-        return min(MAX_LABEL_WIDTH, max([MIN_LABEL_WIDTH, *widths]) + 1)
 
     # --- the cursor ---------------------------------------------------------------------
 
@@ -395,79 +371,3 @@ class RatingGrid(ScrollView, can_focus=True):
             self._pending = (self._cursor, digit, now)
             return
         self.action_next_cell()
-
-    # --- drawing ------------------------------------------------------------------------
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self.refresh()
-
-    def _label_width(self, width: int) -> int:
-        room_for_cells = CELL_WIDTH * len(self.criterion_ids)
-        return max(MIN_LABEL_WIDTH, min(self._natural_label_width(), width - room_for_cells))
-
-    def _columns_shown(self, width: int) -> int:
-        return max(1, (width - self._label_width(width)) // CELL_WIDTH)
-
-    def _visible_columns(self, width: int) -> range:
-        first = min(self._first_column, max(0, len(self.criterion_ids) - 1))
-        return range(first, min(len(self.criterion_ids), first + self._columns_shown(width)))
-
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.get_visual_style().rich_style
-        if y == 0:
-            return self._header(width)
-        row = round(self.scroll_offset.y) + y - 1
-        if not 0 <= row < len(self.participant_ids):
-            if row == 0 and self.empty_text:
-                style = base + self.get_visual_style("rating-grid--empty").rich_style
-                return Strip([Segment(" " + self.empty_text, style)]).crop_extend(0, width, base)
-            return Strip.blank(width, base)
-        return self._row(row, width, base)
-
-    def _header(self, width: int) -> Strip:
-        header = self.get_visual_style("rating-grid--header").rich_style
-        flagged = header + self.get_visual_style("rating-grid--flagged").rich_style
-        segments = [Segment(" " * self._label_width(width), header)]
-        for column in self._visible_columns(width):
-            criterion_id = self.criterion_ids[column]
-            if criterion_id in self._flagged:
-                segments.append(Segment(f"{column + 1:>2}!", flagged))
-            else:
-                segments.append(Segment(f"{column + 1:>2} ", header))
-        return Strip(segments).crop_extend(0, width, header)
-
-    def _foreground(self, component: str) -> Style:
-        return foreground_of(self.get_visual_style(component, partial=True).rich_style)
-
-    def _row(self, row: int, width: int, base: Style) -> Strip:
-        style = base
-        if row % 2:
-            style = base + self.get_visual_style("rating-grid--even-row").rich_style
-        detail = style + self._foreground("rating-grid--detail")
-        missing = style + self._foreground("rating-grid--missing")
-        score_style = style + self._foreground("rating-grid--score")
-        cursor = self.get_visual_style("rating-grid--cursor").rich_style
-        typed = self.get_visual_style("rating-grid--typed", partial=True).rich_style
-        label_width = self._label_width(width)
-        name, segment = self._labels[row]
-        label = Strip(
-            [Segment(name, style), *([Segment(f" · {segment}", detail)] if segment else [])]
-        )
-        if label.cell_length > label_width - 1:
-            label = Strip([*label.crop(0, label_width - 2), Segment("…", style)])
-        segments = [*label.crop_extend(0, label_width, style)]
-        participant_id = self.participant_ids[row]
-        for column in self._visible_columns(width):
-            key = (participant_id, self.criterion_ids[column])
-            score = self._shown_score(key)
-            text = f"{MISSING if score is None else score:>2} "
-            if (row, column) == self._cursor:
-                cell_style = cursor
-            else:
-                cell_style = missing if score is None else score_style
-            if key in self._typed:
-                cell_style += typed
-            segments.append(Segment(text, cell_style))
-        return Strip(segments).crop_extend(0, width, style)
