@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
-from tests.tui.test_panels_capture import (
+from tests.tui.capture_harness import (
     BRAINSTORM,
     HOSTILE_TEXTS,
     PanelHarness,
