@@ -11,32 +11,15 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
 
+from tests.conftest import shipped_agenda
 from workshop.core import ops
-from workshop.core.agenda import Agenda
 from workshop.core.errors import WorkshopError
 from workshop.core.models import Session
 from workshop.store.session_file import SessionFile
-from workshop.store.toml_read import read_toml, validate
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.context import PanelContext
 from workshop.tui.panels.registry import panel_for
-
-AGENDA_PATH = Path(__file__).parents[2] / "src/workshop/agendas/customer-focus.toml"
-
-
-HOSTILE_TEXTS = [
-    "a [/b] c",
-    "[link=https://example.com]click me[/link]",
-    "[@click=app.quit]quit[/]",
-    "[bold]x[/]",
-    "tab\there\x1b[31m red \x07 bell",
-    "emoji 🎉👍🏽 and 漢字",
-]
-
-
-def shipped_agenda() -> Agenda:
-    return validate(Agenda, read_toml(AGENDA_PATH), AGENDA_PATH)
 
 
 class PanelHarness(App[None]):

@@ -12,17 +12,13 @@ from pathlib import Path
 from textual.app import App
 from textual.pilot import Pilot
 
-from workshop.core.agenda import Agenda
+from tests.conftest import shipped_agenda
 from workshop.core.demo import demo_session
 from workshop.store.session_file import SessionFile
 from workshop.store.toml_read import read_toml_file
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.opening import OpeningScreen
 from workshop.tui.screens.session import SessionScreen
-
-from .shell_fixtures import (
-    customer_focus,
-)
 
 
 async def wait_until(
@@ -74,17 +70,11 @@ def with_a_bad_idea_date(path: Path) -> bytes:
 SNAPSHOT_ROOT = Path("/tmp/workshop-activity-snapshots")
 
 
-def agenda_named(name: str) -> Agenda:
-    from workshop.store.agendas import find_agenda, load_agenda
-
-    return customer_focus() if name == "customer-focus" else load_agenda(find_agenda(name))
-
-
 def demo_at(agenda_name: str, activity_id: str, label: str) -> Path:
     folder = SNAPSHOT_ROOT / label
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    session = demo_session(agenda_named(agenda_name), date(2025, 3, 4))
+    session = demo_session(shipped_agenda(agenda_name), date(2025, 3, 4))
     session.current_activity = activity_id
     path = folder / "demo.toml"
     SessionFile.create(path, session)

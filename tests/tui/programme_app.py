@@ -14,23 +14,16 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
 
+from tests.conftest import shipped_agenda
 from workshop.core import ops
-from workshop.core.agenda import Agenda
 from workshop.core.clock import now
 from workshop.core.models import Session
-from workshop.store.locations import shipped_agendas_dir
 from workshop.store.session_file import SessionFile
-from workshop.store.toml_read import read_toml, validate
 from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels import registry
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.context import PanelContext
 from workshop.tui.safe_text import SafeNotifications
-
-
-def shipped_agenda() -> Agenda:
-    path = shipped_agendas_dir() / "customer-focus.toml"
-    return validate(Agenda, read_toml(path), path)
 
 
 def new_session_file(folder: Path, session: Session | None = None) -> SessionFile:

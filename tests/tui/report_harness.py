@@ -9,19 +9,15 @@ from typing import Any
 from textual.app import App
 from textual.widgets import Static
 
+from tests.conftest import shipped_agenda
+from tests.hostile import TYPED_MARKUP as HOSTILE
 from tests.tui.programme_app import PanelApp
 from workshop.core import ops
-from workshop.core.agenda import Agenda
 from workshop.core.carry import carry_actions
 from workshop.core.models import Review, Session
 from workshop.store.folder import new_session_path
-from workshop.store.locations import shipped_agendas_dir
 from workshop.store.session_file import SessionFile
-from workshop.store.toml_read import read_toml, validate
 from workshop.tui.screens.report import ReportScreen
-
-HOSTILE = "a [/b] c [bold]x[/]"
-
 
 TZ = timezone(timedelta(hours=1))
 
@@ -36,11 +32,6 @@ TEAM = "Support [/b] desk"
 
 
 BROKEN_FILE = "2026-03-01-[red]broken[b] x.toml"
-
-
-def shipped(name: str) -> Agenda:
-    path = shipped_agendas_dir() / f"{name}.toml"
-    return validate(Agenda, read_toml(path), path)
 
 
 def at(day: date) -> datetime:
@@ -66,7 +57,7 @@ def text_of(app: App[Any], selector: str) -> str:
 def review_session() -> Session:
     """A quarterly review a quarter on: a1 halfway, a2 not reviewed, a3 dropped."""
     session = ops.new_session(
-        "Q3 review", shipped("quarterly-review"), team="Support", on=REVIEW_DAY
+        "Q3 review", shipped_agenda("quarterly-review"), team="Support", on=REVIEW_DAY
     )
     start = at(date(2026, 7, 1))
     ops.add_action(
@@ -104,7 +95,7 @@ def rate(session: Session, scores: dict[str, list[int]]) -> None:
 def report_sessions() -> list[Session]:
     """A team with a workshop and a quarterly review, and a team with one workshop."""
     day = date(2026, 1, 15)
-    kick_off = ops.new_session("Kick-off", shipped("customer-focus"), team=TEAM, on=day)
+    kick_off = ops.new_session("Kick-off", shipped_agenda("customer-focus"), team=TEAM, on=day)
     for name in ("Ana", "Ben", "Cleo"):
         ops.add_participant(kick_off, name)
     rate(
@@ -123,7 +114,9 @@ def report_sessions() -> list[Session]:
     ops.add_review(kick_off, "a3", review(date(2026, 4, 10), 0, "dropped", "No budget"))
 
     day = date(2026, 4, 10)
-    quarterly = ops.new_session("Quarterly review", shipped("quarterly-review"), team=TEAM, on=day)
+    quarterly = ops.new_session(
+        "Quarterly review", shipped_agenda("quarterly-review"), team=TEAM, on=day
+    )
     for name in ("Ana", "Ben"):
         ops.add_participant(quarterly, name)
     rate(
@@ -139,7 +132,9 @@ def report_sessions() -> list[Session]:
     ops.add_action(quarterly, "Hold times under 5 minutes", owner="Ana [b]", at=at(day))
 
     day = date(2026, 2, 1)
-    billing = ops.new_session("Billing session", shipped("customer-focus"), team="Billing", on=day)
+    billing = ops.new_session(
+        "Billing session", shipped_agenda("customer-focus"), team="Billing", on=day
+    )
     for name in ("Dee", "Eli"):
         ops.add_participant(billing, name)
     rate(billing, {"basic-knowledge": [5, 4]})

@@ -9,6 +9,8 @@ from textual import events
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, Static
 
+from tests.conftest import shipped_agenda
+from tests.hostile import HOSTILE_TEXTS
 from workshop.core import ops
 from workshop.core.agenda import Agenda
 from workshop.store import session_file as session_file_module
@@ -25,9 +27,7 @@ from workshop.tui.widgets.timer import TimerLine
 
 from .harness import session_screen, wait_until
 from .shell_fixtures import (
-    HOSTILE_STRINGS,
     FakeClock,
-    customer_focus,
     fixed_wall_clock,
     make_session,
     send_burst,
@@ -156,9 +156,9 @@ async def test_the_palette_offers_the_report_from_a_session(tmp_path: Path) -> N
 # --- user text is never markup ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("hostile", HOSTILE_STRINGS)
+@pytest.mark.parametrize("hostile", HOSTILE_TEXTS)
 async def test_markup_in_titles_shows_literally(tmp_path: Path, hostile: str) -> None:
-    data = customer_focus().model_dump()
+    data = shipped_agenda().model_dump()
     data["steps"][0]["title"] = hostile
     data["steps"][0]["activities"][0]["title"] = hostile
     data["steps"][0]["activities"][0]["prompts"] = [hostile]

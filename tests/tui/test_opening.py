@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from tests.hostile import HOSTILE_TEXTS
 from workshop.core.errors import InvalidFileError
 from workshop.store.session_text import load_session
 from workshop.tui.app import WorkshopApp
@@ -18,7 +19,7 @@ from workshop.tui.screens.opening import OpeningScreen
 from workshop.tui.screens.session import SessionScreen
 
 from .harness import OpeningOnly, wait_until, with_a_bad_idea_date
-from .shell_fixtures import HOSTILE_STRINGS, make_session, send_burst
+from .shell_fixtures import make_session, send_burst
 
 
 def shown(screen: object, selector: str) -> str:
@@ -43,7 +44,7 @@ async def test_the_first_frame_shows_the_session_title_activity_and_size(
 
 
 async def test_the_first_frame_shows_typed_text_literally(tmp_path: Path) -> None:
-    for number, hostile in enumerate(HOSTILE_STRINGS):
+    for number, hostile in enumerate(HOSTILE_TEXTS):
         path = make_session(tmp_path / str(number), f"T {hostile}", f"Team {hostile}")
         app = OpeningOnly(path)
         async with app.run_test(size=(120, 40)) as pilot:

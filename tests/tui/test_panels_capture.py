@@ -10,9 +10,9 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from tests.hostile import HOSTILE_TEXTS
 from tests.tui.capture_harness import (
     BRAINSTORM,
-    HOSTILE_TEXTS,
     harness,
     make_session_file,
     notifications,

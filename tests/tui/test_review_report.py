@@ -9,9 +9,10 @@ from typing import Any
 from textual.app import App
 from textual.widgets import DataTable, Input, OptionList, ProgressBar
 
+from tests.conftest import shipped_agenda
+from tests.hostile import TYPED_MARKUP as HOSTILE
 from tests.tui.report_harness import (
     BROKEN_FILE,
-    HOSTILE,
     REPORT_DAY,
     REVIEW_DAY,
     TEAM,
@@ -24,7 +25,6 @@ from tests.tui.report_harness import (
     review_session,
     saved,
     screen_text,
-    shipped,
     text_of,
 )
 from workshop.core import ops
@@ -158,7 +158,7 @@ def test_remove_review_removes_only_that_review() -> None:
 
 
 async def test_review_panel_empty_state(tmp_path: Path) -> None:
-    session = ops.new_session("Q3 review", shipped("quarterly-review"), on=REVIEW_DAY)
+    session = ops.new_session("Q3 review", shipped_agenda("quarterly-review"), on=REVIEW_DAY)
     app = review_app(tmp_path, session)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "enter")
