@@ -12,26 +12,25 @@ from textual.binding import Binding
 from textual.widgets import Footer
 
 from tests.conftest import shipped_agenda
+from tests.tui.programme_app import SavesThroughEditor
 from workshop.core import ops
-from workshop.core.errors import WorkshopError
 from workshop.core.models import Session
+from workshop.store.editor import SessionEditor
 from workshop.store.session_file import SessionFile
-from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.context import PanelContext
 from workshop.tui.panels.registry import panel_for
 
 
-class PanelHarness(App[None]):
-    """Stands in for the session screen: saves each requested change and shows it."""
+class PanelHarness(SavesThroughEditor, App[None]):
+    """Stands in for the session screen: each requested change goes through a SessionEditor."""
 
     BINDINGS = [Binding("ctrl+z", "undo", "Undo", id="harness.undo")]
 
     def __init__(self, session_file: SessionFile, activity_id: str) -> None:
         super().__init__()
-        self.session_file = session_file
+        self.editor = SessionEditor(session_file)
         self.activity = session_file.session.agenda.activity(activity_id)
-        self.undo_stack: list[Undo] = []
         self.errors: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -43,32 +42,6 @@ class PanelHarness(App[None]):
     @property
     def panel(self) -> ActivityPanel:
         return self.query_one(ActivityPanel)
-
-    def on_change_requested(self, message: ChangeRequested) -> None:
-        self.apply(message.edit, message.on_saved, message.make_undo)
-
-    def apply(
-        self,
-        edit: Callable[[Session], Any],
-        on_saved: Callable[[Any], None] | None = None,
-        make_undo: Callable[[Any], Undo] | None = None,
-    ) -> None:
-        try:
-            result = self.session_file.change(edit)
-        except WorkshopError as error:
-            self.errors.append(str(error))
-            self.notify(str(error), severity="error")
-            return
-        if on_saved is not None:
-            on_saved(result)
-        if make_undo is not None:
-            self.undo_stack.append(make_undo(result))
-        for panel in self.query(ActivityPanel):
-            panel.show_session(self.session_file.session)
-
-    def action_undo(self) -> None:
-        if self.undo_stack:
-            self.apply(self.undo_stack.pop().edit)
 
 
 def make_session_file(tmp_path: Path, prepare: Callable[[Session], object] | None = None) -> Path:
