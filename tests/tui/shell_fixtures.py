@@ -5,25 +5,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from tests.conftest import shipped_agenda
 from workshop.core import ops
 from workshop.core.agenda import Agenda
 from workshop.core.models import Session
 from workshop.store.folder import new_session_path
 from workshop.store.session_file import SessionFile
-from workshop.store.toml_read import read_toml, validate
 
-AGENDA_FILE = Path(__file__).parents[2] / "src" / "workshop" / "agendas" / "customer-focus.toml"
 SESSION_DATE = date(2025, 3, 4)
-HOSTILE_STRINGS = [
-    "a [/b] c",
-    "[@click=app.quit]x[/]",
-    "[link=http://x]y[/link]",
-    "bell\x07 esc\x1b[31m red\x1b[0m tab\tend",
-]
-
-
-def customer_focus() -> Agenda:
-    return validate(Agenda, read_toml(AGENDA_FILE), AGENDA_FILE)
 
 
 def make_session(
@@ -37,7 +26,7 @@ def make_session(
 ) -> Path:
     """A session file in `folder`, built the way the CLI builds one."""
     session: Session = ops.new_session(
-        title, agenda or customer_focus(), team=team, on=SESSION_DATE
+        title, agenda or shipped_agenda(), team=team, on=SESSION_DATE
     )
     if current:
         session.current_activity = current

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual import events
 from textual.command import CommandPalette
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
+from tests.conftest import shipped_agenda
+from tests.hostile import HOSTILE_TEXTS
 from workshop.core import ops
 from workshop.core.agenda import Agenda
 from workshop.store import session_file as session_file_module
@@ -25,10 +25,9 @@ from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.status import SaveStatus
 from workshop.tui.widgets.timer import TimerLine
 
+from .harness import session_screen, wait_until
 from .shell_fixtures import (
-    HOSTILE_STRINGS,
     FakeClock,
-    customer_focus,
     fixed_wall_clock,
     make_session,
     send_burst,
@@ -38,26 +37,6 @@ from .shell_fixtures import (
 def text_of(screen: object, selector: str) -> str:
     widget = screen.query_one(selector, Static)  # type: ignore[attr-defined]
     return str(widget.content)
-
-
-async def wait_until(
-    pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 10.0
-) -> None:
-    """Let the app run until `condition` holds (interval timers need real time to fire).
-
-    The limit only matters when the test fails; it is generous for a machine shared by several
-    test runs at once."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition(), "condition not met in time"
-
-
-def session_screen(app: WorkshopApp) -> SessionScreen:
-    screen = app.screen
-    assert isinstance(screen, SessionScreen), screen
-    return screen
 
 
 # --- opening ----------------------------------------------------------------------------
@@ -177,9 +156,9 @@ async def test_the_palette_offers_the_report_from_a_session(tmp_path: Path) -> N
 # --- user text is never markup ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("hostile", HOSTILE_STRINGS)
+@pytest.mark.parametrize("hostile", HOSTILE_TEXTS)
 async def test_markup_in_titles_shows_literally(tmp_path: Path, hostile: str) -> None:
-    data = customer_focus().model_dump()
+    data = shipped_agenda().model_dump()
     data["steps"][0]["title"] = hostile
     data["steps"][0]["activities"][0]["title"] = hostile
     data["steps"][0]["activities"][0]["prompts"] = [hostile]

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
+from tests.tui.harness import session_screen, wait_until
 from tests.tui.shell_fixtures import make_session, send_burst
-from tests.tui.test_app_shell import session_screen, wait_until
 from workshop.store.atomic import SaveError
 from workshop.store.session_file import SessionFile
 from workshop.store.session_text import load_session

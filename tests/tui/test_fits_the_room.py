@@ -14,15 +14,8 @@ from textual.widgets._footer import FooterKey
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.session import SessionScreen
 
+from .harness import demo_at, wait_until
 from .shell_fixtures import FakeClock, fixed_wall_clock
-from .test_app_shell import wait_until as wait_briefly
-from .test_snapshots_activities import demo_at
-
-
-async def wait_until(pilot: object, condition: object) -> None:
-    """As test_app_shell's, with room for a machine shared by several test runs."""
-    await wait_briefly(pilot, condition, seconds=10.0)  # type: ignore[arg-type]
-
 
 SIZES = [(80, 24), (60, 20)]
 

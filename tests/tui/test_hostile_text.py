@@ -16,34 +16,26 @@ from typing import Any
 import pytest
 from textual.app import App
 
+from tests.conftest import shipped_agenda
+from tests.hostile import ALL_AT_ONCE as HOSTILE
 from tests.tui.programme_app import PanelApp
 from workshop.core import ops
-from workshop.core.agenda import ActionStatus, Agenda
+from workshop.core.agenda import ActionStatus
 from workshop.core.models import Review, Session
 from workshop.core.planning import debate_subjects
-from workshop.store.locations import shipped_agendas_dir
 from workshop.store.session_file import SessionFile
-from workshop.store.toml_read import read_toml, validate
-
-HOSTILE = (
-    "Fix it\x1b]0;PWNED\x07\x1b[2J\x1b[31mred\x9b2J\x85nel"
-    " [bold]markup[/] \u202egnp.exe\u2066x\u2069\x00nul\x7fend"
-)
-"""An OSC title change and BEL, a screen wipe, an SGR, a C1 CSI and NEL, markup, bidi
-overrides and isolates, NUL and DEL."""
 
 UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 AT = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
-def agenda(name: str) -> Agenda:
-    path = shipped_agendas_dir() / f"{name}.toml"
-    return validate(Agenda, read_toml(path), path)
-
-
 def hostile_session(agenda_name: str) -> Session:
     session = ops.new_session(
-        HOSTILE, agenda(agenda_name), team=HOSTILE, facilitator=HOSTILE, on=date(2026, 11, 23)
+        HOSTILE,
+        shipped_agenda(agenda_name),
+        team=HOSTILE,
+        facilitator=HOSTILE,
+        on=date(2026, 11, 23),
     )
     activities = session.agenda.activities()
     brainstorms = [a.id for a in activities if a.kind == "brainstorm"]
@@ -126,7 +118,7 @@ EXTRA_KEYS: dict[str, list[str]] = {
 PANELS = [
     (name, activity.id)
     for name in ("customer-focus", "quarterly-review")
-    for activity in agenda(name).activities()
+    for activity in shipped_agenda(name).activities()
 ]
 
 

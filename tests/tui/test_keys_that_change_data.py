@@ -16,13 +16,8 @@ from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.status import SaveStatus
 
+from .harness import wait_until
 from .shell_fixtures import make_session, send_burst
-from .test_app_shell import wait_until as wait_briefly
-
-
-async def wait_until(pilot: object, condition: object) -> None:
-    """As test_app_shell's, with room for a machine shared by several test runs."""
-    await wait_briefly(pilot, condition, seconds=10.0)  # type: ignore[arg-type]
 
 
 def notices(app: App[None]) -> list[str]:

@@ -156,7 +156,7 @@ async def test_rate_chart_ticks_are_the_scales_integers_and_bars_meet_them(
 async def test_report_chart_ticks_are_integers_and_dots_sit_on_their_labels(
     tmp_path: Path,
 ) -> None:
-    from tests.tui.test_review_report import ReportApp, build_report_folder, report_loaded
+    from tests.tui.report_harness import ReportApp, build_report_folder, report_loaded
 
     app = ReportApp(build_report_folder(tmp_path / "sessions"))
     async with app.run_test(size=(120, 40)) as pilot:

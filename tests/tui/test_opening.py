@@ -8,49 +8,22 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from textual.app import App
 from textual.widgets import Static
 
+from tests.hostile import HOSTILE_TEXTS
 from workshop.core.errors import InvalidFileError
 from workshop.store.session_text import load_session
-from workshop.store.toml_read import read_toml_file
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.opening import OpeningScreen
 from workshop.tui.screens.session import SessionScreen
 
-from .shell_fixtures import HOSTILE_STRINGS, make_session, send_burst
-from .test_app_shell import wait_until
-
-
-class OpeningOnly(App[None]):
-    """Shows the opening frame and stays there (nothing takes up its Painted message)."""
-
-    CSS_PATH = Path(sys.modules[WorkshopApp.__module__].__file__ or "").parent / "workshop.tcss"
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
-        self.painted: list[OpeningScreen.Painted] = []
-
-    def on_mount(self) -> None:
-        self.push_screen(OpeningScreen(read_toml_file(self.path)))
-
-    def on_opening_screen_painted(self, message: OpeningScreen.Painted) -> None:
-        self.painted.append(message)
+from .harness import OpeningOnly, wait_until, with_a_bad_idea_date
+from .shell_fixtures import make_session, send_burst
 
 
 def shown(screen: object, selector: str) -> str:
     return str(screen.query_one(selector, Static).content)  # type: ignore[attr-defined]
-
-
-def with_a_bad_idea_date(path: Path) -> bytes:
-    """Make the file's first idea carry a date that is not one; the file's bytes after."""
-    text = path.read_text(encoding="utf-8")
-    start = text.index("created = ", text.index("[[ideas]]"))
-    end = text.index("\n", start)
-    path.write_text(text[:start] + 'created = "last Tuesday"' + text[end:], encoding="utf-8")
-    return path.read_bytes()
 
 
 async def test_the_first_frame_shows_the_session_title_activity_and_size(
@@ -71,7 +44,7 @@ async def test_the_first_frame_shows_the_session_title_activity_and_size(
 
 
 async def test_the_first_frame_shows_typed_text_literally(tmp_path: Path) -> None:
-    for number, hostile in enumerate(HOSTILE_STRINGS):
+    for number, hostile in enumerate(HOSTILE_TEXTS):
         path = make_session(tmp_path / str(number), f"T {hostile}", f"Team {hostile}")
         app = OpeningOnly(path)
         async with app.run_test(size=(120, 40)) as pilot:

@@ -10,9 +10,8 @@ from workshop.tui.screens.opening import OpeningIdeaBox, OpeningScreen
 from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.idea_input import IDEA_BOX_PLACEHOLDER, CaptureInput
 
+from .harness import OpeningOnly, wait_until
 from .shell_fixtures import make_session, send_burst
-from .test_app_shell import wait_until
-from .test_opening import OpeningOnly
 
 
 async def test_keys_typed_on_the_opening_frame_show_in_its_idea_box(tmp_path: Path) -> None:

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from .harness import with_a_bad_idea_date
 from .shell_fixtures import make_session
-from .test_opening import with_a_bad_idea_date
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 

@@ -6,126 +6,24 @@ file, and checks both what the screen shows and what the saved file holds.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
+from tests.hostile import HOSTILE_TEXTS
+from tests.tui.capture_harness import (
+    BRAINSTORM,
+    harness,
+    make_session_file,
+    notifications,
+    saved,
+    screen_text,
+    type_text,
+)
 from workshop.core import ops
-from workshop.core.agenda import Agenda
-from workshop.core.errors import WorkshopError
 from workshop.core.models import Session
-from workshop.store.session_file import SessionFile
-from workshop.store.toml_read import read_toml, validate
-from workshop.tui.messages import ChangeRequested, Undo
-from workshop.tui.panels.base import ActivityPanel
-from workshop.tui.panels.context import PanelContext
-from workshop.tui.panels.registry import panel_for
 
 from .shell_fixtures import send_burst
-
-AGENDA_PATH = Path(__file__).parents[2] / "src/workshop/agendas/customer-focus.toml"
-
-HOSTILE_TEXTS = [
-    "a [/b] c",
-    "[link=https://example.com]click me[/link]",
-    "[@click=app.quit]quit[/]",
-    "[bold]x[/]",
-    "tab\there\x1b[31m red \x07 bell",
-    "emoji 🎉👍🏽 and 漢字",
-]
-
-
-def shipped_agenda() -> Agenda:
-    return validate(Agenda, read_toml(AGENDA_PATH), AGENDA_PATH)
-
-
-class PanelHarness(App[None]):
-    """Stands in for the session screen: saves each requested change and shows it."""
-
-    BINDINGS = [Binding("ctrl+z", "undo", "Undo", id="harness.undo")]
-
-    def __init__(self, session_file: SessionFile, activity_id: str) -> None:
-        super().__init__()
-        self.session_file = session_file
-        self.activity = session_file.session.agenda.activity(activity_id)
-        self.undo_stack: list[Undo] = []
-        self.errors: list[str] = []
-
-    def compose(self) -> ComposeResult:
-        yield panel_for(
-            self.activity, self.session_file.session, PanelContext(self.session_file.path)
-        )
-        yield Footer()
-
-    @property
-    def panel(self) -> ActivityPanel:
-        return self.query_one(ActivityPanel)
-
-    def on_change_requested(self, message: ChangeRequested) -> None:
-        self.apply(message.edit, message.on_saved, message.make_undo)
-
-    def apply(
-        self,
-        edit: Callable[[Session], Any],
-        on_saved: Callable[[Any], None] | None = None,
-        make_undo: Callable[[Any], Undo] | None = None,
-    ) -> None:
-        try:
-            result = self.session_file.change(edit)
-        except WorkshopError as error:
-            self.errors.append(str(error))
-            self.notify(str(error), severity="error")
-            return
-        if on_saved is not None:
-            on_saved(result)
-        if make_undo is not None:
-            self.undo_stack.append(make_undo(result))
-        for panel in self.query(ActivityPanel):
-            panel.show_session(self.session_file.session)
-
-    def action_undo(self) -> None:
-        if self.undo_stack:
-            self.apply(self.undo_stack.pop().edit)
-
-
-def make_session_file(tmp_path: Path, prepare: Callable[[Session], object] | None = None) -> Path:
-    session = ops.new_session("Workshop test", shipped_agenda(), team="Support")
-    if prepare is not None:
-        prepare(session)
-    path = tmp_path / "session.toml"
-    SessionFile.create(path, session)
-    return path
-
-
-def harness(path: Path, activity_id: str) -> PanelHarness:
-    return PanelHarness(SessionFile.open(path), activity_id)
-
-
-def saved(path: Path) -> Session:
-    return SessionFile.open(path).session
-
-
-def screen_text(app: App[Any]) -> str:
-    """Everything on screen, as plain text (one line per row)."""
-    strips = app.screen._compositor.render_strips()  # noqa: SLF001 - test-only peek
-    return "\n".join(strip.text for strip in strips)
-
-
-def notifications(app: App[Any]) -> list[str]:
-    return [notification.message for notification in app._notifications]  # noqa: SLF001
-
-
-async def type_text(pilot: Any, text: str) -> None:
-    for character in text:
-        await pilot.press(character if character != " " else "space")
-
-
-BRAINSTORM = "what-bugs-customers"
-
 
 # --- brainstorm -------------------------------------------------------------------------------
 

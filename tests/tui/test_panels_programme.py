@@ -6,12 +6,10 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, TextArea
 
+from tests.hostile import TYPED_MARKUP as HOSTILE
 from tests.tui.programme_app import PanelApp, new_session_file
 from workshop.core.agenda import Verdict
 from workshop.store.session_text import load_session
-
-HOSTILE = "a [/b] c [bold]x[/]"
-
 
 # --- debate ---------------------------------------------------------------------------------
 
@@ -126,7 +124,7 @@ async def test_debate_without_items_or_themes_says_what_to_do(tmp_path: Path) ->
 def demo_file(tmp_path: Path):
     from datetime import date
 
-    from tests.tui.programme_app import shipped_agenda
+    from tests.conftest import shipped_agenda
     from workshop.core.demo import demo_session
 
     return new_session_file(tmp_path, demo_session(shipped_agenda(), date(2026, 11, 23)))
@@ -323,7 +321,7 @@ async def test_rate_participant_named_with_a_segment_and_split_shown(tmp_path: P
 async def test_rate_shows_the_previous_session_of_the_same_team(tmp_path: Path) -> None:
     from datetime import date
 
-    from tests.tui.programme_app import shipped_agenda
+    from tests.conftest import shipped_agenda
     from workshop.core import ops
     from workshop.store.session_file import SessionFile
 

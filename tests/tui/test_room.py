@@ -5,7 +5,6 @@ results on the projector, and the room closes from the palette or when the scree
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -24,19 +23,11 @@ from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.qr_code import QUIET_MODULES, QrCode
 from workshop.tui.widgets.room_line import RoomLine
 
+from .harness import wait_until
 from .shell_fixtures import make_session
 
 _FORM_TOKEN = re.compile(r'name="form_token" value="([^"]*)"')
 LOCAL = RoomOptions(lan=False, port=0)
-
-
-async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 15) -> None:
-    """Let the app run until `condition` holds (the child process answers in real time)."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition(), "not seen in time"
 
 
 def join_info_shown(app: App[None]) -> bool:
@@ -56,10 +47,10 @@ def line_text(screen: SessionScreen) -> str:
 
 
 async def session_screen(pilot: Pilot[None]) -> SessionScreen:
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, SessionScreen))
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, SessionScreen))
     screen = pilot.app.screen
     assert isinstance(screen, SessionScreen)
-    await wait_for(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+    await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
     return screen
 
 
@@ -81,7 +72,7 @@ async def test_f9_serves_the_session_and_the_screen_shows_how_to_join_and_the_co
         assert not screen.query_one(RoomLine).display  # no room until asked
 
         await pilot.press("f9")
-        await wait_for(pilot, lambda: join_info_shown(app))
+        await wait_until(pilot, lambda: join_info_shown(app))
         room = screen.room
         assert room is not None and room.running and room.addresses is not None
         addresses = room.addresses
@@ -92,14 +83,14 @@ async def test_f9_serves_the_session_and_the_screen_shows_how_to_join_and_the_co
         assert f"{code[:3]} {code[3:]}" in str(join_info.query_one("#room-code").render())
         assert join_info.query_one(QrCode).text == addresses.participants
         await pilot.press("escape")
-        await wait_for(pilot, lambda: app.screen is screen)
+        await wait_until(pilot, lambda: app.screen is screen)
 
         assert screen.query_one(RoomLine).display
         assert addresses.participants in line_text(screen) and code in line_text(screen)
         assert "0 joined · 0 sent ideas · hidden ^r" in line_text(screen)
 
         phone = phone_joins(addresses.participants, code)
-        await wait_for(pilot, lambda: "1 joined ·" in line_text(screen))
+        await wait_until(pilot, lambda: "1 joined ·" in line_text(screen))
         token = _FORM_TOKEN.search(phone.get("/").text)
         assert token
         sent = phone.post(
@@ -107,14 +98,14 @@ async def test_f9_serves_the_session_and_the_screen_shows_how_to_join_and_the_co
             data={"form_token": token.group(1), "activity": "what-bugs-customers", "text": "Hi"},
         )
         assert sent.status_code == 303
-        await wait_for(pilot, lambda: "1 sent ideas" in line_text(screen))
+        await wait_until(pilot, lambda: "1 sent ideas" in line_text(screen))
         phone.close()
 
         # F9 again shows how to join; x there stops serving.
         await pilot.press("f9")
-        await wait_for(pilot, lambda: join_info_shown(app))
+        await wait_until(pilot, lambda: join_info_shown(app))
         await pilot.press("x")
-        await wait_for(pilot, lambda: not room.running)
+        await wait_until(pilot, lambda: not room.running)
         assert screen.room is None
         assert not screen.query_one(RoomLine).display
         with pytest.raises(httpx.ConnectError):
@@ -131,21 +122,21 @@ async def test_the_palette_starts_and_stops_the_room_and_leaving_closes_it(
         await pilot.press("ctrl+p")
         await pilot.press(*"let participants join")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: join_info_shown(app))
+        await wait_until(pilot, lambda: join_info_shown(app))
         first = screen.room
         assert first is not None and first.running
         await pilot.press("escape")
-        await wait_for(pilot, lambda: app.screen is screen)
+        await wait_until(pilot, lambda: app.screen is screen)
         assert "0 voted" in line_text(screen)
 
         await pilot.press("ctrl+p")
         await pilot.press(*"stop serving")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: not first.running)
+        await wait_until(pilot, lambda: not first.running)
         assert screen.room is None
 
         await pilot.press("f9")  # open again, then leave the app with it open
-        await wait_for(pilot, lambda: join_info_shown(app))
+        await wait_until(pilot, lambda: join_info_shown(app))
         second = screen.room
         assert second is not None and second.running
     assert not second.running  # leaving the screen stopped its server
@@ -159,14 +150,14 @@ async def test_ctrl_r_reveals_the_current_activitys_results_and_hides_them_again
     async with app.run_test(size=(100, 30)) as pilot:
         await session_screen(pilot)
         await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: load_session(path).revealed == ["what-bugs-customers"])
+        await wait_until(pilot, lambda: load_session(path).revealed == ["what-bugs-customers"])
         await pilot.press("f8", "ctrl+r")
-        await wait_for(
+        await wait_until(
             pilot,
             lambda: load_session(path).revealed == ["what-bugs-customers", "getting-it-right"],
         )
         await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: load_session(path).revealed == ["what-bugs-customers"])
+        await wait_until(pilot, lambda: load_session(path).revealed == ["what-bugs-customers"])
 
 
 async def test_a_room_that_cannot_listen_is_a_one_line_error_and_no_room(
@@ -183,7 +174,7 @@ async def test_a_room_that_cannot_listen_is_a_one_line_error_and_no_room(
         async with app.run_test(size=(100, 30)) as pilot:
             screen = await session_screen(pilot)
             await pilot.press("f9")
-            await wait_for(pilot, lambda: screen.room is None and bool(app._notifications))  # noqa: SLF001
+            await wait_until(pilot, lambda: screen.room is None and bool(app._notifications))  # noqa: SLF001
             [note] = list(app._notifications)  # noqa: SLF001
             assert "cannot listen" in note.message and "\n" not in note.message
             assert not screen.query_one(RoomLine).display
@@ -248,7 +239,7 @@ def test_snapshot_the_join_information(snap_compare, tmp_path: Path) -> None:
     app = WorkshopApp(session_path=path, sessions_folder=folder, room_options=LOCAL)
 
     async def show_join_info(pilot: Pilot[None]) -> None:
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, SessionScreen))
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SessionScreen))
         await pilot.app.push_screen(RoomScreen(ADDRESSES))
         await pilot.pause()
 
@@ -265,7 +256,7 @@ def test_snapshot_the_room_line(snap_compare, tmp_path: Path) -> None:
     app = WorkshopApp(session_path=path, sessions_folder=folder, room_options=LOCAL)
 
     async def open_room(pilot: Pilot[None]) -> None:
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, SessionScreen))
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SessionScreen))
         screen = pilot.app.screen
         assert isinstance(screen, SessionScreen)
         # A room as the server reports it (no child process: the snapshot must not vary).
@@ -296,7 +287,7 @@ async def test_the_join_qr_code_decodes_from_the_screen_as_drawn(tmp_path: Path)
     async with app.run_test(size=(100, 48)) as pilot:
         await session_screen(pilot)
         await app.push_screen(RoomScreen(ADDRESSES))
-        await wait_for(pilot, lambda: join_info_shown(app))
+        await wait_until(pilot, lambda: join_info_shown(app))
         svg = app.export_screenshot()
     svg_file = tmp_path / "screen.svg"
     svg_file.write_text(svg)

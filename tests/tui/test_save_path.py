@@ -19,8 +19,8 @@ from workshop.tui.widgets.idea_list import IdeaList
 from workshop.tui.widgets.static_update import update_if_changed
 from workshop.tui.widgets.status import SaveStatus
 
+from .harness import wait_until
 from .shell_fixtures import make_session, send_burst
-from .test_app_shell import wait_until
 
 
 async def open_brainstorm(tmp_path: Path, ideas: int) -> tuple[WorkshopApp, Path]:

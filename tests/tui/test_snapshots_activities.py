@@ -7,20 +7,13 @@ frozen so timers show the same time in every run.
 
 from __future__ import annotations
 
-import shutil
-from datetime import date
-from pathlib import Path
-
 import pytest
 
-from workshop.core.agenda import Agenda
-from workshop.core.demo import demo_session
-from workshop.store.session_file import SessionFile
 from workshop.tui.app import WorkshopApp
 
-from .shell_fixtures import FakeClock, customer_focus, fixed_wall_clock
+from .harness import demo_at
+from .shell_fixtures import FakeClock, fixed_wall_clock
 
-SNAPSHOT_ROOT = Path("/tmp/workshop-activity-snapshots")
 SIZES_AND_THEMES = [
     ((60, 20), "textual-dark"),
     ((80, 24), "textual-dark"),
@@ -38,23 +31,6 @@ ACTIVITIES = [
     ("customer-focus", "action-plan"),  # plan
     ("quarterly-review", "review-actions"),  # review
 ]
-
-
-def agenda_named(name: str) -> Agenda:
-    from workshop.store.agendas import find_agenda, load_agenda
-
-    return customer_focus() if name == "customer-focus" else load_agenda(find_agenda(name))
-
-
-def demo_at(agenda_name: str, activity_id: str, label: str) -> Path:
-    folder = SNAPSHOT_ROOT / label
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    session = demo_session(agenda_named(agenda_name), date(2025, 3, 4))
-    session.current_activity = activity_id
-    path = folder / "demo.toml"
-    SessionFile.create(path, session)
-    return path
 
 
 @pytest.fixture(autouse=True)

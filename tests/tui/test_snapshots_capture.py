@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
-from tests.tui.test_panels_capture import (
+from tests.hostile import HOSTILE_TEXTS
+from tests.tui.capture_harness import (
     BRAINSTORM,
-    HOSTILE_TEXTS,
     PanelHarness,
     make_session_file,
     saved,

@@ -12,7 +12,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.tui.test_review_report import ReportApp, build_report_folder, review_app
+from tests.tui.report_harness import ReportApp, build_report_folder, review_app
 
 SIZES = [(80, 24), (120, 40)]
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.programme_app import PanelApp, new_session_file, shipped_agenda
+from tests.conftest import shipped_agenda
+from tests.tui.programme_app import PanelApp, new_session_file
 from workshop.core.demo import demo_session
 
 SIZES = [(80, 24), (120, 40)]

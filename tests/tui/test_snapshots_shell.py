@@ -120,7 +120,7 @@ def test_session_big_timer_overrun_and_save_error(snap_compare, placeholder_pane
     ("size", "theme"), [((80, 24), "textual-light"), ((120, 40), "textual-dark")]
 )
 def test_opening_frame(snap_compare, size: tuple[int, int], theme: str) -> None:
-    from .test_opening import OpeningOnly
+    from .harness import OpeningOnly
 
     folder = fixed_folder(f"opening-{size[0]}")
     path = make_session(

@@ -11,14 +11,8 @@ from workshop.tui.app import WorkshopApp
 from workshop.tui.widgets.debate_timer import DebateTimer
 from workshop.tui.widgets.timer import TimerLine
 
+from .harness import session_screen, wait_until
 from .shell_fixtures import FIXED_WALL_TIME, FakeClock, fixed_wall_clock, make_session
-from .test_app_shell import session_screen
-from .test_app_shell import wait_until as wait_briefly
-
-
-async def wait_until(pilot: object, condition: object) -> None:
-    """As test_app_shell's, with room for a machine shared by several test runs."""
-    await wait_briefly(pilot, condition, seconds=10.0)  # type: ignore[arg-type]
 
 
 async def test_a_paused_timer_reopens_as_it_was_left(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ def _demo() -> Session:
 
 
 def _report_html(folder: Path) -> str:
-    from tests.unit.test_report import billing, kick_off, quarterly
+    from tests.unit.helpers import billing, kick_off, quarterly
 
     first = kick_off()
     for name, session in [

@@ -79,7 +79,7 @@ def test_the_session_schema_catches_what_is_wrong() -> None:
 
 
 def test_report_json_is_valid_and_carries_its_schema_version(tmp_path: Path) -> None:
-    from tests.unit.test_report import billing, kick_off, quarterly
+    from tests.unit.helpers import billing, kick_off, quarterly
 
     first = kick_off()
     for name, session in [

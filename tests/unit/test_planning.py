@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from tests.conftest import shipped_agenda
 from workshop.core import ops
 from workshop.core.agenda import Activity, ActivityKind, Agenda, Horizon, Step
 from workshop.core.demo import demo_session
@@ -19,15 +20,10 @@ from workshop.core.planning import (
     source_titles,
     starting_points,
 )
-from workshop.store.locations import shipped_agendas_dir
-from workshop.store.toml_read import read_toml, validate
 
 AT = datetime(2026, 11, 23, 9, 0)
 
 
-def shipped() -> Agenda:
-    path = shipped_agendas_dir() / "customer-focus.toml"
-    return validate(Agenda, read_toml(path), path)
 
 
 def small_agenda() -> Agenda:
@@ -54,7 +50,7 @@ def small_session() -> Session:
 
 
 def test_debate_subjects_come_from_the_agenda_when_it_lists_them() -> None:
-    agenda = shipped()
+    agenda = shipped_agenda()
     session = ops.new_session("S", agenda, on=date(2026, 11, 23))
     subjects = debate_subjects(session, agenda.activity("debate-blocks"))
     assert [s.id for s in subjects][:2] == ["not-segmented", "little-data"]
@@ -173,6 +169,6 @@ def test_source_titles_read_ideas_and_themes() -> None:
 
 
 def test_the_demo_session_offers_its_debate_decisions() -> None:
-    session = demo_session(shipped(), date(2026, 11, 23))
+    session = demo_session(shipped_agenda(), date(2026, 11, 23))
     kinds = [p.kind for p in starting_points(session)]
     assert "decision" in kinds

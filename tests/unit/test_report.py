@@ -11,16 +11,15 @@ import json
 import os
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tests.unit.helpers import AGENDA, at, billing, kick_off, quarterly, review
 from workshop.cli.followup import add_followup_commands
 from workshop.cli.review import run_review, walk
 from workshop.core import ops
-from workshop.core.agenda import Agenda
-from workshop.core.carry import carry_actions
 from workshop.core.models import Review, Session
 from workshop.core.report import build_report
 from workshop.export.report_markdown import render_markdown
@@ -31,100 +30,6 @@ from workshop.store.session_text import load_session, render_session
 
 GOLDEN = Path(__file__).parent / "golden" / "report"
 AS_OF = date(2026, 7, 15)
-TZ = timezone(timedelta(hours=1))
-
-AGENDA = Agenda.model_validate(
-    {
-        "title": "Test agenda",
-        "steps": [
-            {
-                "id": "one",
-                "title": "One",
-                "activities": [
-                    {"id": "bugs", "kind": "brainstorm", "title": "What bugs customers"},
-                    {
-                        "id": "benchmark",
-                        "kind": "rate",
-                        "title": "Benchmark",
-                        "criteria": [
-                            {"id": "basic", "title": "Basic customer knowledge", "target": 4.0},
-                            {"id": "systems", "title": "Systems | processes <for us>"},
-                        ],
-                    },
-                    {"id": "plan", "kind": "plan", "title": "Plan"},
-                ],
-            }
-        ],
-    }
-)
-
-
-def at(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, 11, 0, tzinfo=TZ)
-
-
-def review(day: date, progress: int, status: str, note: str = "") -> Review:
-    return Review.model_validate(
-        {"date": day, "progress": progress, "status": status, "note": note}
-    )
-
-
-def rate(session: Session, scores: dict[str, list[tuple[str, int]]]) -> None:
-    """scores: criterion -> [(participant id, score)]."""
-    for criterion, given in scores.items():
-        for participant, score in given:
-            ops.set_rating(session, "benchmark", participant, criterion, score)
-
-
-def kick_off() -> Session:
-    day = date(2026, 1, 15)
-    session = ops.new_session("Kick-off", AGENDA, team="Support", on=day)
-    ops.add_participant(session, "Ana", "Contact centre")
-    ops.add_participant(session, "Ben", "Billing")
-    ops.add_participant(session, "", "Contact centre")
-    ops.add_idea(session, "Nobody calls back", at=at(day))
-    rate(
-        session,
-        {
-            "basic": [("p1", 3), ("p2", 2), ("p3", 4)],
-            "systems": [("p1", 2), ("p2", 1)],
-        },
-    )
-    ops.add_action(session, "Call back within a day", owner="Ana", horizon="3m", at=at(day))
-    ops.add_action(session, "Plain invoices | no codes", owner="Ben", horizon="6m", at=at(day))
-    ops.add_action(session, "<b>Map the journey</b>", horizon="beyond", at=at(day))
-    # a1: halfway by March, done in April.
-    ops.add_review(session, "a1", review(date(2026, 3, 1), 2, "on-track"))
-    ops.add_review(session, "a1", review(date(2026, 4, 10), 4, "done", "Done | shipped"))
-    # a2: reviewed out of date order (April saved before March).
-    ops.add_review(session, "a2", review(date(2026, 4, 10), 2, "at-risk"))
-    ops.add_review(session, "a2", review(date(2026, 3, 1), 1, "on-track"))
-    # a3: dropped at the April review.
-    ops.add_review(session, "a3", review(date(2026, 4, 10), 0, "dropped", "No budget"))
-    return session
-
-
-def quarterly(first: Session) -> Session:
-    day = date(2026, 4, 10)
-    session = ops.new_session("Quarterly review", AGENDA, team="support ", on=day)
-    ops.add_participant(session, "Ana", "Contact centre")
-    ops.add_participant(session, "Ben", "Billing")
-    rate(session, {"basic": [("p1", 4), ("p2", 3)], "systems": [("p1", 3), ("p2", 3)]})
-    carry_actions(first, session, ["a2"])
-    ops.add_review(session, "a1", review(date(2026, 6, 30), 3, "on-track"))
-    ops.add_action(session, "# Hold times under 5 minutes", owner="Ana", at=at(day))
-    return session
-
-
-def billing() -> Session:
-    day = date(2026, 2, 1)
-    session = ops.new_session("Billing session", AGENDA, team="Billing", on=day)
-    ops.add_participant(session)
-    ops.add_participant(session)
-    rate(session, {"basic": [("p1", 5), ("p2", 4)]})
-    ops.add_action(session, "Invoice in plain words", owner="Cleo", horizon="6m", at=at(day))
-    ops.add_review(session, "a1", review(date(2026, 5, 1), 3, "on-track"))
-    return session
 
 
 @pytest.fixture
@@ -493,9 +398,7 @@ def test_a_file_with_a_broken_idea_is_skipped_like_any_file_that_does_not_load(
         SessionReader().read(tmp_path / "idea.toml")
     sessions, skipped = read_folder(tmp_path)
     assert [path.name for path, _ in sessions] == ["good.toml"]
-    assert [(s.file, s.reason.split(": ")[1]) for s in skipped] == [
-        ("idea.toml", "ideas[0].text")
-    ]
+    assert [(s.file, s.reason.split(": ")[1]) for s in skipped] == [("idea.toml", "ideas[0].text")]
 
 
 class _Terminal(io.StringIO):

@@ -6,37 +6,21 @@ import difflib
 import os
 import stat
 import tomllib
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import tomli_w
 
+from tests.unit.helpers import MOMENT, filled
 from workshop.core import ops
 from workshop.core.agenda import Horizon
 from workshop.core.errors import InvalidFileError
-from workshop.core.models import SCHEMA_VERSION, Action, Review, Session, TimerState
+from workshop.core.models import SCHEMA_VERSION, Action, Session, TimerState
 from workshop.store.atomic import SaveError
 from workshop.store.folder import new_session_path
 from workshop.store.session_file import SessionFile
 from workshop.store.session_text import MIGRATIONS, load_session, render_session
-
-MOMENT = datetime(2026, 11, 23, 9, 30, tzinfo=timezone(timedelta(hours=1)))
-
-
-def filled(session: Session) -> Session:
-    ops.add_participant(session, "Ana", "Billing")
-    idea = ops.add_idea(session, "Invoices arrive late #billing", at=MOMENT)
-    theme = ops.add_theme(session, "Money")
-    ops.move_to_theme(session, idea.id, theme.id)
-    ops.set_tally(session, "prioritise", theme.id, 4)
-    action = ops.add_action(
-        session, "Send invoices on day 1", owner="Ana", horizon="6m", ideas=[idea.id], at=MOMENT
-    )
-    ops.add_review(session, action.id, Review(date=date(2027, 2, 1), progress=2, status="on-track"))
-    ops.start_activity(session, "the-case", at=MOMENT)
-    ops.set_note(session, "the-case", "Quiet room;\nthen a debate")
-    return session
 
 
 def test_a_saved_session_loads_back_equal(session_file: SessionFile) -> None:
@@ -252,7 +236,6 @@ def test_agenda_rules_name_their_key_path(tmp_path: Path) -> None:
     assert str(refused.value) == (
         f"{path}: steps[{rate[0]}].activities[{rate[1]}].criteria: a rate activity needs criteria"
     )
-
 
     for shipped_value, broken_value, expected in [
         ("high = 5,", "high = 1,", "].scale.high: high must be greater than low"),

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.test_store import filled
+from tests.unit.helpers import filled
 from workshop.core import ops
 from workshop.core.errors import InvalidFileError
 from workshop.core.models import Session

@@ -3,12 +3,11 @@ an outside change does, and the facilitator's move to the next activity reaches 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from starlette.testclient import TestClient
-from textual.pilot import Pilot
 
+from tests.tui.harness import wait_until
 from tests.web.conftest import CODE, KEY, form_token
 from workshop.core import ops
 from workshop.store.session_file import SessionFile
@@ -16,15 +15,6 @@ from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.idea_list import IdeaList
 from workshop.web.app import create_app
-
-
-async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 5) -> None:
-    """Let the app run until `condition` holds (its file poll runs on a real-time interval)."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition(), "not seen on screen in time"
 
 
 async def test_an_idea_sent_from_a_phone_appears_on_the_facilitators_screen(
@@ -36,7 +26,7 @@ async def test_an_idea_sent_from_a_phone_appears_on_the_facilitators_screen(
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        await wait_for(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
         with TestClient(web) as phone:
             token = form_token(phone.get("/").text)
             assert phone.post("/join", data={"form_token": token, "code": CODE}).status_code == 200
@@ -51,7 +41,7 @@ async def test_an_idea_sent_from_a_phone_appears_on_the_facilitators_screen(
             assert sent.status_code == 200 and "Sent." in sent.text
 
             idea_list = screen.query_one(IdeaList)
-            await wait_for(pilot, lambda: idea_list.row_count == 1)
+            await wait_until(pilot, lambda: idea_list.row_count == 1)
             shown = idea_list.idea_at(0)
             assert shown is not None and shown.text == "Sent from a phone \x1b[31m"
             # The escape reaches the screen only as a symbol (the screen's one safe function).

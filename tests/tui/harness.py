@@ -1,0 +1,81 @@
+"""Helpers shared by the shell's tests: waiting on the running app, the opening-only app,
+the demo session opened at an activity."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from textual.app import App
+from textual.pilot import Pilot
+
+from tests.conftest import shipped_agenda
+from workshop.core.demo import demo_session
+from workshop.store.session_file import SessionFile
+from workshop.store.toml_read import read_toml_file
+from workshop.tui.app import WorkshopApp
+from workshop.tui.screens.opening import OpeningScreen
+from workshop.tui.screens.session import SessionScreen
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 10.0
+) -> None:
+    """Let the app run until `condition` holds (interval timers need real time to fire).
+
+    The limit only matters when the test fails; it is generous for a machine shared by several
+    test runs at once."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition(), "condition not met in time"
+
+
+def session_screen(app: WorkshopApp) -> SessionScreen:
+    screen = app.screen
+    assert isinstance(screen, SessionScreen), screen
+    return screen
+
+
+class OpeningOnly(App[None]):
+    """Shows the opening frame and stays there (nothing takes up its Painted message)."""
+
+    CSS_PATH = Path(sys.modules[WorkshopApp.__module__].__file__ or "").parent / "workshop.tcss"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.painted: list[OpeningScreen.Painted] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(OpeningScreen(read_toml_file(self.path)))
+
+    def on_opening_screen_painted(self, message: OpeningScreen.Painted) -> None:
+        self.painted.append(message)
+
+
+def with_a_bad_idea_date(path: Path) -> bytes:
+    """Make the file's first idea carry a date that is not one; the file's bytes after."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index("created = ", text.index("[[ideas]]"))
+    end = text.index("\n", start)
+    path.write_text(text[:start] + 'created = "last Tuesday"' + text[end:], encoding="utf-8")
+    return path.read_bytes()
+
+
+SNAPSHOT_ROOT = Path("/tmp/workshop-activity-snapshots")
+
+
+def demo_at(agenda_name: str, activity_id: str, label: str) -> Path:
+    folder = SNAPSHOT_ROOT / label
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    session = demo_session(shipped_agenda(agenda_name), date(2025, 3, 4))
+    session.current_activity = activity_id
+    path = folder / "demo.toml"
+    SessionFile.create(path, session)
+    return path
