@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from textual import events
 
-from tests.tui.shell_fixtures import make_session, send_burst
 from tests.tui.harness import wait_until
+from tests.tui.shell_fixtures import make_session, send_burst
 from workshop.store.session_file import SessionFile
 from workshop.store.session_text import load_session
 from workshop.tui.app import WorkshopApp
