@@ -27,6 +27,8 @@ from workshop.export.html_page import (
     figure,
     markdown_parser,
     page,
+    scale_chart_start,
+    scale_row_title,
     shorten,
 )
 from workshop.export.markdown import markdown_sections
@@ -75,25 +77,12 @@ def benchmark_chart(results: Sequence[stats.CriterionResult], low: int, high: in
     def x(value: float) -> float:
         return left + span * (min(max(value, low), high) - low) / (high - low)
 
-    top = 24
-    height = top + ROW_HEIGHT * len(scored) + 8
-    parts = [
-        f'<svg class="chart benchmark" viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" '
-        f'height="{height}" role="img" aria-label="Benchmark means with their spread">'
-    ]
-    for tick in range(low, high + 1):
-        parts.append(
-            f'<line class="axis" x1="{x(tick):.1f}" y1="{top - 6}" x2="{x(tick):.1f}" '
-            f'y2="{height - 4}"/>'
-            f'<text class="muted" x="{x(tick):.1f}" y="{top - 10}" '
-            f'text-anchor="middle">{tick}</text>'
-        )
+    parts = scale_chart_start(
+        "benchmark", len(scored), "Benchmark means with their spread", x, low, high
+    )
     for row, result in enumerate(scored):
-        y = top + row * ROW_HEIGHT + ROW_HEIGHT / 2
-        parts.append(
-            f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">'
-            f"{escape_html(shorten(result.title))}</text>"
-        )
+        y, title = scale_row_title(row, result.title)
+        parts.append(title)
         if result.min_score is not None and result.max_score is not None:
             parts.append(
                 f'<line class="range" x1="{x(result.min_score):.1f}" y1="{y:.1f}" '

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
@@ -65,6 +66,37 @@ footer { margin-top: 3em; color: var(--muted); font-size: .85em; }
 CHART_WIDTH = 720
 LABEL_WIDTH = 260
 ROW_HEIGHT = 26
+SCALE_TOP = 24
+"""Where the rows of a chart on a score scale start, below the scale's tick labels."""
+
+
+def scale_chart_start(
+    css_class: str, rows: int, label: str, x: Callable[[float], float], low: int, high: int
+) -> list[str]:
+    """The opening of a chart with one row per criterion on a score scale: the svg element
+    and a tick, with its label, at each of the scale's integers."""
+    height = SCALE_TOP + ROW_HEIGHT * rows + 8
+    parts = [
+        f'<svg class="chart {css_class}" viewBox="0 0 {CHART_WIDTH} {height}" '
+        f'width="{CHART_WIDTH}" height="{height}" role="img" aria-label="{label}">'
+    ]
+    for tick in range(low, high + 1):
+        parts.append(
+            f'<line class="axis" x1="{x(tick):.1f}" y1="{SCALE_TOP - 6}" x2="{x(tick):.1f}" '
+            f'y2="{height - 4}"/>'
+            f'<text class="muted" x="{x(tick):.1f}" y="{SCALE_TOP - 10}" '
+            f'text-anchor="middle">{tick}</text>'
+        )
+    return parts
+
+
+def scale_row_title(row: int, title: str) -> tuple[float, str]:
+    """A scale chart's row: the y of its middle, and its title at the left."""
+    y = SCALE_TOP + row * ROW_HEIGHT + ROW_HEIGHT / 2
+    return y, (
+        f'<text x="{LABEL_WIDTH - 8}" y="{y + 4:.1f}" text-anchor="end">'
+        f"{escape_html(shorten(title))}</text>"
+    )
 
 
 def markdown_parser() -> MarkdownIt:

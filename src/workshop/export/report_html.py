@@ -9,12 +9,12 @@ from workshop.core.report import Report, TeamReport
 from workshop.export.html_page import (
     CHART_WIDTH,
     LABEL_WIDTH,
-    ROW_HEIGHT,
     escape_html,
     figure,
     markdown_parser,
     page,
-    shorten,
+    scale_chart_start,
+    scale_row_title,
 )
 from workshop.export.markdown_text import escape_cell
 from workshop.export.report_markdown import render_markdown as report_markdown
@@ -73,29 +73,14 @@ def trend_means_chart(team: TeamReport) -> str:
     means = [point.mean for trend in trends for point in trend.points]
     low, high = min(1, math.floor(min(means))), max(5, math.ceil(max(means)))
     left, right = LABEL_WIDTH, CHART_WIDTH - 30
-    top = 24
-    height = top + ROW_HEIGHT * len(trends) + 8
 
     def x(value: float) -> float:
         return left + (right - left) * (value - low) / (high - low)
 
-    parts = [
-        f'<svg class="chart trends" viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" '
-        f'height="{height}" role="img" aria-label="Benchmark means by session">'
-    ]
-    for tick in range(low, high + 1):
-        parts.append(
-            f'<line class="axis" x1="{x(tick):.1f}" y1="{top - 6}" x2="{x(tick):.1f}" '
-            f'y2="{height - 4}"/>'
-            f'<text class="muted" x="{x(tick):.1f}" y="{top - 10}" '
-            f'text-anchor="middle">{tick}</text>'
-        )
+    parts = scale_chart_start("trends", len(trends), "Benchmark means by session", x, low, high)
     for row, trend in enumerate(trends):
-        y = top + row * ROW_HEIGHT + ROW_HEIGHT / 2
-        parts.append(
-            f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">'
-            f"{escape_html(shorten(trend.title))}</text>"
-        )
+        y, title = scale_row_title(row, trend.title)
+        parts.append(title)
         ordered = sorted(trend.points, key=lambda point: point.on)
         if len(ordered) > 1:
             parts.append(
