@@ -22,6 +22,7 @@ from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.screens.dialogs.help import HelpScreen
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.session import SessionScreen
+from workshop.tui.widgets.footer import FOOTER_KEY
 from workshop.tui.widgets.status import SaveStatus
 from workshop.tui.widgets.timer import TimerLine
 
@@ -688,8 +689,7 @@ async def test_the_light_theme_is_remembered_for_next_time(tmp_path: Path) -> No
 
 
 async def test_the_footer_follows_the_keys_of_the_focused_part(tmp_path: Path) -> None:
-    from textual.widgets._footer import FooterKey
-
+    
     from workshop.core import ops as core_ops
 
     path = make_session(tmp_path, current="what-bugs-customers")
@@ -697,7 +697,7 @@ async def test_the_footer_follows_the_keys_of_the_focused_part(tmp_path: Path) -
     app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
 
     def footer_keys() -> set[str]:
-        return {key.description for key in app.screen.query(FooterKey)}
+        return {key.description for key in app.screen.query(FOOTER_KEY)}
 
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.focused, Input))

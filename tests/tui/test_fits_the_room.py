@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from textual.widget import Widget
 from textual.widgets import SelectionList
-from textual.widgets._footer import FooterKey
 
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.session import SessionScreen
+from workshop.tui.widgets.footer import FOOTER_KEY
 
 from .harness import demo_at, wait_until
 from .shell_fixtures import FakeClock, fixed_wall_clock
@@ -87,7 +87,7 @@ async def test_the_footer_shows_whole_keys_only(tmp_path: Path, size: tuple[int,
     async with app.run_test(size=size) as pilot:
         screen = await opened(pilot, app)
         await pilot.pause()
-        keys = [key for key in screen.query(FooterKey) if key.display]
+        keys = [key for key in screen.query(FOOTER_KEY) if key.display]
         palette = next(key for key in keys if key.has_class("-command-palette"))
         shown = [key for key in keys if key is not palette]
         assert len(shown) >= 2

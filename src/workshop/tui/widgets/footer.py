@@ -1,46 +1,35 @@
-"""A footer that rebuilds its keys only when the keys it shows change."""
+"""A footer whose keys mount at their final size and never show cut mid-word."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from typing import Any
 
-KeysShown = tuple[tuple[str, str, str, bool, str], ...]
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Footer
+
+FOOTER_KEY = "FooterKey"
+"""The type of Footer's key widgets, as a selector: Textual documents it for styling but
+exports no public name for the class (it lives in the private `textual.widgets._footer`)."""
 
 
 class QuietFooter(Footer):
-    """Textual's Footer, without the rebuilds that would show the same keys again.
+    """Textual's Footer, with two changes: each key mounts already compact or not (Footer
+    mounts it compact and its data binding then changes it: two restyles per key on the
+    session screen's first paint), and only the keys that fit whole are shown."""
 
-    The Footer rebuilds all its keys whenever the screen's bindings may have changed, which
-    is every focus change: five times while the session screen first paints, and again each
-    time the facilitator moves between the idea box and the list. Most of those rebuilds
-    show exactly the keys already shown.
-    """
-
-    _keys_shown: KeysShown | None = None
     _key_widths: dict[tuple[str, str], int] | None = None
 
-    @staticmethod
-    def keys_to_show(screen: Screen[object]) -> KeysShown:
-        return tuple(
-            (binding.key, binding.description, binding.action, enabled, tooltip)
-            for (_node, binding, enabled, tooltip) in screen.active_bindings.values()
-            if binding.show or binding.key == screen.app.COMMAND_PALETTE_BINDING
-        )
-
     def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            self._keys_shown = self.keys_to_show(self.screen)
         for widget in super().compose():
-            if isinstance(widget, FooterKey):
+            if type(widget).__name__ == FOOTER_KEY:
                 # A FooterKey starts compact, and the footer's data binding then makes it not:
                 # two restyles of every key as it mounts (a fifth of the session screen's first
                 # paint). Set before mounting, the same values cost nothing. The palette's key
                 # is not bound to the footer and stays compact, as in Footer itself.
                 compact = self.compact or widget.has_class("-command-palette")
-                widget.set_reactive(FooterKey.compact, compact)
+                key: Any = widget  # a FooterKey: its `compact` reactive is public
+                widget.set_reactive(type(key).compact, compact)
                 widget.set_class(compact, "-compact", update=False)
             yield widget
         self.call_after_refresh(self._fit_keys)
@@ -51,7 +40,7 @@ class QuietFooter(Footer):
     def _fit_keys(self) -> None:
         """Show the keys that fit whole, in order, beside the palette's key; leave out the rest
         rather than cut the last one mid-word (F1 lists them all)."""
-        keys = list(self.query(FooterKey))
+        keys = list(self.query(FOOTER_KEY))
         room = self.size.width - sum(
             self._width_of(key) for key in keys if key.has_class("-command-palette")
         )
@@ -61,11 +50,12 @@ class QuietFooter(Footer):
                 used += self._width_of(key)
                 key.display = used <= room
 
-    def _width_of(self, key: FooterKey) -> int:
+    def _width_of(self, key: Widget) -> int:
         """A key's width as laid out (text, padding, margin), known before it is laid out."""
         if self._key_widths is None:
             self._key_widths = {}
-        name = (key.key, key.description)
+        footer_key: Any = key
+        name = (footer_key.key, footer_key.description)
         width = self._key_widths.get(name)
         if width is None:
             size = self.size
