@@ -130,10 +130,12 @@ def verdict(met: bool) -> str:
 # --- enter --------------------------------------------------------------------------------------
 
 
-def time_enters(terminal: Terminal, ideas: int, label: str) -> list[float]:
+def time_enters(
+    terminal: Terminal, ideas: int, label: str, ready_timeout: float = 30
+) -> list[float]:
     """Type `ideas` ideas; for each, seconds from Enter to it shown with the box empty."""
     times: list[float] = []
-    terminal.wait_for(IDEA_BOX, timeout=30)
+    terminal.wait_for(IDEA_BOX, timeout=ready_timeout)
     terminal.drain(quiet=0.3)
     for number in range(ideas):
         marker = f"{label}{number:03d}q"

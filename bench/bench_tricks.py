@@ -32,9 +32,11 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
+from bench_terminal import (
+    IDEA_BOX,  # noqa: E402
+    time_enters,  # noqa: E402
+)
 from terminal import Terminal, minimal_app_command, ms  # noqa: E402
-
-IDEA_BOX = "Type an idea, Enter to capture"
 
 Variant = tuple[str, dict[str, str]]
 """The tricks to patch out (or "-"), and the environment (PYTHONPATH picks the version)."""
@@ -155,22 +157,6 @@ def bench_quick(folder: Path, after: Variant, runs: int) -> None:
     report("home screen, 200 sessions: newest listed", *times, "with/without")
 
 
-def time_enters(terminal: Terminal, ideas: int, label: str) -> list[float]:
-    times: list[float] = []
-    terminal.wait_for(IDEA_BOX, timeout=60)
-    terminal.drain(quiet=0.3)
-    for number in range(ideas):
-        marker = f"{label}{number:03d}q"
-        terminal.type_text(f"Idea {marker}")
-        terminal.wait_for(marker)
-        terminal.drain(quiet=0.15)
-        sent = terminal.send("enter")
-        shown = terminal.wait_for(lambda screen, m=marker: m in screen and IDEA_BOX in screen)
-        times.append(shown - sent)
-        terminal.drain(quiet=0.15)
-    return times
-
-
 def bench_toml(folder: Path, before: Variant, after: Variant, rounds: int, ideas: int) -> None:
     from bench_tui import make_session
 
@@ -179,7 +165,8 @@ def bench_toml(folder: Path, before: Variant, after: Variant, rounds: int, ideas
     for round_number in range(rounds):
         for index, (tricks, env) in enumerate((before, after)):
             with Terminal(command(tricks, "open", str(path)), env=env) as terminal:
-                times[index].extend(time_enters(terminal, ideas, f"z{round_number}v{index}"))
+                label = f"z{round_number}v{index}"
+                times[index].extend(time_enters(terminal, ideas, label, ready_timeout=60))
     print(
         f"tomlfmt (before) vs tomli-w (after): Enter to the idea shown, 10,000 ideas, pty, "
         f"{rounds} x {ideas} ideas each (p50):"
