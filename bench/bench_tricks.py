@@ -32,10 +32,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from bench_terminal import (
-    IDEA_BOX,  # noqa: E402
-    time_enters,  # noqa: E402
-)
+from bench_terminal import IDEA_BOX, time_enters  # noqa: E402
 from terminal import Terminal, minimal_app_command, ms  # noqa: E402
 
 Variant = tuple[str, dict[str, str]]
