@@ -3,11 +3,14 @@ that tells a page when the facilitator has moved on."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sse_starlette import EventSourceResponse
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from workshop.core import room
+from workshop.core.models import Session
 from workshop.store.editor import Change, Rejected, Saved
 from workshop.web import security
 from workshop.web.forms import (
@@ -24,6 +27,9 @@ from workshop.web.live import Pending, event_stream
 from workshop.web.rendering import Renderer
 from workshop.web.state import TOKEN_COOKIE
 from workshop.web.views import participant_view
+
+Numbers = dict[str, int | None]
+"""A dots or scores form's whole numbers, by item or criterion (None: left empty)."""
 
 
 class Pages:
@@ -206,37 +212,35 @@ class Pages:
         return RedirectResponse("/?sent=1", status_code=303)
 
     async def dots(self, request: Request) -> Response:
-        checked = await self.joined_form(request)
-        if isinstance(checked, Response):
-            return checked
-        token, form = checked
-        activity_id = field(form, "activity")
-        allocation = numbers(form, "dots-")
-        if allocation is None:
-            return self.participant_page(token, 422, message="Dots are whole numbers.")
-        given = {target: count for target, count in allocation.items() if count is not None}
-        hashed = security.token_hash(token)
-        result = await self.server.live.submit(
-            Change(lambda d: room.send_dots(d, hashed, activity_id, given), "Dots from the room")
-        )
-        if isinstance(result, Rejected):
-            return self.participant_page(token, refusal_status(result), message=result.message)
-        return self.after_sending(token, result)
+        def send(session: Session, who: str, activity_id: str, given: Numbers) -> None:
+            spent = {target: count for target, count in given.items() if count is not None}
+            room.send_dots(session, who, activity_id, spent)
+
+        return await self._send_numbers(request, "dots-", "Dots", send)
 
     async def scores(self, request: Request) -> Response:
+        return await self._send_numbers(request, "score-", "Scores", room.send_scores)
+
+    async def _send_numbers(
+        self,
+        request: Request,
+        prefix: str,
+        what: str,
+        send: Callable[[Session, str, str, Numbers], None],
+    ) -> Response:
+        """A form of whole numbers (dots or scores) for the current activity, sent as one
+        change; refused with the page and its message, or acknowledged."""
         checked = await self.joined_form(request)
         if isinstance(checked, Response):
             return checked
         token, form = checked
         activity_id = field(form, "activity")
-        scores = numbers(form, "score-")
-        if scores is None:
-            return self.participant_page(token, 422, message="Scores are whole numbers.")
+        given = numbers(form, prefix)
+        if given is None:
+            return self.participant_page(token, 422, message=f"{what} are whole numbers.")
         hashed = security.token_hash(token)
         result = await self.server.live.submit(
-            Change(
-                lambda d: room.send_scores(d, hashed, activity_id, scores), "Scores from the room"
-            )
+            Change(lambda d: send(d, hashed, activity_id, given), f"{what} from the room")
         )
         if isinstance(result, Rejected):
             return self.participant_page(token, refusal_status(result), message=result.message)
