@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from workshop.store.glance import SessionGlance, glance
+from workshop.store.glance import SessionGlance, glance_file
 from workshop.store.toml_read import TomlFile
 from workshop.tui.safe_text import literal, plain
 from workshop.tui.widgets.footer import QuietFooter
@@ -59,7 +59,7 @@ class OpeningScreen(HoldsKeys, Screen[None]):
         super().__init__()
         self.read = read
         self.announce_on_mount = announce_on_mount
-        self.glance: SessionGlance = glance(read.data)
+        self.glance: SessionGlance = glance_file(read)
         self.hold_keys(typed_ahead)  # all typed here goes to the session screen's first panel
 
     @property
