@@ -1,7 +1,8 @@
 """The first frame of a session: what its file holds, shown while the file is checked.
 
-Reading and painting this needs neither the models nor pydantic, so it is on screen in about
-the time a bare Textual app takes to start, whatever the size of the session. Once it has
+Painting this needs neither the models nor pydantic, nor the whole file parsed (only its
+head, see store/glance.py), so it is on screen in about the time a bare Textual app takes to
+start, whatever the size of the session. Once it has
 been painted it posts `Painted`, and the app checks the file and puts the session screen in
 its place (or says why it cannot).
 """
