@@ -1,13 +1,15 @@
-"""Helpers shared by the shell's tests: waiting on the running app, the opening-only app,
-the demo session opened at an activity."""
+"""Helpers shared by the shell's tests: the app run on a session or on the home screen, waiting
+on the running app, the opening-only app, the demo session opened at an activity."""
 
 from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any, Literal, NamedTuple
 
 from textual.app import App
 from textual.pilot import Pilot
@@ -39,6 +41,48 @@ def session_screen(app: WorkshopApp) -> SessionScreen:
     screen = app.screen
     assert isinstance(screen, SessionScreen), screen
     return screen
+
+
+class Shell(NamedTuple):
+    """The running app, its pilot and the session screen it shows."""
+
+    app: WorkshopApp
+    pilot: Pilot[None]
+    screen: SessionScreen
+
+
+@asynccontextmanager
+async def open_session(
+    path: Path,
+    *,
+    size: tuple[int, int] = (120, 40),
+    ready: Literal["screen", "panel", "keys"] = "screen",
+    **options: Any,
+) -> AsyncIterator[Shell]:
+    """Run the app on the session file at `path` (its folder is the sessions folder; `options`
+    go to WorkshopApp) and hand it over once the session screen is up. `ready="panel"` waits
+    for the activity's panel to be mounted too; `ready="keys"` until the screen no longer holds
+    typed keys back."""
+    app = WorkshopApp(session_path=path, sessions_folder=path.parent, **options)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        if ready == "panel":
+            await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+        elif ready == "keys":
+            await wait_until(pilot, lambda: not screen.holds_keys)
+        yield Shell(app, pilot, screen)
+
+
+@asynccontextmanager
+async def open_home(
+    folder: Path, *, size: tuple[int, int] = (80, 24), **options: Any
+) -> AsyncIterator[tuple[WorkshopApp, Pilot[None]]]:
+    """Run the app on the home screen of `folder` and hand it over after its first pause."""
+    app = WorkshopApp(sessions_folder=folder, **options)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        yield app, pilot
 
 
 class OpeningOnly(App[None]):

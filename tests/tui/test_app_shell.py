@@ -26,7 +26,7 @@ from workshop.tui.widgets.footer import FOOTER_KEY
 from workshop.tui.widgets.status import SaveStatus
 from workshop.tui.widgets.timer import TimerLine
 
-from .harness import session_screen, wait_until
+from .harness import open_home, open_session, session_screen, wait_until
 from .shell_fixtures import (
     FakeClock,
     fixed_wall_clock,
@@ -45,10 +45,7 @@ def text_of(screen: object, selector: str) -> str:
 
 async def test_opens_the_session_where_it_was_left(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         assert "Spring review" in text_of(screen, "#session-title")
         assert "Customer service" in text_of(screen, "#session-title")
         assert "What bugs our customers?" in text_of(screen, "#activity-title")
@@ -67,9 +64,7 @@ async def test_an_unreadable_session_file_lands_on_home_with_a_message(tmp_path:
 
 
 async def test_home_new_session_to_first_idea_without_a_mouse(tmp_path: Path) -> None:
-    app = WorkshopApp(sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with open_home(tmp_path) as (app, pilot):
         assert isinstance(app.screen, HomeScreen)
         assert "No sessions here yet" in text_of(app.screen, "#home-empty")
         await pilot.press("n")
@@ -99,9 +94,7 @@ async def test_home_new_session_to_first_idea_without_a_mouse(tmp_path: Path) ->
 async def test_a_title_tab_and_team_typed_in_one_burst_land_in_their_fields(
     tmp_path: Path,
 ) -> None:
-    app = WorkshopApp(sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with open_home(tmp_path) as (app, pilot):
         send_burst(app, "nTeam dax⌫y⇥Service desk⏎")  # straight after n, as a fast typist does
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
     (path,) = tmp_path.glob("*.toml")
@@ -112,9 +105,7 @@ async def test_a_title_tab_and_team_typed_in_one_burst_land_in_their_fields(
 async def test_home_lists_sessions_and_enter_resumes(tmp_path: Path) -> None:
     make_session(tmp_path, "Older", current="touch-points")
     make_session(tmp_path, "Newer", ideas=3)
-    app = WorkshopApp(sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with open_home(tmp_path) as (app, pilot):
         table = app.screen.query_one(DataTable)
         assert table.row_count == 2
         titles = {str(table.get_row_at(row)[0]) for row in range(2)}
@@ -130,9 +121,7 @@ async def test_r_on_home_opens_the_report_and_escape_comes_back(tmp_path: Path) 
     from workshop.tui.screens.report import ReportScreen
 
     make_session(tmp_path, "Older", ideas=2)
-    app = WorkshopApp(sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with open_home(tmp_path) as (app, pilot):
         await pilot.press("r")
         await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen))
         await pilot.press("escape")
@@ -143,9 +132,7 @@ async def test_the_palette_offers_the_report_from_a_session(tmp_path: Path) -> N
     from workshop.tui.screens.report import ReportScreen
 
     path = make_session(tmp_path, "Team session")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with open_session(path) as (app, pilot, _):
         await pilot.press("ctrl+p")
         await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
         await pilot.press(*"Report: follow")
@@ -165,11 +152,8 @@ async def test_markup_in_titles_shows_literally(tmp_path: Path, hostile: str) ->
     data["steps"][0]["activities"][0]["prompts"] = [hostile]
     agenda = Agenda.model_validate(data)
     path = make_session(tmp_path, hostile, hostile, agenda=agenda)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
     visible = hostile.replace("\t", " ")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         if "\x1b" not in hostile:
             assert text_of(screen, "#session-title") == f"{visible} · {visible}"
             assert visible in text_of(screen, "#activity-title")
@@ -203,10 +187,7 @@ async def test_markup_in_titles_shows_literally(tmp_path: Path, hostile: str) ->
 
 async def test_next_and_previous_record_the_log(tmp_path: Path) -> None:
     path = make_session(tmp_path)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         await pilot.press("f8")
         await pilot.pause()
         assert screen.session.current_activity == "leader-questions"
@@ -234,10 +215,7 @@ async def test_next_and_previous_record_the_log(tmp_path: Path) -> None:
 
 async def test_enter_in_the_outline_goes_to_that_activity(tmp_path: Path) -> None:
     path = make_session(tmp_path)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         outline = screen.query_one("#outline-list")
         outline.focus()
         await pilot.press("down", "down", "enter")
@@ -248,10 +226,7 @@ async def test_enter_in_the_outline_goes_to_that_activity(tmp_path: Path) -> Non
 
 async def test_outline_hidden_when_narrow_and_toggled_with_ctrl_b(tmp_path: Path) -> None:
     path = make_session(tmp_path)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path, size=(80, 24)) as (app, pilot, screen):
         outline = screen.query_one("#outline")
         assert not outline.display or outline.region.width == 0
         await pilot.press("ctrl+b")
@@ -260,10 +235,8 @@ async def test_outline_hidden_when_narrow_and_toggled_with_ctrl_b(tmp_path: Path
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert outline.region.width == 0
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert session_screen(app).query_one("#outline").region.width > 0
+    async with open_session(path) as wide:
+        assert wide.screen.query_one("#outline").region.width > 0
 
 
 # --- the timer ----------------------------------------------------------------------------
@@ -272,10 +245,7 @@ async def test_outline_hidden_when_narrow_and_toggled_with_ctrl_b(tmp_path: Path
 async def test_timer_start_pause_add_minute_and_overrun(tmp_path: Path) -> None:
     path = make_session(tmp_path)  # the first activity is planned for 15 minutes
     clock = FakeClock()
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path, clock=clock)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path, clock=clock) as (app, pilot, screen):
         line = screen.query_one(TimerLine)
         assert str(line.content) == "⏸ 15:00"
         await pilot.press("ctrl+t")
@@ -368,10 +338,7 @@ async def test_an_idea_whose_save_fails_is_kept_while_the_room_types_on(
 
     monkeypatch.setattr(session_file_module, "write_atomically", write_unless_full)
     monkeypatch.setattr("workshop.tui.screens.session_saving.RETRY_SECONDS", 0.2)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         await wait_until(pilot, lambda: isinstance(app.focused, Input))
         send_burst(app, "Never lose this⏎and this")
         await pilot.pause()
@@ -388,10 +355,7 @@ async def test_an_idea_whose_save_fails_is_kept_while_the_room_types_on(
 
 async def test_what_is_typed_right_after_f8_goes_to_the_next_activity(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         await wait_until(pilot, lambda: isinstance(app.focused, Input))
         app.post_message(events.Key("f8", None))
         send_burst(app, "Told us thanks⏎and then")
@@ -406,10 +370,7 @@ async def test_what_is_typed_right_after_f8_goes_to_the_next_activity(tmp_path: 
 
 async def test_keys_typed_across_several_moves_follow_each_move(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         await wait_until(pilot, lambda: isinstance(app.focused, Input))
         for key in ("f8", "f7", "f8", "f8"):
             app.post_message(events.Key(key, None))
@@ -429,10 +390,7 @@ async def test_vote_keys_typed_right_after_moving_there_count(tmp_path: Path) ->
 
     path = make_session(tmp_path, current="benchmark")
     SessionFile.open(path).change(with_themes)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         app.post_message(events.Key("f8", None))  # benchmark -> prioritise
         send_burst(app, "t3⏎")
         await wait_until(pilot, lambda: bool(load_session(path).votes))
@@ -479,10 +437,7 @@ async def test_a_rule_error_is_a_warning_not_a_crash(tmp_path: Path) -> None:
 
 async def test_another_process_change_appears_without_losing_typed_text(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         await wait_until(pilot, lambda: isinstance(app.focused, Input))
         panel = screen.query_one("#panel-what-bugs-customers")
         await pilot.press(*"half a sente")
@@ -497,9 +452,7 @@ async def test_another_process_change_appears_without_losing_typed_text(tmp_path
 
 async def test_palette_exports_markdown_beside_the_session(tmp_path: Path) -> None:
     path = make_session(tmp_path, ideas=2)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with open_session(path) as (app, pilot, _):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"export markdown")
@@ -512,9 +465,7 @@ async def test_palette_exports_markdown_beside_the_session(tmp_path: Path) -> No
 
 async def test_f4_switches_to_the_light_theme_and_back(tmp_path: Path) -> None:
     path = make_session(tmp_path)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path, wall_clock=fixed_wall_clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with open_session(path, size=(80, 24), wall_clock=fixed_wall_clock) as (app, pilot, _):
         await pilot.press("f4")
         assert app.theme == "textual-light"
         await pilot.press("f4")
@@ -523,10 +474,7 @@ async def test_f4_switches_to_the_light_theme_and_back(tmp_path: Path) -> None:
 
 async def test_f1_shows_help_for_the_focused_part(tmp_path: Path) -> None:
     path = make_session(tmp_path)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         screen.query_one("#outline-list").focus()
         await pilot.press("f1")
         await pilot.pause()
@@ -541,10 +489,7 @@ async def test_a_second_escape_queued_for_help_leaves_the_session_screen_alone(
     tmp_path: Path,
 ) -> None:
     path = make_session(tmp_path)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         await pilot.press("f1")
         await pilot.pause()
         help_screen = app.screen
@@ -560,10 +505,7 @@ async def test_enter_twice_in_the_jump_palette_jumps_once_and_keeps_the_session(
     tmp_path: Path,
 ) -> None:
     path = make_session(tmp_path)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         await pilot.press("ctrl+g")
         await pilot.pause()
         await pilot.press(*"bugs")
@@ -607,9 +549,7 @@ async def test_half_typed_text_survives_leaving_the_activity_and_coming_back(
     tmp_path: Path,
 ) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         await wait_until(pilot, lambda: isinstance(app.focused, Input))
         await pilot.press(*"Hold music loo")
         await pilot.press("f8")
@@ -633,9 +573,7 @@ async def test_quitting_with_text_typed_but_not_captured_asks_first(tmp_path: Pa
     from workshop.tui.screens.dialogs.confirm import ConfirmScreen
 
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         await wait_until(pilot, lambda: isinstance(app.focused, Input))
         await pilot.press(*"Nobody calls [/b] back")
         await pilot.press("ctrl+q")
@@ -652,10 +590,7 @@ ACTIVITY_BUGS = "what-bugs-customers"
 
 async def test_debate_notes_typed_and_not_entered_are_saved_on_leaving(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="debate-blocks")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = session_screen(app)
-        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+    async with open_session(path, ready="panel") as (app, pilot, screen):
         await pilot.pause()
         await pilot.press("e")  # the evidence field of the first block
         await wait_until(pilot, lambda: isinstance(app.focused, Input))
@@ -672,16 +607,12 @@ async def test_debate_notes_typed_and_not_entered_are_saved_on_leaving(tmp_path:
 async def test_the_light_theme_is_remembered_for_next_time(tmp_path: Path) -> None:
     from workshop.store.settings import load_settings
 
-    app = WorkshopApp(sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with open_home(tmp_path) as (app, pilot):
         assert app.theme == "textual-dark"
         await pilot.press("f4")
         await wait_until(pilot, lambda: load_settings().theme == "textual-light")
 
-    reopened = WorkshopApp(sessions_folder=tmp_path)
-    async with reopened.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with open_home(tmp_path) as (reopened, pilot):
         assert reopened.theme == "textual-light"
         await pilot.press("f4")
         await wait_until(pilot, lambda: reopened.theme == "textual-dark")
@@ -689,17 +620,13 @@ async def test_the_light_theme_is_remembered_for_next_time(tmp_path: Path) -> No
 
 
 async def test_the_footer_follows_the_keys_of_the_focused_part(tmp_path: Path) -> None:
-    
-    from workshop.core import ops as core_ops
-
     path = make_session(tmp_path, current="what-bugs-customers")
-    SessionFile.open(path).change(lambda d: core_ops.add_idea(d, "An idea to highlight"))
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
+    SessionFile.open(path).change(lambda d: ops.add_idea(d, "An idea to highlight"))
+    async with open_session(path) as (app, pilot, _):
 
-    def footer_keys() -> set[str]:
-        return {key.description for key in app.screen.query(FOOTER_KEY)}
+        def footer_keys() -> set[str]:
+            return {key.description for key in app.screen.query(FOOTER_KEY)}
 
-    async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.focused, Input))
         await wait_until(pilot, lambda: "Next prompt" in footer_keys())
         assert "Edit" not in footer_keys()
