@@ -43,6 +43,11 @@ def session_screen(app: WorkshopApp) -> SessionScreen:
     return screen
 
 
+def notices(app: App[None]) -> list[str]:
+    """The notifications the app has shown, oldest first."""
+    return [notification.message for notification in app._notifications]  # noqa: SLF001
+
+
 class Shell(NamedTuple):
     """The running app, its pilot and the session screen it shows."""
 
@@ -56,16 +61,19 @@ async def open_session(
     path: Path,
     *,
     size: tuple[int, int] = (120, 40),
-    ready: Literal["screen", "panel", "keys"] = "screen",
+    ready: Literal["paused", "screen", "panel", "keys"] = "paused",
     **options: Any,
 ) -> AsyncIterator[Shell]:
     """Run the app on the session file at `path` (its folder is the sessions folder; `options`
-    go to WorkshopApp) and hand it over once the session screen is up. `ready="panel"` waits
-    for the activity's panel to be mounted too; `ready="keys"` until the screen no longer holds
-    typed keys back."""
+    go to WorkshopApp) and hand it over once the session screen is up: after the app's first
+    pause (`ready="paused"`), or as soon as the screen is there (`"screen"`, so keys can be sent
+    while it opens), once the activity's panel is mounted (`"panel"`), or once the screen no
+    longer holds typed keys back (`"keys"`)."""
     app = WorkshopApp(session_path=path, sessions_folder=path.parent, **options)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        if ready == "paused":
+            await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
         screen = session_screen(app)
         if ready == "panel":
             await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)

@@ -549,7 +549,7 @@ async def test_half_typed_text_survives_leaving_the_activity_and_coming_back(
     tmp_path: Path,
 ) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    async with open_session(path) as (app, pilot, screen):
+    async with open_session(path, ready="screen") as (app, pilot, screen):
         await wait_until(pilot, lambda: isinstance(app.focused, Input))
         await pilot.press(*"Hold music loo")
         await pilot.press("f8")
@@ -573,7 +573,7 @@ async def test_quitting_with_text_typed_but_not_captured_asks_first(tmp_path: Pa
     from workshop.tui.screens.dialogs.confirm import ConfirmScreen
 
     path = make_session(tmp_path, current="what-bugs-customers")
-    async with open_session(path) as (app, pilot, screen):
+    async with open_session(path, ready="screen") as (app, pilot, screen):
         await wait_until(pilot, lambda: isinstance(app.focused, Input))
         await pilot.press(*"Nobody calls [/b] back")
         await pilot.press("ctrl+q")
@@ -622,7 +622,7 @@ async def test_the_light_theme_is_remembered_for_next_time(tmp_path: Path) -> No
 async def test_the_footer_follows_the_keys_of_the_focused_part(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
     SessionFile.open(path).change(lambda d: ops.add_idea(d, "An idea to highlight"))
-    async with open_session(path) as (app, pilot, _):
+    async with open_session(path, ready="screen") as (app, pilot, _):
 
         def footer_keys() -> set[str]:
             return {key.description for key in app.screen.query(FOOTER_KEY)}

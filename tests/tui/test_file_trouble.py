@@ -18,12 +18,11 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
-from tests.tui.harness import session_screen, wait_until
+from tests.tui.harness import open_session, wait_until
 from tests.tui.shell_fixtures import make_session, send_burst
 from workshop.store.atomic import SaveError
 from workshop.store.session_file import SessionFile
 from workshop.store.session_text import load_session
-from workshop.tui.app import WorkshopApp
 from workshop.tui.widgets.status import SaveStatus
 
 
@@ -63,10 +62,7 @@ async def test_a_folder_that_loses_its_permissions_is_a_warning_and_a_retry(
     folder.mkdir()
     path = make_session(folder, current="what-bugs-customers")
     monkeypatch.setattr("workshop.tui.screens.session_saving.RETRY_SECONDS", 0.2)
-    app = WorkshopApp(session_path=path, sessions_folder=folder)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         await wait_until(pilot, lambda: isinstance(app.focused, Input))
         status = screen.query_one(SaveStatus)
         with folder_without_search_permission(monkeypatch, folder):
@@ -104,10 +100,7 @@ async def test_a_read_only_session_file_gets_the_red_bar_until_it_is_writable(
 ) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
     monkeypatch.setattr("workshop.tui.screens.session_saving.RETRY_SECONDS", 0.2)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         await wait_until(pilot, lambda: isinstance(app.focused, Input))
         status = screen.query_one(SaveStatus)
         path.chmod(0o400)

@@ -14,20 +14,17 @@ from textual import events
 from textual.command import CommandPalette
 
 from workshop.store.session_text import load_session
-from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.session import SessionScreen
 
-from .harness import wait_until
+from .harness import open_home, open_session, wait_until
 from .shell_fixtures import make_session, send_burst
 
 
 async def test_keys_after_the_new_session_enter_go_to_the_session_not_the_title(
     tmp_path: Path,
 ) -> None:
-    app = WorkshopApp(sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with open_home(tmp_path) as (app, pilot):
         send_burst(app, "nBurst D⏎xyz⏎")
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
         await wait_until(pilot, lambda: not app.screen.holds_keys)  # type: ignore[attr-defined]
@@ -39,9 +36,7 @@ async def test_keys_after_the_new_session_enter_go_to_the_session_not_the_title(
 async def test_f8_straight_after_the_new_session_enter_moves_the_new_session_on(
     tmp_path: Path,
 ) -> None:
-    app = WorkshopApp(sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with open_home(tmp_path) as (app, pilot):
         send_burst(app, "nBurst B⏎")
         app.post_message(events.Key("f8", None))
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
@@ -54,9 +49,7 @@ async def test_esc_in_the_new_session_dialog_gives_the_keys_after_it_to_the_home
     tmp_path: Path,
 ) -> None:
     make_session(tmp_path, "Older")
-    app = WorkshopApp(sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with open_home(tmp_path) as (app, pilot):
         send_burst(app, "nabc\x1bn")  # changed my mind, then a new session after all
         await wait_until(pilot, lambda: not isinstance(app.screen, HomeScreen))
         await pilot.pause()
@@ -67,10 +60,7 @@ async def test_esc_in_the_new_session_dialog_gives_the_keys_after_it_to_the_home
 
 async def test_a_theme_named_in_one_burst_after_n_in_group(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="group-themes", ideas=3)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
-        await wait_until(pilot, lambda: not app.screen.holds_keys)  # type: ignore[attr-defined]
+    async with open_session(path, size=(80, 24), ready="keys") as (app, pilot, _):
         send_burst(app, "nTheme B⏎")
         await wait_until(pilot, lambda: bool(load_session(path).themes))
         assert [theme.title for theme in load_session(path).themes] == ["Theme B"]
@@ -79,10 +69,7 @@ async def test_a_theme_named_in_one_burst_after_n_in_group(tmp_path: Path) -> No
 
 async def test_an_action_titled_in_one_burst_after_n_in_plan(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="action-plan")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
-        await wait_until(pilot, lambda: not app.screen.holds_keys)  # type: ignore[attr-defined]
+    async with open_session(path, size=(80, 24), ready="keys") as (app, pilot, _):
         send_burst(app, "nFix invoices⇥Ana⏎")
         await wait_until(pilot, lambda: bool(load_session(path).actions))
         (action,) = load_session(path).actions
@@ -93,9 +80,7 @@ async def test_keys_after_the_enter_that_picks_a_palette_command_reach_the_next_
     tmp_path: Path,
 ) -> None:
     path = make_session(tmp_path)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+    async with open_session(path, size=(80, 24), ready="screen") as (app, pilot, _):
         app.post_message(events.Key("ctrl+g", None))
         send_burst(app, "bugs")
         await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
@@ -109,18 +94,14 @@ async def test_keys_after_the_enter_that_picks_a_palette_command_reach_the_next_
 
 
 async def test_keys_after_an_enter_the_dialog_refuses_stay_in_the_dialog(tmp_path: Path) -> None:
-    app = WorkshopApp(sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with open_home(tmp_path) as (app, pilot):
         send_burst(app, "n⏎Late title⏎")  # Enter with no title: refused, then the title
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
     assert [load_session(path).title for path in tmp_path.glob("*.toml")] == ["Late title"]
 
 
 async def test_the_new_session_burst_through_pilot_press(tmp_path: Path) -> None:
-    app = WorkshopApp(sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with open_home(tmp_path) as (app, pilot):
         await pilot.press("n", *"Burst D", "enter", *"xyz", "enter", "f8")
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
         (path,) = tmp_path.glob("*.toml")
@@ -130,10 +111,7 @@ async def test_the_new_session_burst_through_pilot_press(tmp_path: Path) -> None
 
 async def test_a_digit_typed_after_naming_a_theme_puts_an_idea_in_it(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="group-themes", ideas=3)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
-        await wait_until(pilot, lambda: not app.screen.holds_keys)  # type: ignore[attr-defined]
+    async with open_session(path, size=(80, 24), ready="keys") as (app, pilot, _):
         send_burst(app, "nBilling⏎1")
         await wait_until(pilot, lambda: any(idea.theme for idea in load_session(path).ideas))
     session = load_session(path)
@@ -145,10 +123,7 @@ async def test_a_digit_typed_after_naming_a_theme_puts_an_idea_in_it(tmp_path: P
 async def test_an_open_dialog_takes_a_burst_with_its_enter_at_the_end(tmp_path: Path) -> None:
     # The form is already up; the burst reaches its title box before the Enter is handled.
     path = make_session(tmp_path, current="action-plan")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(60, 20)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
-        await wait_until(pilot, lambda: not app.screen.holds_keys)  # type: ignore[attr-defined]
+    async with open_session(path, size=(60, 20), ready="keys") as (app, pilot, _):
         await pilot.press("n")
         await wait_until(pilot, lambda: bool(app.screen.query("#plan-form-what")))
         await wait_until(pilot, lambda: not app.screen.holds_keys)  # type: ignore[attr-defined]
@@ -162,12 +137,7 @@ async def test_an_idea_typed_just_before_f8_stays_in_the_activity_it_was_typed_i
     tmp_path: Path,
 ) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        await wait_until(pilot, lambda: not screen.holds_keys)
+    async with open_session(path, size=(80, 24), ready="keys") as (app, pilot, screen):
         send_burst(app, "Idea before F8⏎half typ")
         app.post_message(events.Key("f8", None))
         send_burst(app, "After F8⏎")

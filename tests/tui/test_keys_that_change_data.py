@@ -6,22 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
-from textual.app import App
 from textual.widgets import Input, Static
 
 from workshop.core import ops
 from workshop.store.session_file import SessionFile
 from workshop.store.session_text import load_session
-from workshop.tui.app import WorkshopApp
-from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.status import SaveStatus
 
-from .harness import wait_until
+from .harness import notices, open_session, wait_until
 from .shell_fixtures import make_session, send_burst
-
-
-def notices(app: App[None]) -> list[str]:
-    return [notification.message for notification in app._notifications]  # noqa: SLF001
 
 
 def with_ideas(path: Path, *texts: str) -> None:
@@ -32,20 +25,10 @@ def with_ideas(path: Path, *texts: str) -> None:
     SessionFile.open(path).change(add)
 
 
-async def ready(pilot: object, app: WorkshopApp) -> SessionScreen:
-    await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))  # type: ignore[arg-type]
-    screen = app.screen
-    assert isinstance(screen, SessionScreen)
-    await wait_until(pilot, lambda: not screen.holds_keys)  # type: ignore[arg-type]
-    return screen
-
-
 async def test_esc_from_the_filter_goes_back_to_the_idea_box(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
     with_ideas(path, "Invoices arrive late #billing", "Hold music loops")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot, app)
+    async with open_session(path, size=(80, 24), ready="keys") as (app, pilot, _):
         app.post_message(events.Key("ctrl+f", None))
         send_burst(app, "bil\x1bhd")  # then h and d, meant as the start of an idea
         await wait_until(pilot, lambda: app.screen.query_one("#idea", Input).value == "hd")
@@ -57,9 +40,7 @@ async def test_esc_from_the_filter_goes_back_to_the_idea_box(tmp_path: Path) -> 
 async def test_h_names_the_idea_it_hides_and_says_ctrl_z_undoes(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
     with_ideas(path, "Invoices arrive after the due date", "Hold music loops")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await ready(pilot, app)
+    async with open_session(path, size=(80, 24), ready="keys") as (app, pilot, screen):
         await pilot.press("down", "h")  # the newest idea first: i2 "Hold music loops"
         await wait_until(pilot, lambda: load_session(path).ideas[1].hidden)
         assert any("Hid idea i2 “Hold music loops”" in notice for notice in notices(app))
@@ -76,9 +57,7 @@ async def test_h_names_the_idea_it_hides_and_says_ctrl_z_undoes(tmp_path: Path) 
 async def test_a_burst_of_d_deletes_without_stacking_errors(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
     with_ideas(path, "One", "Two", "Three")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot, app)
+    async with open_session(path, size=(80, 24), ready="keys") as (app, pilot, _):
         await pilot.press("down")
         send_burst(app, "ddd")
         await wait_until(pilot, lambda: len(load_session(path).ideas) < 3)
@@ -91,9 +70,7 @@ async def test_a_stray_a_on_the_benchmark_says_who_it_added_and_undo_removes_the
     tmp_path: Path,
 ) -> None:
     path = make_session(tmp_path, current="benchmark")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot, app)
+    async with open_session(path, size=(80, 24), ready="keys") as (app, pilot, _):
         await pilot.press("a")
         await wait_until(pilot, lambda: len(load_session(path).participants) == 1)
         assert "Added Participant 1: ctrl+z removes them." in notices(app)
@@ -103,9 +80,7 @@ async def test_a_stray_a_on_the_benchmark_says_who_it_added_and_undo_removes_the
 
 async def test_undo_names_the_idea_and_the_activity(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot, app)
+    async with open_session(path, size=(80, 24), ready="keys") as (app, pilot, _):
         send_burst(app, "Invoices arrive after the due date⏎")
         await wait_until(pilot, lambda: bool(load_session(path).ideas))
         await pilot.press("ctrl+z")
@@ -120,9 +95,7 @@ async def test_undo_across_activities_says_so_and_waits_for_a_second_ctrl_z(
     tmp_path: Path,
 ) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await ready(pilot, app)
+    async with open_session(path, size=(80, 24), ready="keys") as (app, pilot, screen):
         send_burst(app, "Slow invoices⏎")
         await wait_until(pilot, lambda: bool(load_session(path).ideas))
         app.post_message(events.Key("f8", None))
@@ -144,9 +117,7 @@ async def test_an_idea_typed_with_spaces_at_either_end_is_stored_as_typed(
     tmp_path: Path,
 ) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot, app)
+    async with open_session(path, size=(80, 24), ready="keys") as (app, pilot, _):
         send_burst(app, "  =SUM(A1) ⏎")
         await wait_until(pilot, lambda: bool(load_session(path).ideas))
     assert [idea.text for idea in load_session(path).ideas] == ["  =SUM(A1) "]
@@ -156,9 +127,7 @@ async def test_f3_shows_the_agendas_notes_for_the_facilitator_and_hides_them(
     tmp_path: Path,
 ) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await ready(pilot, app)
+    async with open_session(path, size=(80, 24), ready="keys") as (app, pilot, screen):
         box = screen.query_one("#facilitator-notes")
         assert not box.display  # off at first: the laptop is often the projector
         await pilot.press("f3")

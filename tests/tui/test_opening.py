@@ -18,7 +18,14 @@ from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.opening import OpeningScreen
 from workshop.tui.screens.session import SessionScreen
 
-from .harness import OpeningOnly, wait_until, with_a_bad_idea_date
+from .harness import (
+    OpeningOnly,
+    notices,
+    open_home,
+    open_session,
+    wait_until,
+    with_a_bad_idea_date,
+)
 from .shell_fixtures import make_session, send_burst
 
 
@@ -58,9 +65,7 @@ async def test_the_first_frame_shows_typed_text_literally(tmp_path: Path) -> Non
 
 async def test_the_session_screen_takes_the_place_of_the_first_frame(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="what-bugs-customers", ideas=3)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with open_session(path) as (app, pilot, _):
         assert isinstance(app.screen, SessionScreen)
         assert len(app.screen_stack) == 2  # [default, session]: the first frame is gone
         assert len(app.screen.session.ideas) == 3
@@ -89,8 +94,7 @@ async def test_from_the_home_screen_a_session_that_fails_its_checks_says_why(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        messages = [notification.message for notification in app._notifications]  # noqa: SLF001
-        assert any(message.startswith(f"{path}: ideas[0].created: ") for message in messages)
+        assert any(notice.startswith(f"{path}: ideas[0].created: ") for notice in notices(app))
     assert app.open_error is None
     assert path.read_bytes() == before
 
@@ -127,9 +131,7 @@ async def test_a_dialog_opened_on_the_first_frame_gives_way_to_the_session(
 
     path = make_session(tmp_path, ideas=1)
     monkeypatch.setattr(OpeningScreen, "on_mount", lambda screen: None)  # Painted posted by hand
-    app = WorkshopApp(sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with open_home(tmp_path) as (app, pilot):
         assert app.open_session(path)
         await pilot.pause()
         opening = app.screen
@@ -148,9 +150,7 @@ async def test_what_is_typed_on_the_first_frame_reaches_the_session(
 ) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
     monkeypatch.setattr(OpeningScreen, "on_mount", lambda screen: None)  # Painted posted by hand
-    app = WorkshopApp(sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with open_home(tmp_path, size=(120, 40)) as (app, pilot):
         assert app.open_session(path)
         await pilot.pause()
         opening = app.screen

@@ -10,7 +10,7 @@ from workshop.tui.screens.opening import OpeningIdeaBox, OpeningScreen
 from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.idea_input import IDEA_BOX_PLACEHOLDER, CaptureInput
 
-from .harness import OpeningOnly, wait_until
+from .harness import OpeningOnly, open_session, wait_until
 from .shell_fixtures import make_session, send_burst
 
 
@@ -40,10 +40,7 @@ async def test_the_opening_idea_box_stands_where_the_session_box_comes(tmp_path:
         await wait_until(pilot, lambda: bool(app.screen.query(OpeningIdeaBox)))
         await pilot.pause()
         opening_region = app.screen.query_one(OpeningIdeaBox).region
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
-        screen = app.screen
+    async with open_session(path, size=(80, 24), ready="screen") as (_, pilot, screen):
         await wait_until(pilot, lambda: bool(screen.query("#idea")))
         await pilot.pause()
         assert screen.query_one("#idea", CaptureInput).region == opening_region
@@ -68,12 +65,7 @@ async def test_what_is_typed_in_the_opening_box_becomes_the_session_s_idea(
 
 async def test_held_keys_go_to_the_idea_box_not_the_hidden_author_box(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+    async with open_session(path, size=(80, 24), ready="panel") as (app, _, screen):
         screen.set_focus(None)
         assert screen.panel is not None
         screen.panels.focus(screen.panel)  # as when held keys are given

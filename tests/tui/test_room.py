@@ -5,6 +5,7 @@ results on the projector, and the room closes from the palette or when the scree
 from __future__ import annotations
 
 import re
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 import httpx
@@ -23,7 +24,7 @@ from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.qr_code import QUIET_MODULES, QrCode
 from workshop.tui.widgets.room_line import RoomLine
 
-from .harness import wait_until
+from .harness import Shell, open_session, wait_until
 from .shell_fixtures import make_session
 
 _FORM_TOKEN = re.compile(r'name="form_token" value="([^"]*)"')
@@ -46,12 +47,11 @@ def line_text(screen: SessionScreen) -> str:
     return str(screen.query_one(RoomLine).render())
 
 
-async def session_screen(pilot: Pilot[None]) -> SessionScreen:
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, SessionScreen))
-    screen = pilot.app.screen
-    assert isinstance(screen, SessionScreen)
-    await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
-    return screen
+def open_room_screen(
+    path: Path, size: tuple[int, int], options: RoomOptions = LOCAL
+) -> AbstractAsyncContextManager[Shell]:
+    """The app on the session at `path`, able to serve the room, once its panel is up."""
+    return open_session(path, size=size, ready="panel", room_options=options)
 
 
 def phone_joins(base: str, code: str) -> httpx.Client:
@@ -66,9 +66,7 @@ async def test_f9_serves_the_session_and_the_screen_shows_how_to_join_and_the_co
     tmp_path: Path,
 ) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path, room_options=LOCAL)
-    async with app.run_test(size=(120, 50)) as pilot:
-        screen = await session_screen(pilot)
+    async with open_room_screen(path, (120, 50)) as (app, pilot, screen):
         assert not screen.query_one(RoomLine).display  # no room until asked
 
         await pilot.press("f9")
@@ -116,9 +114,7 @@ async def test_the_palette_starts_and_stops_the_room_and_leaving_closes_it(
     tmp_path: Path,
 ) -> None:
     path = make_session(tmp_path, current="prioritise")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path, room_options=LOCAL)
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await session_screen(pilot)
+    async with open_room_screen(path, (100, 30)) as (app, pilot, screen):
         await pilot.press("ctrl+p")
         await pilot.press(*"let participants join")
         await pilot.press("enter")
@@ -146,9 +142,7 @@ async def test_ctrl_r_reveals_the_current_activitys_results_and_hides_them_again
     tmp_path: Path,
 ) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path, room_options=LOCAL)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await session_screen(pilot)
+    async with open_room_screen(path, (100, 30)) as (_, pilot, _):
         await pilot.press("ctrl+r")
         await wait_until(pilot, lambda: load_session(path).revealed == ["what-bugs-customers"])
         await pilot.press("f8", "ctrl+r")
@@ -167,12 +161,9 @@ async def test_a_room_that_cannot_listen_is_a_one_line_error_and_no_room(
     busy = RoomProcess(path, lan=False, port=0)
     taken = busy.start()
     port = int(taken.participants.rsplit(":", 1)[1].strip("/"))
-    app = WorkshopApp(
-        session_path=path, sessions_folder=tmp_path, room_options=RoomOptions(False, port)
-    )
+    on_the_taken_port = RoomOptions(lan=False, port=port)
     try:
-        async with app.run_test(size=(100, 30)) as pilot:
-            screen = await session_screen(pilot)
+        async with open_room_screen(path, (100, 30), on_the_taken_port) as (app, pilot, screen):
             await pilot.press("f9")
             await wait_until(pilot, lambda: screen.room is None and bool(app._notifications))  # noqa: SLF001
             [note] = list(app._notifications)  # noqa: SLF001
@@ -283,9 +274,7 @@ async def test_the_join_qr_code_decodes_from_the_screen_as_drawn(tmp_path: Path)
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path, room_options=LOCAL)
-    async with app.run_test(size=(100, 48)) as pilot:
-        await session_screen(pilot)
+    async with open_room_screen(path, (100, 48)) as (app, pilot, _):
         await app.push_screen(RoomScreen(ADDRESSES))
         await wait_until(pilot, lambda: join_info_shown(app))
         svg = app.export_screenshot()

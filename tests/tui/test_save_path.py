@@ -13,29 +13,23 @@ from textual.widgets import Static
 from workshop.core import ops
 from workshop.store.session_file import ReadSession, SessionFile
 from workshop.store.session_text import load_session
-from workshop.tui.app import WorkshopApp
-from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.idea_list import IdeaList
 from workshop.tui.widgets.static_update import update_if_changed
 from workshop.tui.widgets.status import SaveStatus
 
-from .harness import wait_until
+from .harness import open_session, wait_until
 from .shell_fixtures import make_session, send_burst
 
 
-async def open_brainstorm(tmp_path: Path, ideas: int) -> tuple[WorkshopApp, Path]:
-    path = make_session(tmp_path, current="what-bugs-customers", ideas=ideas)
-    return WorkshopApp(session_path=path, sessions_folder=tmp_path), path
+def brainstorm(tmp_path: Path, ideas: int) -> Path:
+    return make_session(tmp_path, current="what-bugs-customers", ideas=ideas)
 
 
 async def test_an_idea_saved_in_a_long_list_needs_no_layout_of_the_screen(
     tmp_path: Path,
 ) -> None:
-    app, path = await open_brainstorm(tmp_path, ideas=40)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+    path = brainstorm(tmp_path, ideas=40)
+    async with open_session(path, size=(80, 24), ready="panel") as (app, pilot, screen):
         layouts: list[object] = []
         screen.screen_layout_refresh_signal.subscribe(screen, layouts.append)
         # Let the opening's own layouts finish (a loaded machine runs them later): only a
@@ -61,11 +55,8 @@ async def test_an_idea_saved_in_a_long_list_needs_no_layout_of_the_screen(
 
 
 async def test_the_list_gets_its_scrollbar_when_ideas_fill_it(tmp_path: Path) -> None:
-    app, path = await open_brainstorm(tmp_path, ideas=3)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+    path = brainstorm(tmp_path, ideas=3)
+    async with open_session(path, size=(80, 24), ready="panel") as (app, pilot, screen):
         idea_list = screen.query_one(IdeaList)
         await pilot.pause()
         assert not idea_list.show_vertical_scrollbar
@@ -80,9 +71,9 @@ async def test_the_list_gets_its_scrollbar_when_ideas_fill_it(tmp_path: Path) ->
 async def test_a_static_is_updated_only_when_its_text_or_style_changes(
     tmp_path: Path,
 ) -> None:
-    app, _ = await open_brainstorm(tmp_path, ideas=0)
-    async with app.run_test(size=(80, 24)) as pilot:
-        title = app.screen.query_one("#session-title", Static)
+    path = brainstorm(tmp_path, ideas=0)
+    async with open_session(path, size=(80, 24), ready="screen") as (_, pilot, screen):
+        title = screen.query_one("#session-title", Static)
         await pilot.pause()
         shown = title.content
         assert isinstance(shown, Content)
@@ -98,11 +89,8 @@ async def test_a_static_is_updated_only_when_its_text_or_style_changes(
 async def test_only_one_re_read_of_the_file_runs_at_a_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app, path = await open_brainstorm(tmp_path, ideas=5)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+    path = brainstorm(tmp_path, ideas=5)
+    async with open_session(path, size=(80, 24), ready="panel") as (app, pilot, screen):
         session_file = screen.session_file
         release = threading.Event()
         reads: list[int] = []
@@ -136,11 +124,8 @@ async def test_only_one_re_read_of_the_file_runs_at_a_time(
 async def test_a_re_read_hands_the_interpreter_back_to_the_keys_sooner(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app, path = await open_brainstorm(tmp_path, ideas=5)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+    path = brainstorm(tmp_path, ideas=5)
+    async with open_session(path, size=(80, 24), ready="panel") as (app, pilot, screen):
         session_file = screen.session_file
         intervals: list[float] = []
         read_if_changed = session_file.read_if_changed
@@ -161,11 +146,8 @@ async def test_a_re_read_hands_the_interpreter_back_to_the_keys_sooner(
 async def test_a_re_read_that_fails_is_a_warning_and_the_screen_stays(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app, path = await open_brainstorm(tmp_path, ideas=1)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+    path = brainstorm(tmp_path, ideas=1)
+    async with open_session(path, size=(80, 24), ready="panel") as (app, pilot, screen):
 
         def no_permission() -> None:
             raise PermissionError(13, "Permission denied")
@@ -188,11 +170,7 @@ async def test_a_typed_score_needs_no_layout_of_the_screen(tmp_path: Path) -> No
     SessionFile.open(path).change(
         lambda s: [ops.add_participant(s, segment=segment) for segment in ("Sales", "Field")]
     )
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        await wait_until(pilot, lambda: screen.panel is not None and screen.panel.is_mounted)
+    async with open_session(path, size=(80, 24), ready="panel") as (app, pilot, screen):
         await pilot.pause()
         layouts: list[object] = []
         screen.screen_layout_refresh_signal.subscribe(screen, layouts.append)

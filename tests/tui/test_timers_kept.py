@@ -7,23 +7,17 @@ from pathlib import Path
 
 from workshop.core import ops
 from workshop.store.session_text import load_session
-from workshop.tui.app import WorkshopApp
 from workshop.tui.widgets.debate_timer import DebateTimer
 from workshop.tui.widgets.timer import TimerLine
 
-from .harness import session_screen, wait_until
+from .harness import open_session, wait_until
 from .shell_fixtures import FIXED_WALL_TIME, FakeClock, fixed_wall_clock, make_session
 
 
 async def test_a_paused_timer_reopens_as_it_was_left(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="debate-blocks")  # planned for 45 minutes
     clock = FakeClock()
-    app = WorkshopApp(
-        session_path=path, sessions_folder=tmp_path, clock=clock, wall_clock=fixed_wall_clock
-    )
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path, clock=clock, wall_clock=fixed_wall_clock) as (_, pilot, screen):
         await pilot.press("ctrl+t")
         clock.advance(5)
         await pilot.press("f6")  # a minute more: 46:00 in all
@@ -35,22 +29,13 @@ async def test_a_paused_timer_reopens_as_it_was_left(tmp_path: Path) -> None:
     assert kept is not None
     assert (kept.elapsed_seconds, kept.added_seconds, kept.running_since) == (9.0, 60, None)
 
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path, clock=FakeClock())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert str(session_screen(app).query_one(TimerLine).content) == "⏸ 45:51 left"
+    async with open_session(path, clock=FakeClock()) as reopened:
+        assert str(reopened.screen.query_one(TimerLine).content) == "⏸ 45:51 left"
 
 
 async def test_a_running_timer_is_in_the_file_with_the_time_it_started(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")  # 15 minutes
-    app = WorkshopApp(
-        session_path=path,
-        sessions_folder=tmp_path,
-        clock=FakeClock(),
-        wall_clock=fixed_wall_clock,
-    )
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with open_session(path, clock=FakeClock(), wall_clock=fixed_wall_clock) as (_, pilot, _):
         await pilot.press("ctrl+t")
         await wait_until(
             pilot, lambda: ops.timer_state(load_session(path), "what-bugs-customers") is not None
@@ -65,10 +50,7 @@ async def test_a_running_timer_is_in_the_file_with_the_time_it_started(tmp_path:
 
 async def test_the_debate_blocks_time_is_kept_when_moving_on_and_reopens(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="debate-blocks")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         await wait_until(pilot, lambda: bool(screen.query(DebateTimer)))
         timer = screen.query_one(DebateTimer)
         first = timer._item  # noqa: SLF001 - which block it counts
@@ -84,9 +66,6 @@ async def test_the_debate_blocks_time_is_kept_when_moving_on_and_reopens(tmp_pat
     from workshop.store.session_file import SessionFile
 
     SessionFile.open(path).change(lambda s: ops.set_timer(s, kept_longer))
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         await wait_until(pilot, lambda: bool(screen.query(DebateTimer)))
         assert int(screen.query_one(DebateTimer).elapsed(first)) == 245
