@@ -45,6 +45,23 @@ def within_seconds(action: Callable[[], Any], fifo: Path | None = None, seconds:
     return outcome.get("value")
 
 
+def refusal(path: Path) -> str:
+    """The one-line error `load_session` refuses the file with."""
+    with pytest.raises(InvalidFileError) as refused:
+        load_session(path)
+    return str(refused.value)
+
+
+def replace_in_records(path: Path, old: str, new: str, count: int = -1) -> int:
+    """Replace `old` by `new` in the file's records (after the agenda, which has its own
+    `activity`-like keys); how many times `old` was in them."""
+    text = path.read_text(encoding="utf-8")
+    agenda_end = text.index("\n[[participants]]")
+    records = text[agenda_end:]
+    path.write_text(text[:agenda_end] + records.replace(old, new, count), encoding="utf-8")
+    return records.count(old)
+
+
 def saved(folder: Path, name: str, session: Session) -> Path:
     path = folder / name
     path.write_text(render_session(session), encoding="utf-8")
@@ -100,9 +117,7 @@ def test_deeply_nested_arrays_are_a_one_line_error_naming_the_file(
     text = path.read_text(encoding="utf-8")
     path.write_text(f"x = {'[' * depth}{']' * depth}\n{text}", encoding="utf-8")
 
-    with pytest.raises(InvalidFileError) as refused:
-        load_session(path)
-    message = str(refused.value)
+    message = refusal(path)
     assert message.startswith(f"{path}: ")
     assert "\n" not in message
     if depth > 400:  # beyond the TOML parser's limit
@@ -175,15 +190,10 @@ def test_a_value_that_breaks_a_rule_is_an_error_naming_its_key_path(
 ) -> None:
     session_file.change(rated)
     path = session_file.path
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= 1, old
-    # Replace in the records (after the agenda, which has its own `activity`-like keys).
-    agenda_end = text.index("\n[[participants]]")
-    path.write_text(text[:agenda_end] + text[agenda_end:].replace(old, new, 1), encoding="utf-8")
+    assert path.read_text(encoding="utf-8").count(old) >= 1, old
+    replace_in_records(path, old, new, count=1)
 
-    with pytest.raises(InvalidFileError) as refused:
-        load_session(path)
-    assert str(refused.value) == f"{path}: {where}"
+    assert refusal(path) == f"{path}: {where}"
     summaries, skipped = summarise_folder(path.parent)
     assert (summaries, skipped) == ([], [f"{path}: {where}"])
 
@@ -234,14 +244,9 @@ def test_votes_and_scores_keep_to_the_participants_and_the_budget(
     # as the room's own; the screen and the room's devices can never write them.
     session_file.change(dotted)
     path = session_file.path
-    text = path.read_text(encoding="utf-8")
-    agenda_end = text.index("\n[[participants]]")
-    assert text[agenda_end:].count(old) == 1, old
-    path.write_text(text[:agenda_end] + text[agenda_end:].replace(old, new), encoding="utf-8")
+    assert replace_in_records(path, old, new) == 1, old
 
-    with pytest.raises(InvalidFileError) as refused:
-        load_session(path)
-    assert str(refused.value) == f"{path}: {where}"
+    assert refusal(path) == f"{path}: {where}"
 
 
 def test_votes_and_links_to_a_deleted_idea_or_theme_still_load(session_file: SessionFile) -> None:
