@@ -52,16 +52,20 @@ def workshop(capsys: pytest.CaptureFixture[str]) -> RunCli:
     return run
 
 
-def run_process(*argv: str | Path, cwd: Path | None = None) -> Outcome:
-    """Run `python -m workshop ARGS...` in a fresh process, with this test's WORKSHOP_HOME."""
-    completed = subprocess.run(
-        [sys.executable, "-m", "workshop", *map(str, argv)],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        cwd=cwd,
-        timeout=60,
-    )
+def run_process(*argv: str | Path, cwd: Path | None = None, seconds: float = 60) -> Outcome:
+    """Run `python -m workshop ARGS...` in a fresh process, with this test's WORKSHOP_HOME; a
+    hang fails the test after `seconds`, not the suite."""
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "workshop", *map(str, argv)],
+            capture_output=True,
+            text=True,
+            env=os.environ.copy(),
+            cwd=cwd,
+            timeout=seconds,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"workshop {' '.join(map(str, argv))} hung for {seconds} s")
     return Outcome(completed.returncode, completed.stdout, completed.stderr)
 
 

@@ -88,14 +88,18 @@ def test_sessions_before_the_first_session_says_so(workshop: RunCli, home: Path)
     assert listed.out.strip() == f"No sessions in {home / 'sessions'}"
 
 
+def assert_sessions_and_report_refuse(workshop: RunCli, folder: Path, reason: str) -> None:
+    """Both commands refuse `--dir folder` alike: exit 2, nothing on stdout, one line."""
+    for command in ("sessions", "report"):
+        refused = workshop(command, "--dir", folder)
+        assert (refused.exit_code, refused.out) == (2, ""), command
+        assert refused.error_line == f"workshop: {folder}: {reason}", command
+
+
 def test_sessions_and_report_agree_on_a_folder_that_is_not_there(
     workshop: RunCli, tmp_path: Path
 ) -> None:
-    missing = tmp_path / "none"
-    for command in ("sessions", "report"):
-        refused = workshop(command, "--dir", missing)
-        assert (refused.exit_code, refused.out) == (2, ""), command
-        assert refused.error_line == f"workshop: {missing}: no such folder", command
+    assert_sessions_and_report_refuse(workshop, tmp_path / "none", "no such folder")
 
 
 def test_report_before_the_first_session_says_so_as_sessions_does(
@@ -115,10 +119,7 @@ def test_sessions_and_report_agree_on_a_folder_that_is_a_file(
 ) -> None:
     a_file = tmp_path / "notes.txt"
     a_file.write_text("not a folder\n", encoding="utf-8")
-    for command in ("sessions", "report"):
-        refused = workshop(command, "--dir", a_file)
-        assert (refused.exit_code, refused.out) == (2, ""), command
-        assert refused.error_line == f"workshop: {a_file}: not a folder", command
+    assert_sessions_and_report_refuse(workshop, a_file, "not a folder")
 
 
 def test_agendas_lists_shipped_agendas_and_a_user_agenda_replaces_its_namesake(

@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Outcome, RunCli
+from tests.cli.conftest import RunCli, run_process
 
 TERMINAL_TITLE = "\x1b]0;PWN\x07"
 """An escape sequence that renames the terminal window."""
-
-
-def run_within(seconds: float, *argv: str | Path) -> Outcome:
-    """`python -m workshop ARGV...` in a fresh process; a hang fails the test, not the suite."""
-    try:
-        completed = subprocess.run(
-            [sys.executable, "-m", "workshop", *map(str, argv)],
-            capture_output=True,
-            text=True,
-            env=os.environ.copy(),
-            timeout=seconds,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"workshop {' '.join(map(str, argv))} hung for {seconds} s")
-    return Outcome(completed.returncode, completed.stdout, completed.stderr)
 
 
 # --- item 3: a named pipe in the sessions folder -----------------------------------------------
@@ -41,7 +24,7 @@ def folder_with_a_pipe(workshop: RunCli, tmp_path: Path) -> Path:
 
 
 def test_sessions_skips_a_named_pipe_with_a_note(folder_with_a_pipe: Path) -> None:
-    listed = run_within(20, "sessions", "--dir", folder_with_a_pipe)
+    listed = run_process("sessions", "--dir", folder_with_a_pipe, seconds=20)
     assert listed.exit_code == 0
     assert "Real one" in listed.out
     assert listed.err == (
@@ -51,7 +34,7 @@ def test_sessions_skips_a_named_pipe_with_a_note(folder_with_a_pipe: Path) -> No
 
 
 def test_report_skips_a_named_pipe_with_a_note(folder_with_a_pipe: Path) -> None:
-    reported = run_within(20, "report", "--dir", folder_with_a_pipe)
+    reported = run_process("report", "--dir", folder_with_a_pipe, seconds=20)
     assert reported.exit_code == 0
     assert "pipe.toml" in reported.out
     assert "is a named pipe (FIFO), not a regular file" in reported.out
@@ -63,7 +46,7 @@ def test_a_named_pipe_given_as_the_session_is_a_one_line_error(
 ) -> None:
     pipe = folder_with_a_pipe / "pipe.toml"
     extra = ["an idea"] if command == ["idea", "add"] else []
-    refused = run_within(20, *command, pipe, *extra)
+    refused = run_process(*command, pipe, *extra, seconds=20)
     assert (refused.exit_code, refused.error_line) == (
         2,
         f"workshop: {pipe}: is a named pipe (FIFO), not a regular file",

@@ -16,12 +16,17 @@ SCREEN_MARKER = "needs a screen: the README's test leaves this line out"
 """The comment on each line of the block that needs a terminal screen (`workshop open`)."""
 
 
+def sh_block(text: str, where: str) -> str:
+    """The first ```sh block in `text` (the part of the README `where` names)."""
+    match = re.search(r"^```sh\n(.*?)^```$", text, re.MULTILINE | re.DOTALL)
+    assert match, f"no ```sh block {where}"
+    return match.group(1)
+
+
 def workflow_block() -> str:
     text = README.read_text(encoding="utf-8")
     section = text.split("\n## A whole workflow\n", 1)[1].split("\n## ", 1)[0]
-    match = re.search(r"^```sh\n(.*?)^```$", section, re.MULTILINE | re.DOTALL)
-    assert match, "no ```sh block under 'A whole workflow'"
-    return match.group(1)
+    return sh_block(section, "under 'A whole workflow'")
 
 
 def runnable(block: str) -> str:
@@ -43,6 +48,12 @@ def workshop_on_path(folder: Path) -> str:
     return str(folder)
 
 
+def with_workshop_on_path(tmp_path: Path, **variables: str) -> dict[str, str]:
+    """This process's environment with `variables` set and `workshop` first on the PATH."""
+    path = f"{workshop_on_path(tmp_path / 'bin')}{os.pathsep}{os.environ['PATH']}"
+    return {**os.environ, **variables, "PATH": path}
+
+
 @pytest.mark.skipif(shutil.which("bash") is None, reason="no bash to run the README's block")
 def test_the_readme_workflow_runs_as_written(tmp_path: Path) -> None:
     block = workflow_block()
@@ -50,11 +61,7 @@ def test_the_readme_workflow_runs_as_written(tmp_path: Path) -> None:
     home = tmp_path / "home"
     work = tmp_path / "work"
     work.mkdir()
-    env = {
-        **os.environ,
-        "WORKSHOP_HOME": str(home),
-        "PATH": f"{workshop_on_path(tmp_path / 'bin')}{os.pathsep}{os.environ['PATH']}",
-    }
+    env = with_workshop_on_path(tmp_path, WORKSHOP_HOME=str(home))
 
     ran = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", runnable(block)],
@@ -83,18 +90,13 @@ def test_the_readme_completion_lines_run_as_written_in_a_new_home(tmp_path: Path
     # A newcomer's home has neither ~/.local/share/bash-completion/completions nor ~/.zfunc.
     text = README.read_text(encoding="utf-8")
     section = text.split("\nTab completion for bash and zsh", 1)[1]
-    match = re.search(r"^```sh\n(.*?)^```$", section, re.MULTILINE | re.DOTALL)
-    assert match, "no ```sh block after 'Tab completion for bash and zsh'"
+    block = sh_block(section, "after 'Tab completion for bash and zsh'")
     home = tmp_path / "home"
     home.mkdir()
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "PATH": f"{workshop_on_path(tmp_path / 'bin')}{os.pathsep}{os.environ['PATH']}",
-    }
+    env = with_workshop_on_path(tmp_path, HOME=str(home))
 
     ran = subprocess.run(
-        ["bash", "-euo", "pipefail", "-c", match.group(1)],
+        ["bash", "-euo", "pipefail", "-c", block],
         env=env,
         capture_output=True,
         text=True,
