@@ -27,6 +27,7 @@ What it holds (team "Support desk", 4 March 2025, times at UTC+01:00):
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 from workshop.core.agenda import (
     ActionStatus,
@@ -72,6 +73,12 @@ def at(hour: int, minute: int, day: date = SAMPLE_DATE) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=SAMPLE_ZONE)
 
 
+def _activity(
+    activity_id: str, kind: ActivityKind, title: str, minutes: int, **fields: Any
+) -> Activity:
+    return Activity(id=activity_id, kind=kind, title=title, minutes=minutes, **fields)
+
+
 def sample_agenda() -> Agenda:
     """The sample's small agenda: every kind of activity but review."""
     return Agenda(
@@ -83,29 +90,15 @@ def sample_agenda() -> Agenda:
                 id="awareness",
                 title="Awareness forum",
                 activities=[
-                    Activity(
-                        id="why", kind=ActivityKind.PRESENT, title="Why customer focus?", minutes=15
-                    ),
-                    Activity(
-                        id="bugs",
-                        kind=ActivityKind.BRAINSTORM,
-                        title="What bugs our customers?",
-                        minutes=20,
-                    ),
-                    Activity(
-                        id="right",
-                        kind=ActivityKind.BRAINSTORM,
-                        title="Where we get it right",
-                        minutes=15,
-                    ),
-                    Activity(
-                        id="group", kind=ActivityKind.GROUP, title="Group the ideas", minutes=10
-                    ),
-                    Activity(
-                        id="vote",
-                        kind=ActivityKind.VOTE,
-                        title="Dot vote",
-                        minutes=10,
+                    _activity("why", ActivityKind.PRESENT, "Why customer focus?", 15),
+                    _activity("bugs", ActivityKind.BRAINSTORM, "What bugs our customers?", 20),
+                    _activity("right", ActivityKind.BRAINSTORM, "Where we get it right", 15),
+                    _activity("group", ActivityKind.GROUP, "Group the ideas", 10),
+                    _activity(
+                        "vote",
+                        ActivityKind.VOTE,
+                        "Dot vote",
+                        10,
                         votes=VoteBudget(votes_per_person=5, max_per_idea=3),
                     ),
                 ],
@@ -114,21 +107,21 @@ def sample_agenda() -> Agenda:
                 id="debate",
                 title="Debate and benchmarking",
                 activities=[
-                    Activity(
-                        id="blocks",
-                        kind=ActivityKind.DEBATE,
-                        title="Blocks to customer focus",
-                        minutes=30,
+                    _activity(
+                        "blocks",
+                        ActivityKind.DEBATE,
+                        "Blocks to customer focus",
+                        30,
                         debate_items=[
                             DebateItem(id="inside-out", title="Managing from the inside out"),
                             DebateItem(id="blame", title="Blaming front-line staff"),
                         ],
                     ),
-                    Activity(
-                        id="benchmark",
-                        kind=ActivityKind.RATE,
-                        title="How customer focused are we?",
-                        minutes=15,
+                    _activity(
+                        "benchmark",
+                        ActivityKind.RATE,
+                        "How customer focused are we?",
+                        15,
                         scale=Scale(low=1, high=5, low_label="Not at all", high_label="Fully"),
                         criteria=[
                             Criterion(id="knowledge", title="Basic customer knowledge", target=4.0),
@@ -142,11 +135,7 @@ def sample_agenda() -> Agenda:
             Step(
                 id="plan",
                 title="Action planning",
-                activities=[
-                    Activity(
-                        id="actions", kind=ActivityKind.PLAN, title="Agree the actions", minutes=25
-                    ),
-                ],
+                activities=[_activity("actions", ActivityKind.PLAN, "Agree the actions", 25)],
             ),
         ],
     )
