@@ -3,22 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from workshop.cli.output import (
-    EXIT_USAGE,
-    fail,
-    print_table,
-    write_json,
-    write_stdout,
-)
-from workshop.cli.parser import (
-    COMPLETION_PREAMBLE,
-    add_subcommand,
-)
-
-if TYPE_CHECKING:
-    pass
+from workshop.cli.output import EXIT_USAGE, fail, print_table, write_json, write_stdout
+from workshop.cli.parser import COMPLETION_PREAMBLE, add_group_command, add_json_option
 
 
 def run_agendas(args: argparse.Namespace) -> int:
@@ -90,17 +78,16 @@ def add_agendas_command(commands: Any) -> None:
         description="List the agendas a session can run: the shipped ones, and your own in "
         "$WORKSHOP_HOME/agendas (one with a shipped agenda's name replaces it).",
     )
-    agendas.add_argument("--json", action="store_true", help="a JSON array, for scripts")
+    add_json_option(agendas)
     agendas.set_defaults(run=run_agendas)
 
 
 def add_agenda_command(commands: Any) -> None:
     """`workshop agenda check PATH...`."""
-    agenda = commands.add_parser("agenda", help="work with agenda files")
-    agenda_commands = agenda.add_subparsers(dest="agenda_command", metavar="COMMAND", required=True)
-    check = add_subcommand(
-        agenda_commands,
+    check = add_group_command(
+        commands,
         "agenda",
+        "work with agenda files",
         "check",
         help="check agenda files",
         description="Check agenda files (or names): one line each, 'ok' with its size, or the "

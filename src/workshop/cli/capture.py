@@ -5,14 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from workshop.cli.output import (
-    iso_date,
-)
+from workshop.cli.output import iso_date
 from workshop.cli.parser import (
     HORIZONS,
     UsageError,
     add_dir_option,
-    add_subcommand,
+    add_group_command,
+    add_session_argument,
 )
 from workshop.store.locations import find_session
 
@@ -81,17 +80,16 @@ def run_action_add(args: argparse.Namespace) -> int:
 
 def add_idea_command(commands: Any) -> None:
     """`workshop idea add SESSION TEXT`."""
-    idea = commands.add_parser("idea", help="add ideas to a session")
-    idea_commands = idea.add_subparsers(dest="idea_command", metavar="COMMAND", required=True)
-    idea_add = add_subcommand(
-        idea_commands,
+    idea_add = add_group_command(
+        commands,
         "idea",
+        "add ideas to a session",
         "add",
         help="add an idea and print its id",
         description="Add an idea to a session (safely, while its screen is open too) and print "
         "its id. #words in the text become tags.",
     )
-    idea_add.add_argument("session", metavar="SESSION", help="session file (or its name)")
+    add_session_argument(idea_add)
     idea_add.add_argument("text", metavar="TEXT", help="the idea; #words become tags")
     idea_add.add_argument(
         "--activity", metavar="ID", help="brainstorm activity id (default: the current brainstorm)"
@@ -104,17 +102,16 @@ def add_idea_command(commands: Any) -> None:
 
 def add_action_command(commands: Any) -> None:
     """`workshop action add SESSION TITLE`."""
-    action = commands.add_parser("action", help="add actions to a session's plan")
-    action_commands = action.add_subparsers(dest="action_command", metavar="COMMAND", required=True)
-    action_add = add_subcommand(
-        action_commands,
+    action_add = add_group_command(
+        commands,
         "action",
+        "add actions to a session's plan",
         "add",
         help="add an action and print its id",
         description="Add an action to a session's plan and print its id. Values may start with "
         "a dash (--measure -10%).",
     )
-    action_add.add_argument("session", metavar="SESSION", help="session file (or its name)")
+    add_session_argument(action_add)
     action_add.add_argument("title", metavar="TITLE")
     action_add.add_argument("--owner", required=True, metavar="NAME")
     action_add.add_argument(

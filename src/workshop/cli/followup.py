@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from workshop.cli.output import fail, iso_date
+from workshop.cli.parser import add_dir_option, add_session_argument
 from workshop.store.locations import find_session
 
 EXIT_OK = 0
@@ -35,7 +36,7 @@ def add_followup_commands(subparsers: Any) -> None:
         description="Walk through the session's open actions one at a time: progress 0-4, "
         "status and a note for each. Each answer is saved at once; Enter skips an action.",
     )
-    review.add_argument("session", metavar="SESSION", help="session file (or its name)")
+    add_session_argument(review)
     review.add_argument(
         "--date",
         type=iso_date,
@@ -53,11 +54,7 @@ def add_followup_commands(subparsers: Any) -> None:
         "means per criterion over time, actions opened and done per quarter, and the success "
         "index over time. Files that cannot be read are listed and skipped.",
     )
-    report.add_argument(
-        "--dir",
-        metavar="DIR",
-        help="sessions folder (default: $WORKSHOP_HOME/sessions or the per-user data folder)",
-    )
+    add_dir_option(report)
     report.add_argument("--team", metavar="TEAM", help="only this team (case-insensitive)")
     report.add_argument("--format", choices=REPORT_FORMATS, default="md", help="default: md")
     report.add_argument(

@@ -191,6 +191,27 @@ def add_subcommand(commands: Any, parent: str, name: str, **kwargs: Any) -> Comm
     return parser
 
 
+def add_group_command(
+    commands: Any, group: str, group_help: str, name: str, **kwargs: Any
+) -> CommandLineParser:
+    """`workshop GROUP NAME`: a group of commands (`idea`, `agenda`...) with its command NAME;
+    the parser of NAME."""
+    group_parser = commands.add_parser(group, help=group_help)
+    group_commands = group_parser.add_subparsers(
+        dest=f"{group}_command", metavar="COMMAND", required=True
+    )
+    return add_subcommand(group_commands, group, name, **kwargs)
+
+
+def add_session_argument(command: argparse.ArgumentParser) -> None:
+    """The SESSION a command works on: a file, or its name in the sessions folder."""
+    command.add_argument("session", metavar="SESSION", help="session file (or its name)")
+
+
+def add_json_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--json", action="store_true", help="a JSON array, for scripts")
+
+
 def add_dir_option(command: argparse.ArgumentParser, *, finding: bool = False) -> None:
     command.add_argument(
         "--dir",

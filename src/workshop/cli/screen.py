@@ -11,16 +11,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workshop.cli.output import (
-    fail,
-    sessions_folder,
-    write_stdout,
-)
-from workshop.cli.parser import (
-    DEFAULT_AGENDA,
-    UsageError,
-    add_dir_option,
-)
+from workshop.cli.output import fail, sessions_folder, write_stdout
+from workshop.cli.parser import DEFAULT_AGENDA, UsageError, add_dir_option, add_session_argument
 from workshop.store.locations import find_session
 
 if TYPE_CHECKING:
@@ -129,7 +121,7 @@ def _plan_text(session: Session) -> str:
 def add_open_command(commands: Any) -> None:
     """`workshop open SESSION`."""
     open_command = commands.add_parser("open", help="open a session on screen")
-    open_command.add_argument("session", metavar="SESSION", help="session file (or its name)")
+    add_session_argument(open_command)
     add_dir_option(open_command, finding=True)
     open_command.set_defaults(run=run_open)
 

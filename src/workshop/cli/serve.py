@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from workshop.cli.output import (
-    fail,
-)
-from workshop.cli.parser import (
-    UsageError,
-    add_dir_option,
-)
+from workshop.cli.output import fail
+from workshop.cli.parser import UsageError, add_dir_option, add_session_argument
 from workshop.store.locations import find_session
-
-if TYPE_CHECKING:
-    pass
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -60,7 +52,7 @@ def add_serve_command(commands: Any) -> None:
         "the room's answers. Prints the participants' address, the code and the projector's "
         "address, then serves until ctrl+c. Plain HTTP: use it on the room's own network.",
     )
-    serve.add_argument("session", metavar="SESSION", help="session file (or its name)")
+    add_session_argument(serve)
     serve.add_argument(
         "--port", type=int, default=8000, metavar="N", help="the port (default: 8000; 0: any)"
     )

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from workshop.cli.output import (
-    fail,
-    print_table,
-    sessions_folder,
-    write_json,
-)
-from workshop.cli.parser import (
-    DEFAULT_AGENDA,
-    add_dir_option,
-)
+from workshop.cli.output import fail, print_table, sessions_folder, write_json
+from workshop.cli.parser import DEFAULT_AGENDA, add_dir_option, add_json_option
 from workshop.store.locations import find_session
-
-if TYPE_CHECKING:
-    pass
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -127,5 +116,5 @@ def add_sessions_command(commands: Any) -> None:
         "ideas, actions and file name. Files that do not load are named on stderr and left out.",
     )
     add_dir_option(sessions)
-    sessions.add_argument("--json", action="store_true", help="a JSON array, for scripts")
+    add_json_option(sessions)
     sessions.set_defaults(run=run_sessions)
