@@ -1,7 +1,7 @@
 """A list of ideas that stays instant at 10,000 ideas: only the visible rows are rendered.
 
-Built on Textual's line API (a ScrollView with `render_line`), so giving it a new list of ideas
-costs a list copy and a repaint of the rows on screen, not a rebuild of 10,000 widgets.
+Built on Textual's line API (a `RowView`, drawing its own lines), so giving it a new list of
+ideas costs a list copy and a repaint of the rows on screen, not a rebuild of 10,000 widgets.
 """
 
 from __future__ import annotations
@@ -13,21 +13,21 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from workshop.core.models import Idea
 from workshop.tui.widgets.idea_text import one_line
+from workshop.tui.widgets.row_view import RowView
 from workshop.tui.widgets.styles import foreground_of
 
 HIDDEN_MARKER = "⊘ "
 """Shown before a hidden (moderated) idea."""
 
 
-class IdeaList(ScrollView, can_focus=True):
+class IdeaList(RowView, can_focus=True):
     """Ideas, one per line; a cursor picks one. Newest first unless told otherwise."""
 
     DEFAULT_CSS = """
@@ -64,10 +64,6 @@ class IdeaList(ScrollView, can_focus=True):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
         Binding("home", "first", "First", show=False),
         Binding("end", "last", "Last", show=False),
     ]
@@ -156,24 +152,8 @@ class IdeaList(ScrollView, can_focus=True):
         self.refresh()
 
     def _set_height(self, rows: int) -> None:
-        """Make the list `rows` lines long, without a layout of the screen when it can.
-
-        Setting `virtual_size` lays the whole screen out again, which an idea added to a long
-        list (Enter in a brainstorm) does not need: the list keeps its place and size, and
-        only the scrollbar's thumb changes. A layout is still asked for when the scrollbar
-        comes or goes (the list fills its height, or no longer does).
-        """
-        new_size = Size(self.size.width, rows)
-        height = self.scrollable_content_region.height
-        scrolls_now = self.virtual_size.height > height
-        if not self.is_mounted or new_size.width != self.virtual_size.width or (
-            rows > height
-        ) != scrolls_now:
-            self.virtual_size = new_size
-            return
-        self.set_reactive(IdeaList.virtual_size, new_size)
-        if scrolls_now and self.show_vertical_scrollbar:
-            self.vertical_scrollbar.window_virtual_size = rows
+        """Make the list `rows` lines long, without a layout of the screen when it can."""
+        self.set_virtual_size(Size(self.size.width, rows))
 
     def _find_near(self, idea_id: str, row: int) -> int | None:
         """The row of `idea_id`, looking first next to `row` (where it usually is)."""
@@ -189,31 +169,27 @@ class IdeaList(ScrollView, can_focus=True):
         return max(0, min(cursor, len(self._ideas) - 1))
 
     def watch_cursor(self, old_cursor: int, new_cursor: int) -> None:
-        self.refresh_line(old_cursor)
-        self.refresh_line(new_cursor)
+        self.refresh_row(old_cursor)
+        self.refresh_row(new_cursor)
         self.scroll_to_cursor()
         self.post_message(self.Highlighted(self, self.highlighted_idea))
 
     def scroll_to_cursor(self) -> None:
-        if self._ideas and self.is_mounted:
-            self.scroll_to_region(
-                Region(0, self.cursor, 1, 1), animate=False, force=True, immediate=True
-            )
+        if self._ideas:
+            self.scroll_to_row(self.cursor)
+
+    @property
+    def cursor_row(self) -> int:
+        return self.cursor
+
+    def move_to_row(self, row: int) -> None:
+        self.cursor = row
 
     def action_cursor_up(self) -> None:
         if self.cursor == 0:
             self.post_message(self.LeftTop(self))
         else:
-            self.cursor -= 1
-
-    def action_cursor_down(self) -> None:
-        self.cursor += 1
-
-    def action_page_up(self) -> None:
-        self.cursor -= max(1, self.scrollable_content_region.height - 1)
-
-    def action_page_down(self) -> None:
-        self.cursor += max(1, self.scrollable_content_region.height - 1)
+            super().action_cursor_up()
 
     def action_first(self) -> None:
         self.cursor = 0
@@ -224,7 +200,7 @@ class IdeaList(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is not None:
-            self.cursor = self.scroll_offset.y + offset.y
+            self.cursor = self.row_at(offset.y)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self._ideas))
@@ -240,15 +216,11 @@ class IdeaList(ScrollView, can_focus=True):
         self._row_cache.clear()
         super().notify_style_update()
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.get_visual_style().rich_style
-        row = self.scroll_offset.y + y
-        if not self._ideas:
-            if y == 0:
-                style = self.get_visual_style("idea-list--empty").rich_style
-                return self._fit([Segment(" " + one_line(self.empty_text), style)], width, base)
-            return Strip.blank(width, base)
+    def render_empty(self, width: int, base: Style) -> Strip:
+        style = self.get_visual_style("idea-list--empty").rich_style
+        return self._fit([Segment(" " + one_line(self.empty_text), style)], width, base)
+
+    def render_row(self, row: int, width: int, base: Style) -> Strip:
         idea = self.idea_at(row)
         if idea is None:
             return Strip.blank(width, base)

@@ -1,6 +1,6 @@
 """The benchmark's score grid: participants down, criteria across, typed like a spreadsheet.
 
-Built on Textual's line API (a ScrollView with `render_line`), as IdeaList is: the grid keeps
+Built on Textual's line API (a `RowView`, drawing its own lines), as IdeaList is: the grid keeps
 the scores itself and draws each visible row from them, so a typed score is in its cell in the
 very next frame, and changing one score repaints one line. (It was a DataTable whose render
 caches had to be cleared by hand to show a changed cell; that broke on a textual change.)
@@ -76,14 +76,10 @@ class RatingGrid(RatingGridDrawing, can_focus=True):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
         Binding("left", "cursor_left", "Left", show=False),
         Binding("right", "cursor_right", "Right", show=False),
         Binding("home", "first_cell", "First", show=False),
         Binding("end", "last_cell", "Last", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
         Binding("tab,enter", "next_cell", "Next", show=False, id="rate.next-cell"),
         Binding("shift+tab", "previous_cell", "Previous", show=False, id="rate.previous-cell"),
     ]
@@ -141,7 +137,7 @@ class RatingGrid(RatingGridDrawing, can_focus=True):
         """Mark the criteria the room disagrees on in the header ("3!")."""
         if flagged != self._flagged:
             self._flagged = set(flagged)
-            self.refresh_line(0)
+            self.refresh_header()
 
     def column_label(self, criterion_id: str) -> str:
         """The header of a criterion's column as shown ("3", or "3!" when flagged)."""
@@ -155,13 +151,13 @@ class RatingGrid(RatingGridDrawing, can_focus=True):
     def forget_typed(self, participant_id: str, criterion_id: str) -> None:
         """Show the saved score again (the typed one needed no save, or was refused)."""
         if self._typed.pop((participant_id, criterion_id), 0) != 0:
-            self._refresh_row(self.participant_ids.index(participant_id))
+            self.refresh_row(self.participant_ids.index(participant_id))
 
     def _send_score(self, cell: tuple[str, str], score: int | None) -> None:
         """Show the typed score in its cell at once (underlined until it is saved), and ask
         for it to be saved."""
         self._typed[cell] = score
-        self._refresh_row(self.participant_ids.index(cell[0]))
+        self.refresh_row(self.participant_ids.index(cell[0]))
         self.post_message(self.ScoreTyped(*cell, score))
 
     def show(self, participants: list[Participant], scores: dict[tuple[str, str], int]) -> None:
@@ -184,7 +180,7 @@ class RatingGrid(RatingGridDrawing, can_focus=True):
         changed_rows = {key[0] for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
         for row, participant_id in enumerate(ids):
             if participant_id in changed_rows:
-                self._refresh_row(row)
+                self.refresh_row(row)
 
     # --- the cursor ---------------------------------------------------------------------
 
@@ -216,21 +212,15 @@ class RatingGrid(RatingGridDrawing, can_focus=True):
         if new == old:
             return
         self._cursor = new
-        self._refresh_row(old.row)
-        self._refresh_row(new.row)
+        self.refresh_row(old.row)
+        self.refresh_row(new.row)
         self._scroll_to_cursor()
         self.post_message(self.CellHighlighted(self, new))
 
     def _scroll_to_cursor(self) -> None:
         if not self.is_mounted:
             return
-        rows_shown = max(1, self.scrollable_content_region.height - 1)
-        top = round(self.scroll_offset.y)
-        row = self._cursor.row
-        if row < top:
-            self.scroll_to(y=row, animate=False, immediate=True)
-        elif row >= top + rows_shown:
-            self.scroll_to(y=row - rows_shown + 1, animate=False, immediate=True)
+        self.scroll_to_row(self._cursor.row)
         columns_shown = self._columns_shown(self.scrollable_content_region.width)
         first = self._first_column
         column = self._cursor.column
@@ -242,14 +232,12 @@ class RatingGrid(RatingGridDrawing, can_focus=True):
             self._first_column = first
             self.refresh()
 
-    def _refresh_row(self, row: int) -> None:
-        self.refresh_line(row + 1 - round(self.scroll_offset.y))
+    @property
+    def cursor_row(self) -> int:
+        return self._cursor.row
 
-    def action_cursor_up(self) -> None:
-        self.move_cursor(row=self._cursor.row - 1)
-
-    def action_cursor_down(self) -> None:
-        self.move_cursor(row=self._cursor.row + 1)
+    def move_to_row(self, row: int) -> None:
+        self.move_cursor(row=row)
 
     def action_cursor_left(self) -> None:
         self._pending = None
@@ -264,12 +252,6 @@ class RatingGrid(RatingGridDrawing, can_focus=True):
 
     def action_last_cell(self) -> None:
         self.move_cursor(column=len(self.criterion_ids) - 1)
-
-    def action_page_up(self) -> None:
-        self.move_cursor(row=self._cursor.row - max(1, self.scrollable_content_region.height - 2))
-
-    def action_page_down(self) -> None:
-        self.move_cursor(row=self._cursor.row + max(1, self.scrollable_content_region.height - 2))
 
     def action_next_cell(self) -> None:
         """Right, wrapping to the first criterion of the next participant."""
@@ -290,13 +272,13 @@ class RatingGrid(RatingGridDrawing, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is None or offset.y == 0:
+        if offset is None or offset.y < self.HEADER_LINES:
             return
         label_width = self._label_width(self.scrollable_content_region.width)
         if offset.x < label_width:
             return
         column = self._first_column + (offset.x - label_width) // CELL_WIDTH
-        self.move_cursor(row=round(self.scroll_offset.y) + offset.y - 1, column=column)
+        self.move_cursor(row=self.row_at(offset.y), column=column)
 
     def on_resize(self) -> None:
         self._first_column = 0

@@ -6,14 +6,14 @@ they keep (participants, criteria, scores, the cursor) and turns it into lines.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from workshop.tui.widgets.row_view import RowView
 from workshop.tui.widgets.styles import foreground_of
 
 MISSING = "·"
@@ -30,8 +30,11 @@ class Coordinate(NamedTuple):
     column: int
 
 
-class RatingGridDrawing(ScrollView):
+class RatingGridDrawing(RowView):
     """The drawing half of `RatingGrid`: one line of the grid from the scores it keeps."""
+
+    HEADER_LINES: ClassVar[int] = 1
+    """The criteria's numbers stay at the top."""
 
     participant_ids: list[str]
     criterion_ids: list[str]
@@ -47,9 +50,11 @@ class RatingGridDrawing(ScrollView):
     empty_text: str
 
     def _update_size(self) -> None:
-        self.virtual_size = Size(
-            self._natural_label_width() + CELL_WIDTH * len(self.criterion_ids) + 2,
-            len(self.participant_ids) + 1,
+        self.set_virtual_size(
+            Size(
+                self._natural_label_width() + CELL_WIDTH * len(self.criterion_ids) + 2,
+                len(self.participant_ids) + self.HEADER_LINES,
+            )
         )
 
     def _natural_label_width(self) -> int:
@@ -73,20 +78,13 @@ class RatingGridDrawing(ScrollView):
         first = min(self._first_column, max(0, len(self.criterion_ids) - 1))
         return range(first, min(len(self.criterion_ids), first + self._columns_shown(width)))
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.get_visual_style().rich_style
-        if y == 0:
-            return self._header(width)
-        row = round(self.scroll_offset.y) + y - 1
-        if not 0 <= row < len(self.participant_ids):
-            if row == 0 and self.empty_text:
-                style = base + self.get_visual_style("rating-grid--empty").rich_style
-                return Strip([Segment(" " + self.empty_text, style)]).crop_extend(0, width, base)
+    def render_empty(self, width: int, base: Style) -> Strip:
+        if not self.empty_text:
             return Strip.blank(width, base)
-        return self._row(row, width, base)
+        style = base + self.get_visual_style("rating-grid--empty").rich_style
+        return Strip([Segment(" " + self.empty_text, style)]).crop_extend(0, width, base)
 
-    def _header(self, width: int) -> Strip:
+    def render_header(self, y: int, width: int) -> Strip:
         header = self.get_visual_style("rating-grid--header").rich_style
         flagged = header + self.get_visual_style("rating-grid--flagged").rich_style
         segments = [Segment(" " * self._label_width(width), header)]
@@ -101,7 +99,7 @@ class RatingGridDrawing(ScrollView):
     def _foreground(self, component: str) -> Style:
         return foreground_of(self.get_visual_style(component, partial=True).rich_style)
 
-    def _row(self, row: int, width: int, base: Style) -> Strip:
+    def render_row(self, row: int, width: int, base: Style) -> Strip:
         style = base
         if row % 2:
             style = base + self.get_visual_style("rating-grid--even-row").rich_style
