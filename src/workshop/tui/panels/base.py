@@ -56,7 +56,7 @@ class ActivityPanel(Widget):
         return self.context.save(change)
 
     def save_typed(self) -> None:
-        """Ask for anything typed and not saved yet to be saved (the panel is about to go)."""
+        """Save anything typed and not saved yet (the panel is about to go)."""
 
     def take_waiting_changes(self) -> list[Change]:
         """Changes asked for and not saved yet (the screen is about to close and saves them

@@ -212,7 +212,7 @@ anonymous unless you turn the author box on.
             )
         )
         if isinstance(saved, Rejected):
-            return  # still editing: the refusal is shown, the box is Enter away from a retry
+            return  # refused (the warning says why): still editing, Esc cancels
         # Saved, or kept for the screen's retry (nothing is lost): the edit is done. Anything
         # typed since Enter stays, after the draft the edit had put aside.
         self._end_editing(typed_since=self.idea_input.value)

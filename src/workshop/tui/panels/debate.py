@@ -241,7 +241,7 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
         return changed
 
     def _save(self, **extra: Any) -> None:
-        """Post the typed changes of the current item (and `extra` fields), if any."""
+        """Save the typed changes of the current item (and `extra` fields), if any."""
         if not self.subjects:
             return
         fields = {**self._typed(), **extra}

@@ -312,7 +312,7 @@ actions as of today, overall and per owner; it moves as reviews are saved.
         self.save_review()
 
     def save_review(self) -> None:
-        """Post the review being written for the current action, dated today."""
+        """Save the review being written for the current action, dated today."""
         action = self.current_action()
         if action is None:
             return

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 from workshop.core import ops, tally
 from workshop.core.agenda import Activity
 from workshop.core.models import Participant, Session
-from workshop.store.editor import Change, Rejected, Undo
+from workshop.store.editor import Change, Rejected, Saved, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.vote_help import VOTE_HELP
 from workshop.tui.panels.vote_modes import (
@@ -236,11 +236,13 @@ class VotePanel(ActivityPanel):
         saved = self.save(Change(next_voter, "Next voter"))
         if isinstance(saved, Rejected):
             return
-        # Kept for the screen's retry (None): who it adds is known only once it is saved, so
-        # nobody votes meanwhile rather than the last voter getting the next voter's dots.
-        self.voter_id = saved.result.id if saved is not None else None
-        if saved is not None:
+        if isinstance(saved, Saved):
+            self.voter_id = saved.result.id
             self._called.add(saved.result.id)
+        else:
+            # Kept for the screen's retry: who it adds is known only once it is saved, so
+            # nobody votes meanwhile rather than the last voter getting the next one's dots.
+            self.voter_id = None
         self.show_session(self.session)
 
     def action_pick_voter(self) -> None:
