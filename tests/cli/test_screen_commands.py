@@ -45,13 +45,26 @@ def test_open_opens_the_session_in_its_folder(
     assert opened == [(session_path, session_path.parent)]
 
 
-def test_open_checks_the_file_before_opening_the_screen(
-    workshop: RunCli, opened: Opened, session_path: Path
+def test_open_reads_the_file_before_opening_the_screen(
+    workshop: RunCli, opened: Opened, tmp_path: Path
 ) -> None:
+    missing = tmp_path / "gone.toml"
+    failed = workshop("open", missing)
+    assert failed.exit_code == 2
+    assert failed.error_line == f"workshop: {missing}: no such file"
+    assert opened == []
+
+
+def test_open_without_a_terminal_names_a_broken_file_rather_than_the_terminal(
+    workshop: RunCli, opened: Opened, session_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a terminal, the TOML is parsed once the first frame is up (test_opening_terminal.py).
+    monkeypatch.setattr(screen, "on_a_terminal", lambda: False)
     session_path.write_text("title = [\n", encoding="utf-8")
     failed = workshop("open", session_path)
     assert failed.exit_code == 2
-    assert failed.error_line.startswith(f"workshop: {session_path}:")
+    assert failed.error_line.startswith(f"workshop: {session_path}:2:")
+    assert "invalid TOML" in failed.error_line
     assert opened == []
 
 

@@ -82,3 +82,21 @@ def test_a_file_that_fails_its_checks_shows_its_opening_frame_first(tmp_path: Pa
     assert b"ideas[0].created" in output
     assert output.index(OPENING) < output.index(b"ideas[0].created")
     assert path.read_bytes() == before
+
+
+def test_a_file_broken_after_its_head_shows_the_session_then_says_where(tmp_path: Path) -> None:
+    # The first frame is painted from the file's head (title, agenda) before the whole file
+    # is parsed: a record broken further down still shows whose session it is, then ends the
+    # screen with the one-line error naming the line, and leaves the file as it was.
+    path = make_session(tmp_path, current="what-bugs-customers", ideas=3)
+    text = path.read_text(encoding="utf-8")
+    broken = text.replace("[[ideas]]", "[[ideas]]\ntext = ]", 1)
+    path.write_text(broken, encoding="utf-8")
+    line = broken[: broken.index("text = ]")].count("\n") + 1
+    where = f"{path}:{line}:".encode()
+    output = open_in_terminal(path, tmp_path, until=where)
+    assert OPENING in output
+    assert b"3 ideas" in output
+    assert where in output and b"invalid TOML" in output
+    assert output.index(OPENING) < output.index(where)
+    assert path.read_text(encoding="utf-8") == broken

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from workshop.core import ops
-from workshop.store.glance import SessionGlance, glance
+from workshop.core.errors import InvalidFileError
+from workshop.store.glance import SessionGlance, glance, glance_file
 from workshop.store.session_file import SessionFile
 from workshop.store.toml_read import read_toml_file
 
@@ -86,3 +87,51 @@ def test_reading_a_file_keeps_its_identity_mode_and_text(tmp_path: Path) -> None
     file_stat = path.stat()
     assert read.signature == (file_stat.st_ino, file_stat.st_mtime_ns, file_stat.st_size)
     assert (read.mode, read.text, read.data) == (0o640, 'title = "Plain"\n', {"title": "Plain"})
+
+
+def _with_ideas(session_file: SessionFile, count: int) -> Path:
+    def add(draft: Any) -> None:
+        draft.current_activity = "what-bugs-customers"
+        for number in range(count):
+            ops.add_idea(draft, f"Idea {number}", activity="what-bugs-customers")
+
+    session_file.change(add)
+    return session_file.path
+
+
+def test_the_head_of_a_file_is_glanced_as_the_whole_file_is(session_file: SessionFile) -> None:
+    path = _with_ideas(session_file, 3)
+    read = read_toml_file(path, parse_now=False)
+
+    assert glance_file(read) == glance(read_toml_file(path).data)
+    assert glance_file(read).idea_count == 3
+
+
+def test_records_broken_after_the_head_leave_the_glance_and_the_error_for_later(
+    session_file: SessionFile,
+) -> None:
+    path = _with_ideas(session_file, 2)
+    path.write_text(path.read_text().replace("[[ideas]]", "[[ideas]]\ntext = [", 1))
+    read = read_toml_file(path, parse_now=False)
+
+    seen = glance_file(read)
+
+    assert (seen.title, seen.activity_number, seen.idea_count) == ("Service desk", 3, 2)
+    with pytest.raises(InvalidFileError, match=r"invalid TOML"):
+        read.data  # noqa: B018
+
+
+def test_a_head_cut_inside_a_multiline_string_is_glanced_as_blank(tmp_path: Path) -> None:
+    path = tmp_path / "odd.toml"
+    path.write_text('title = """Odd\n[[ideas]]\nstill the title"""\n')
+    read = read_toml_file(path, parse_now=False)
+
+    assert glance_file(read) == SessionGlance()
+    assert read.data["title"] == "Odd\n[[ideas]]\nstill the title"
+
+
+def test_a_file_with_no_records_is_glanced_whole(tmp_path: Path) -> None:
+    path = tmp_path / "small.toml"
+    path.write_text('title = "Small"\n[agenda]\ntitle = "A"\n')
+
+    assert glance_file(read_toml_file(path, parse_now=False)).title == "Small"

@@ -59,13 +59,15 @@ def run_home(args: argparse.Namespace) -> int:
 def run_open(args: argparse.Namespace) -> int:
     """Open a session on screen; a file that does not load is a one-line error.
 
-    The file is read and its TOML parsed here, before the screen starts; the models check it
-    once its first frame is painted, and the screen ends with their one-line error if need be.
+    The file is read here, before the screen starts; on a terminal its TOML is parsed and
+    checked once its first frame (painted from the file's head) is up, and the screen ends
+    with the one-line error if need be. Without a terminal the file's own errors come first.
     """
     from workshop.store.toml_read import read_toml_file
 
-    read = read_toml_file(find_session(args.session, args.dir))
-    require_a_terminal()  # after the file's own errors, which need no screen
+    path = find_session(args.session, args.dir)
+    read = read_toml_file(path, parse_now=not on_a_terminal())
+    require_a_terminal()
     return open_screen(read.path, read.path.parent, read=read)
 
 

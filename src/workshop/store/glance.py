@@ -7,8 +7,17 @@ the wrong type is left blank, and the checked session replaces this a moment lat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any
+
+from workshop.core.errors import WorkshopError
+from workshop.store.toml_read import TomlFile, read_toml_text
+
+_RECORDS = re.compile(r"^[ \t]*\[\[[ \t]*(?!agenda[ \t]*[.\]])", re.MULTILINE)
+"""The first line of the session's records (`[[ideas]]`, `[[votes]]`...): the file's head,
+with the title and the agenda, ends there."""
+IDEA_RECORD = "\n[[ideas]]\n"
 
 
 @dataclass(frozen=True)
@@ -66,3 +75,33 @@ def glance(data: dict[str, Any]) -> SessionGlance:
         activity_count=len(running_order),
         idea_count=len(_tables(data, "ideas")),
     )
+
+
+def glance_file(read: TomlFile) -> SessionGlance:
+    """What the opening frame shows of a session file, parsing only its head.
+
+    The title, the team and the current activity are top-level keys, which TOML puts before
+    any table, and the agenda is written before the records: the head, parsed alone, holds
+    all the frame needs but the idea count, which is counted in the text. The whole file is
+    parsed once the frame is up (at 10,000 ideas that parse is a fifth of the wait). A head
+    that does not parse alone (a record line inside a multi-line string) glances at nothing:
+    the checked session replaces the frame a moment later.
+    """
+    text = read.text
+    records = _RECORDS.search(text)
+    if records is None:
+        return glance(read.data) if _parses(read) else SessionGlance()
+    try:
+        head = read_toml_text(read.path, text[: records.start()])
+    except WorkshopError:
+        return SessionGlance()
+    ideas = text.count(IDEA_RECORD) + text.startswith(IDEA_RECORD[1:])
+    return replace(glance(head), idea_count=ideas)
+
+
+def _parses(read: TomlFile) -> bool:
+    try:
+        read.data  # noqa: B018 - parsed (and kept) to see whether it parses
+    except WorkshopError:
+        return False
+    return True

@@ -11,8 +11,6 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from workshop.core.errors import WorkshopError
-from workshop.store import toml_write
-from workshop.store.atomic import write_atomically
 from workshop.store.locations import settings_file
 from workshop.store.toml_read import read_toml
 
@@ -49,6 +47,11 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write the settings atomically; the folder is made if need be."""
+    # Imported here: the app reads its settings before its first frame, and writes them only
+    # when the theme changes.
+    from workshop.store import toml_write
+    from workshop.store.atomic import write_atomically
+
     path = path or settings_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     text = toml_write.document(asdict(settings))

@@ -10,6 +10,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -123,29 +124,36 @@ class TomlFile:
     """The file's identity, taken before it was read (see `read_toml_file`)."""
     mode: int
     text: str
-    data: dict[str, Any]
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        """The parsed TOML (InvalidFileError, naming the file and the place, if it is not)."""
+        return read_toml_text(self.path, self.text)
 
 
-def read_toml_file(path: Path) -> TomlFile:
+def read_toml_file(path: Path, *, parse_now: bool = True) -> TomlFile:
     """Read and parse a TOML file, or raise a one-line error naming the file and the place.
 
     The file's identity is taken before reading it: if another writer replaces it in between,
     whoever holds this sees a different file next time and reloads, rather than saving over
-    that writer's change from the older text.
+    that writer's change from the older text. `parse_now=False` leaves the parsing (and its
+    errors) to the first use of `data`: the screen paints a session's first frame from the
+    file's head first (see store/glance.py).
     """
     try:
         file_stat = os.stat(path)
     except OSError:
         read_text(path)  # raises the one-line "no such file" or "cannot read"
         raise
-    text = read_text(path)
-    return TomlFile(
+    read = TomlFile(
         path=path,
         signature=file_signature(file_stat),
         mode=stat.S_IMODE(file_stat.st_mode),
-        text=text,
-        data=read_toml_text(path, text),
+        text=read_text(path),
     )
+    if parse_now:
+        read.data  # noqa: B018 - parsed here, so that its errors are raised here
+    return read
 
 
 def key_path(location: tuple[int | str, ...]) -> str:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding
-from textual.command import CommandPalette
+from textual.command import CommandPalette, Provider
 from textual.content import Content
 from textual.message_pump import MessagePump
 from textual.screen import Screen
@@ -28,10 +28,8 @@ from workshop.core.clock import now
 from workshop.core.errors import WorkshopError
 from workshop.store.settings import Settings, load_settings, save_settings
 from workshop.store.toml_read import TomlFile, read_toml_file
-from workshop.tui.commands import WorkshopCommands
 from workshop.tui.safe_text import SafeNotifications, clean
 from workshop.tui.screens.opening import OpeningScreen
-from workshop.tui.screens.palette import WorkshopPalette
 from workshop.tui.widgets.typing_boxes import HoldsKeys, key_in_hand
 
 if TYPE_CHECKING:
@@ -47,12 +45,20 @@ QUIT_ROUNDS = 3
 QUIT_WAIT_SECONDS = 1.0
 
 
+def workshop_commands() -> type[Provider]:
+    """The palette's commands (Textual takes a provider or a function that returns one):
+    imported when the palette first opens, not before the first frame."""
+    from workshop.tui.commands import WorkshopCommands
+
+    return WorkshopCommands
+
+
 class WorkshopApp(SafeNotifications, App[None]):
     """Home screen, or straight into one session when given its file."""
 
     TITLE = "workshop"
     CSS_PATH = "workshop.tcss"
-    COMMANDS = App.COMMANDS | {WorkshopCommands}
+    COMMANDS = App.COMMANDS | {workshop_commands}
     BINDINGS = [
         Binding("f4", "toggle_light", "Light/dark", id="app.toggle_light"),
     ]
@@ -285,6 +291,8 @@ class WorkshopApp(SafeNotifications, App[None]):
     def action_command_palette(self) -> None:
         """Textual's palette, but one that closes once (see screens/palette.py)."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            from workshop.tui.screens.palette import WorkshopPalette
+
             self.push_screen(WorkshopPalette())
 
     def action_set_theme(self, name: str) -> None:

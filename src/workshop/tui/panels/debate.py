@@ -22,7 +22,8 @@ from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.debate_text import FIELDS, item_prompt, note_lines
 from workshop.tui.safe_text import literal, plain
 from workshop.tui.widgets.debate_timer import DebateTimer
-from workshop.tui.widgets.typing_boxes import TypingInput, TypingTextArea, focus_now
+from workshop.tui.widgets.typing_boxes import TypingInput, focus_now
+from workshop.tui.widgets.typing_text_area import TypingTextArea
 
 
 class DebatePanel(ActivityPanel):

@@ -17,7 +17,7 @@ from workshop.core.models import Session
 from workshop.store.editor import Change, Saved
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.widgets.idea_text import literal
-from workshop.tui.widgets.typing_boxes import TypingTextArea
+from workshop.tui.widgets.typing_text_area import TypingTextArea
 
 NOTES_SAVE_DELAY_SECONDS = 1.0
 """Notes are saved this long after the last keystroke, and whenever the notes box loses focus."""

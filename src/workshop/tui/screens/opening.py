@@ -1,7 +1,8 @@
 """The first frame of a session: what its file holds, shown while the file is checked.
 
-Reading and painting this needs neither the models nor pydantic, so it is on screen in about
-the time a bare Textual app takes to start, whatever the size of the session. Once it has
+Painting this needs neither the models nor pydantic, nor the whole file parsed (only its
+head, see store/glance.py), so it is on screen in about the time a bare Textual app takes to
+start, whatever the size of the session. Once it has
 been painted it posts `Painted`, and the app checks the file and puts the session screen in
 its place (or says why it cannot).
 """
@@ -18,7 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from workshop.store.glance import SessionGlance, glance
+from workshop.store.glance import SessionGlance, glance_file
 from workshop.store.toml_read import TomlFile
 from workshop.tui.safe_text import literal, plain
 from workshop.tui.widgets.footer import QuietFooter
@@ -59,7 +60,7 @@ class OpeningScreen(HoldsKeys, Screen[None]):
         super().__init__()
         self.read = read
         self.announce_on_mount = announce_on_mount
-        self.glance: SessionGlance = glance(read.data)
+        self.glance: SessionGlance = glance_file(read)
         self.hold_keys(typed_ahead)  # all typed here goes to the session screen's first panel
 
     @property

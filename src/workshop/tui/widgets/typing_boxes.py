@@ -20,7 +20,7 @@ from textual import events
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from workshop.tui.safe_text import SafeLines
 
@@ -218,7 +218,11 @@ async def hand_on(widget: Widget, event: events.Key) -> None:
     # As the app does with a key it reads: the priority bindings of the focus first.
     if await run_binding_now(widget, event, priority=True):
         return
-    if isinstance(focused, TypingInput | TypingTextArea):
+    # Imported only where a panel has notes or fields (typing_text_area.py): not before the
+    # first frame.
+    from textual.widgets import TextArea
+
+    if isinstance(focused, KeysInOrder):
         await focused.type_key(event)
     elif isinstance(focused, Input | TextArea):
         given = events.Key(event.key, event.character)
@@ -228,7 +232,7 @@ async def hand_on(widget: Widget, event: events.Key) -> None:
         await run_binding_now(widget, event)  # a list or a table: its keys are bindings
 
 
-class _KeysInOrder:
+class KeysInOrder:
     """The key handling TypingInput and TypingTextArea share; `_inserts` says which keys the
     box itself turns into text (those never run a binding)."""
 
@@ -253,7 +257,7 @@ class _KeysInOrder:
         await super()._on_key(event)  # type: ignore[misc]  # Input's or TextArea's own
 
 
-class TypingInput(SafeLines, _KeysInOrder, Input):
+class TypingInput(SafeLines, KeysInOrder, Input):
     """An Input whose bound keys keep their place among the typed characters (and whose
     stored text never reaches the terminal as control characters, see SafeLines).
 
@@ -268,14 +272,3 @@ class TypingInput(SafeLines, _KeysInOrder, Input):
     def on_focus(self) -> None:
         cursor_x = cell_len(self.value[: self.cursor_position])
         self.scroll_to_region(Region(cursor_x, 0, 1, 1), animate=False, force=True, immediate=True)
-
-
-class TypingTextArea(SafeLines, _KeysInOrder, TextArea):
-    """A TextArea whose bound keys keep their place among the typed characters (and whose
-    stored text never reaches the terminal as control characters, see SafeLines)."""
-
-    def _inserts(self, event: events.Key) -> bool:
-        """Whether TextArea handles this key itself (as text, or its own indent keys)."""
-        if self.read_only or event.is_printable or event.key == "enter":
-            return True
-        return self.tab_behavior == "indent" and event.key in ("tab", "escape")
