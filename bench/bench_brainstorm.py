@@ -22,10 +22,11 @@ from textual.widgets import Input
 from workshop.core import ops
 from workshop.core.agenda import Agenda
 from workshop.core.models import Idea
+from workshop.store.editor import Change, Saved
 from workshop.store.session_file import SessionFile
 from workshop.store.toml_read import read_toml, validate
-from workshop.tui.messages import ChangeRequested
 from workshop.tui.panels.brainstorm import BrainstormPanel
+from workshop.tui.panels.context import PanelContext
 from workshop.tui.panels.registry import panel_for
 from workshop.tui.widgets.idea_list import IdeaList
 
@@ -44,13 +45,12 @@ class BenchApp(App[None]):
 
     def compose(self) -> ComposeResult:
         session = self.session_file.session
-        yield panel_for(session.agenda.activity(ACTIVITY), session)
+        yield panel_for(session.agenda.activity(ACTIVITY), session, PanelContext(save=self.save))
 
-    def on_change_requested(self, message: ChangeRequested) -> None:
-        result = self.session_file.change(message.edit)
-        if message.on_saved is not None:
-            message.on_saved(result)
+    def save(self, change: Change) -> Saved:
+        result = self.session_file.change(change.edit)
         self.query_one(BrainstormPanel).show_session(self.session_file.session)
+        return Saved(change, result)
 
 
 class BareInputApp(App[None]):

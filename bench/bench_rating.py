@@ -36,8 +36,9 @@ from textual.app import App, ComposeResult  # noqa: E402
 
 from workshop.core import ops  # noqa: E402
 from workshop.core.agenda import Activity, ActivityKind, Agenda, Criterion, Scale, Step  # noqa: E402
+from workshop.store.editor import Change, Saved  # noqa: E402
 from workshop.store.session_file import SessionFile  # noqa: E402
-from workshop.tui.messages import ChangeRequested  # noqa: E402
+from workshop.tui.panels.context import PanelContext  # noqa: E402
 from workshop.tui.panels.registry import panel_for  # noqa: E402
 from workshop.tui.widgets.rating_grid import RatingGrid  # noqa: E402
 
@@ -93,19 +94,18 @@ class BenchApp(App[None]):
 
     def compose(self) -> ComposeResult:
         activity = self.session_file.session.agenda.activity("rate")
-        yield panel_for(activity, self.session_file.session)
+        yield panel_for(activity, self.session_file.session, PanelContext(save=self.save))
 
-    def on_change_requested(self, message: ChangeRequested) -> None:
+    def save(self, change: Change) -> Saved:
         started = time.perf_counter()
-        result: Any = self.session_file.change(message.edit)
+        result: Any = self.session_file.change(change.edit)
         saved = time.perf_counter()
-        if message.on_saved:
-            message.on_saved(result)
         self.query_one("#panel-rate").show_session(self.session_file.session)  # type: ignore[attr-defined]
         done = time.perf_counter()
         self.saving.append(saved - started)
         self.showing.append(done - saved)
         self.app_side.append(done - TimedGrid.key_times[-1])
+        return Saved(change, result)
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -1,5 +1,5 @@
-"""The capture panels' test app and helpers: a panel mounted the way the session screen does it,
-in a tiny app that owns a session file."""
+"""The capture panels' test helpers: a panel mounted the way the session screen does it, in the
+panel test app (programme_app.PanelApp) over a session file."""
 
 from __future__ import annotations
 
@@ -7,41 +7,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer
+from textual.app import App
 
 from tests.conftest import shipped_agenda
-from tests.tui.programme_app import SavesThroughEditor
+from tests.tui.programme_app import PanelApp
 from workshop.core import ops
 from workshop.core.models import Session
-from workshop.store.editor import SessionEditor
 from workshop.store.session_file import SessionFile
-from workshop.tui.panels.base import ActivityPanel
-from workshop.tui.panels.context import PanelContext
-from workshop.tui.panels.registry import panel_for
 
 
-class PanelHarness(SavesThroughEditor, App[None]):
-    """Stands in for the session screen: each requested change goes through a SessionEditor."""
-
-    BINDINGS = [Binding("ctrl+z", "undo", "Undo", id="harness.undo")]
-
-    def __init__(self, session_file: SessionFile, activity_id: str) -> None:
-        super().__init__()
-        self.editor = SessionEditor(session_file)
-        self.activity = session_file.session.agenda.activity(activity_id)
-        self.errors: list[str] = []
-
-    def compose(self) -> ComposeResult:
-        yield panel_for(
-            self.activity, self.session_file.session, PanelContext(self.session_file.path)
-        )
-        yield Footer()
-
-    @property
-    def panel(self) -> ActivityPanel:
-        return self.query_one(ActivityPanel)
+class PanelHarness(PanelApp):
+    """The panel test app under the name that the capture panels' snapshots show as their
+    title (the class name is the app's title)."""
 
 
 def make_session_file(tmp_path: Path, prepare: Callable[[Session], object] | None = None) -> Path:
@@ -54,6 +31,7 @@ def make_session_file(tmp_path: Path, prepare: Callable[[Session], object] | Non
 
 
 def harness(path: Path, activity_id: str) -> PanelHarness:
+    """The panel for `activity_id` over the session file at `path`, saving as the screen does."""
     return PanelHarness(SessionFile.open(path), activity_id)
 
 

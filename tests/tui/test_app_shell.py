@@ -15,10 +15,10 @@ from workshop.core import ops
 from workshop.core.agenda import Agenda
 from workshop.store import session_file as session_file_module
 from workshop.store.atomic import SaveError
+from workshop.store.editor import Change, Rejected, Undo
 from workshop.store.session_file import SessionFile
 from workshop.store.session_text import load_session
 from workshop.tui.app import WorkshopApp
-from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.screens.dialogs.help import HelpScreen
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.session import SessionScreen
@@ -298,30 +298,29 @@ async def test_a_failed_save_stays_on_screen_and_retries(
     monkeypatch.setattr(session_file_module, "write_atomically", write_unless_full)
     monkeypatch.setattr("workshop.tui.screens.session_saving.RETRY_SECONDS", 0.2)
     app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    saved: list[object] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = session_screen(app)
-        screen.post_message(
-            ChangeRequested(
-                lambda draft: ops.add_idea(draft, "Keep me"), "Added an idea", on_saved=saved.append
-            )
+        # The way a panel saves: through the context it is made with.
+        kept = screen.panel_context.save(
+            Change(lambda draft: ops.add_idea(draft, "Keep me"), "Added an idea")
         )
+        assert kept is None  # not durable: kept for a retry
         await pilot.pause()
         status = screen.query_one(SaveStatus)
         assert status.has_class("-error")
         assert "NOT SAVED" in str(status.content)
         assert "No space left" in str(status.content)
-        assert saved == []
+        assert screen.pending == 1
         assert load_session(path).ideas == []
         await wait_until(pilot, lambda: len(attempts) >= 3)  # it keeps retrying
         assert status.has_class("-error")
         disk_full = False
-        await wait_until(pilot, lambda: bool(saved))
+        await wait_until(pilot, lambda: not screen.pending)
         assert not status.has_class("-error")
         assert "Saved" in str(status.content)
         assert [idea.text for idea in load_session(path).ideas] == ["Keep me"]
-        assert len(saved) == 1
+        assert [idea.text for idea in screen.session.ideas] == ["Keep me"]
 
 
 async def test_an_idea_whose_save_fails_is_kept_while_the_room_types_on(
@@ -404,8 +403,8 @@ async def test_undo_goes_through_the_store(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = session_screen(app)
-        screen.post_message(
-            ChangeRequested(
+        screen.panel_context.save(
+            Change(
                 lambda draft: ops.add_idea(draft, "Oops"),
                 "Added an idea",
                 make_undo=lambda idea: Undo(
@@ -428,7 +427,8 @@ async def test_a_rule_error_is_a_warning_not_a_crash(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = session_screen(app)
-        screen.post_message(ChangeRequested(lambda d: ops.edit_idea(d, "i9", "x"), "Edit"))
+        refused = screen.panel_context.save(Change(lambda d: ops.edit_idea(d, "i9", "x"), "Edit"))
+        assert isinstance(refused, Rejected) and "no idea with id" in refused.message
         await pilot.pause()
         assert not screen.query_one(SaveStatus).has_class("-error")
         assert any("no idea with id" in n.message for n in app._notifications)  # noqa: SLF001
@@ -531,7 +531,7 @@ async def test_quitting_with_an_unsaved_change_asks_first(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = session_screen(app)
-        screen.post_message(ChangeRequested(lambda d: ops.add_idea(d, "Unsaved"), "Add"))
+        screen.panel_context.save(Change(lambda d: ops.add_idea(d, "Unsaved"), "Add"))
         await pilot.pause()
         await pilot.press("ctrl+q")
         await pilot.pause()

@@ -105,18 +105,18 @@ async def test_only_one_re_read_of_the_file_runs_at_a_time(
         SessionFile.open(path).change(lambda s: ops.add_idea(s, "From another terminal"))
         await wait_until(pilot, lambda: len(reads) == 1)
         for _ in range(5):  # polls while the slow read is still running
-            screen.saving.poll_file()
+            screen.disk.poll_file()
         await pilot.pause()
         assert reads == [1]
-        assert screen.saving.rereading
+        assert screen.disk.rereading
 
         release.set()
         idea_list = screen.query_one(IdeaList)
         await wait_until(pilot, lambda: idea_list.row_count == 6)
         assert idea_list.idea_at(0) is not None
         assert idea_list.idea_at(0).text == "From another terminal"  # type: ignore[union-attr]
-        assert not screen.saving.rereading
-        screen.saving.poll_file()  # nothing changed since: no read
+        assert not screen.disk.rereading
+        screen.disk.poll_file()  # nothing changed since: no read
         await pilot.pause()
         assert reads == [1]
 
@@ -158,7 +158,7 @@ async def test_a_re_read_that_fails_is_a_warning_and_the_screen_stays(
         await wait_until(pilot, lambda: "Cannot re-read" in str(status.content))
         assert "Permission denied" in str(status.content)
         assert app.is_running
-        assert not screen.saving.rereading  # and the next poll tries again
+        assert not screen.disk.rereading  # and the next poll tries again
         send_burst(app, "Still typing⏎")
         await wait_until(
             pilot, lambda: "Still typing" in [idea.text for idea in load_session(path).ideas]

@@ -44,13 +44,14 @@ class DiskFull:
 
 
 def test_a_change_is_on_disk_when_request_returns(editor: SessionEditor) -> None:
-    seen: list[str] = []
-    outcome = editor.request(add("Invoices are late", on_saved=lambda idea: seen.append(idea.id)))
+    change = add("Invoices are late")
+    outcome = editor.request(change)
 
     assert outcome.saved_descriptions == ["Idea: Invoices are late"]
     assert outcome.failure == "" and outcome.pending == 0
     assert texts_on_disk(editor.path) == ["Invoices are late"]
-    assert seen == ["i1"]  # on_saved got the edit's result, after the save
+    saved = outcome.result_of(change)
+    assert isinstance(saved, Saved) and saved.result.id == "i1"  # the edit's result
 
 
 def test_a_rule_error_rejects_that_change_alone(editor: SessionEditor) -> None:
@@ -67,15 +68,16 @@ def test_a_failed_save_keeps_the_change_and_those_after_it_in_order(
     editor: SessionEditor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     disk = DiskFull(monkeypatch)
-    saved: list[str] = []
+    first_change, second_change = add("first"), add("second")
 
-    first = editor.request(add("first", on_saved=lambda idea: saved.append(idea.text)))
-    second = editor.request(add("second", on_saved=lambda idea: saved.append(idea.text)))
+    first = editor.request(first_change)
+    second = editor.request(second_change)
 
     assert "No space left on device" in first.failure
     assert first.pending == 1 and second.pending == 2
     assert second.failure == first.failure  # queued behind the failing one, not tried alone
-    assert saved == [] and texts_on_disk(editor.path) == []
+    assert first.result_of(first_change) is None and second.result_of(second_change) is None
+    assert texts_on_disk(editor.path) == []
     assert editor.retry().pending == 2  # still full: still kept
 
     disk.full = False
@@ -84,7 +86,8 @@ def test_a_failed_save_keeps_the_change_and_those_after_it_in_order(
     assert outcome.saved_descriptions == ["Idea: first", "Idea: second"]
     assert outcome.failure == "" and editor.pending == 0 and editor.last_failure == ""
     assert texts_on_disk(editor.path) == ["first", "second"]
-    assert saved == ["first", "second"]
+    results = [outcome.result_of(change) for change in (first_change, second_change)]
+    assert [r.result.text for r in results if isinstance(r, Saved)] == ["first", "second"]
 
 
 def test_a_read_only_session_file_keeps_changes_pending(editor: SessionEditor) -> None:

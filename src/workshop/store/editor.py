@@ -55,15 +55,14 @@ class Undo:
 class Change:
     """A change to a session, waiting to be saved.
 
-    `edit` receives a draft of the latest session on disk and may return a value;
-    `on_saved(value)` is called once the change is durable; `make_undo(value)` builds the undo
-    step pushed when it is saved, if the change can be undone. Compared by identity: the same
-    words sent twice are two changes.
+    `edit` receives a draft of the latest session on disk and may return a value (the
+    `Saved.result` of the outcome); `make_undo(value)` builds the undo step pushed when it is
+    saved, if the change can be undone. Compared by identity: the same words sent twice are
+    two changes.
     """
 
     edit: Callable[[Session], Any]
     description: str
-    on_saved: Callable[[Any], None] | None = None
     make_undo: Callable[[Any], Undo] | None = None
 
 
@@ -222,9 +221,6 @@ class SessionEditor:
             if change.make_undo is not None:
                 self._undo_stack.append(change.make_undo(result))
         del self._undo_stack[: max(0, len(self._undo_stack) - self._undo_depth)]
-        for change, result in accepted:
-            if change.on_saved is not None:
-                change.on_saved(result)
         return outcome
 
     # --- undo -------------------------------------------------------------------------------
@@ -239,9 +235,7 @@ class SessionEditor:
         """The step `undo()` would take back now (None if there is none)."""
         return self._undo_stack[-1] if self._undo_stack else None
 
-    def undo(
-        self, on_saved: Callable[[Any], None] | None = None, *, description: str | None = None
-    ) -> Outcome | None:
+    def undo(self, *, description: str | None = None) -> Outcome | None:
         """Take back the newest change that has an undo step (None if there is none).
 
         The undo is itself a change: saved like any other, described by `description` or
@@ -250,7 +244,7 @@ class SessionEditor:
         if not self._undo_stack:
             return None
         step = self._undo_stack.pop()
-        return self.request(Change(step.edit, description or step.label, on_saved=on_saved))
+        return self.request(Change(step.edit, description or step.label))
 
     # --- what other processes saved ---------------------------------------------------------
 

@@ -8,16 +8,19 @@ from textual.widget import Widget
 
 from workshop.core.agenda import Activity
 from workshop.core.models import Session
-from workshop.tui.messages import ChangeRequested
+from workshop.store.editor import Change, Rejected, Saved
 from workshop.tui.panels.context import PanelContext
 
 
 class ActivityPanel(Widget):
-    """Shows one activity of a session and posts `ChangeRequested` messages for changes.
+    """Shows one activity of a session and saves changes through its `PanelContext`.
 
-    The session screen mounts the panel for the current activity, and calls `show_session`
-    after every saved change, its own or another process's. Panels read the session they are
-    given and never hold on to it as their own state.
+    A change is a `workshop.store.editor.Change` (an edit of the session draft, a description,
+    and how to undo it); `save` returns what became of it, and the panel acts on that right
+    away (follows the new idea, says what was deleted). The session screen mounts the panel
+    for the current activity, and calls `show_session` after every saved change, its own or
+    another process's. Panels read the session they are given and never hold on to it as
+    their own state.
     """
 
     DEFAULT_CSS = """
@@ -37,29 +40,27 @@ class ActivityPanel(Widget):
         activity: Activity,
         session: Session,
         *,
-        context: PanelContext | None = None,
+        context: PanelContext,
         **kwargs: object,
     ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.activity = activity
         self.session = session
-        self.context = context or PanelContext()
-        """The session file's path and the wall clock, from the screen that made the panel."""
+        self.context = context
+        """How to save, the session file's path and the wall clock, from the screen that made
+        the panel."""
 
-    def request_change(self, change: ChangeRequested) -> None:
-        """Send a change straight to the screen that owns the session.
-
-        Posting it from the panel would carry it up the DOM one message queue at a time
-        (panel, containers, screen); at a keystroke per score that wait is most of the cost.
-        """
-        self.screen.post_message(change)
+    def save(self, change: Change) -> Saved | Rejected | None:
+        """Save a change now (see `PanelContext.save`): saved, refused, or None when it is
+        kept for a retry (the screen's red bar says so)."""
+        return self.context.save(change)
 
     def save_typed(self) -> None:
-        """Ask for anything typed and not saved yet to be saved (the panel is about to go)."""
+        """Save anything typed and not saved yet (the panel is about to go)."""
 
-    def take_waiting_changes(self) -> list[ChangeRequested]:
-        """Changes asked for and not yet sent to the screen (the screen is about to close and
-        saves them itself); the panel forgets them."""
+    def take_waiting_changes(self) -> list[Change]:
+        """Changes asked for and not saved yet (the screen is about to close and saves them
+        itself); the panel forgets them."""
         return []
 
     def draft_to_keep(self) -> str:

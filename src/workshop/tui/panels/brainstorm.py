@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 from workshop.core import ops
 from workshop.core.agenda import Activity
 from workshop.core.models import Idea, Session
-from workshop.tui.messages import ChangeRequested, Undo
+from workshop.store.editor import Change, Rejected, Saved, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.safe_text import clean
 from workshop.tui.widgets.idea_filter import ActivityIdeas, IdeaFilter, count_label
@@ -88,9 +88,6 @@ anonymous unless you turn the author box on.
         self.projector_view = False
         self.editing: Idea | None = None
         self._stashed_draft = ""
-        self._follow_idea: str | None = None
-        self._deleting: set[str] = set()
-        """Ideas whose delete is asked for but not yet shown (a burst of d)."""
         self.idea_filter = IdeaFilter("")
         self.own_ideas = ActivityIdeas(activity.id)
 
@@ -157,8 +154,7 @@ anonymous unless you turn the author box on.
             idea_list.empty_text = "No idea matches the filter (Esc clears it)"
         else:
             idea_list.empty_text = "No ideas yet: type one and press Enter"
-        idea_list.set_ideas(shown, follow=self._follow_idea)
-        self._follow_idea = None
+        idea_list.set_ideas(shown)
         count = self.query_one("#count", Static)
         label = count_label(
             own_ideas, len(shown), filtered=bool(self.idea_filter), hidden=self.own_ideas.hidden
@@ -180,25 +176,20 @@ anonymous unless you turn the author box on.
             return
         activity_id = self.activity.id
         author = self.author_input.value if self.author_input.has_class("-shown") else ""
-
-        def saved(idea: Idea) -> None:
-            # The box was cleared on Enter (CaptureInput); a failed save is kept and retried
-            # by the session screen, under its red bar.
-            if not self.is_mounted:
-                return  # saved by a retry after the facilitator moved on
-            self._follow_idea = idea.id
-
-        self.request_change(
-            ChangeRequested(
+        saved = self.save(
+            Change(
                 lambda session: ops.add_idea(session, text, activity=activity_id, author=author),
                 "Add an idea",
-                on_saved=saved,
                 make_undo=lambda idea: Undo(
                     lambda session: ops.delete_idea(session, idea.id),
                     f"remove {ops.label('idea', idea.id, idea.text)}",
                 ),
             )
         )
+        # The box was cleared on Enter (CaptureInput); an idea whose save failed is kept by
+        # the editor and saved by the screen's retry, under its red bar.
+        if isinstance(saved, Saved):
+            self.idea_list.follow(saved.result.id)
 
     def draft_to_keep(self) -> str:
         return self._stashed_draft if self.editing is not None else self.idea_input.value
@@ -210,25 +201,23 @@ anonymous unless you turn the author box on.
 
     def _save_edit(self, idea: Idea, text: str) -> None:
         old_text = idea.text
-
-        def saved(_: Idea) -> None:
-            if not self.is_mounted:
-                return
-            # Anything typed since Enter stays, after the draft the edit had put aside.
-            self._end_editing(typed_since=self.idea_input.value)
-            self._follow_idea = idea.id
-
-        self.request_change(
-            ChangeRequested(
+        saved = self.save(
+            Change(
                 lambda session: ops.edit_idea(session, idea.id, text),
                 f"Edit {ops.label('idea', idea.id, old_text)}",
-                on_saved=saved,
                 make_undo=lambda _: Undo(
                     lambda session: ops.edit_idea(session, idea.id, old_text),
                     f"put back the text of {ops.label('idea', idea.id, old_text)}",
                 ),
             )
         )
+        if isinstance(saved, Rejected):
+            return  # refused (the warning says why): still editing, Esc cancels
+        # Saved, or kept for the screen's retry (nothing is lost): the edit is done. Anything
+        # typed since Enter stays, after the draft the edit had put aside.
+        self._end_editing(typed_since=self.idea_input.value)
+        if saved is not None:
+            self.idea_list.follow(idea.id)
 
     def _end_editing(self, typed_since: str = "") -> None:
         self.editing = None
@@ -293,27 +282,23 @@ anonymous unless you turn the author box on.
 
     def action_delete(self) -> None:
         idea = self.idea_list.highlighted_idea
-        if idea is None or idea.id in self._deleting:
-            return  # a second d before the first delete was shown: nothing more to delete
-        self._deleting.add(idea.id)
+        if idea is None:
+            return
         named = ops.label("idea", idea.id, idea.text)
-
-        def deleted(_: object) -> None:
-            self._deleting.discard(idea.id)
-            self.notify(
-                clean(f"Deleted {named}: ctrl+z brings it back.", one_line=True), markup=False
-            )
-
-        self.request_change(
-            ChangeRequested(
+        saved = self.save(
+            Change(
                 lambda session: ops.delete_idea(session, idea.id),
                 f"Delete {named}",
-                on_saved=deleted,
                 make_undo=lambda removed: Undo(
                     lambda session: ops.restore_idea(session, *removed), f"restore {named}"
                 ),
             )
         )
+        # Saved and shown before the next key is read: a second d deletes the next idea.
+        if isinstance(saved, Saved):
+            self.notify(
+                clean(f"Deleted {named}: ctrl+z brings it back.", one_line=True), markup=False
+            )
 
     def action_toggle_hidden(self) -> None:
         idea = self.idea_list.highlighted_idea
@@ -322,19 +307,18 @@ anonymous unless you turn the author box on.
         hide = not idea.hidden
         named = ops.label("idea", idea.id, idea.text)
         done = f"Hid {named} from exports and the projector" if hide else f"Showed {named} again"
-        self.request_change(
-            ChangeRequested(
+        saved = self.save(
+            Change(
                 lambda session: ops.set_hidden(session, idea.id, hide),
                 f"Hide {named}" if hide else f"Show {named}",
-                on_saved=lambda _: self.notify(
-                    clean(f"{done}: ctrl+z undoes.", one_line=True), markup=False
-                ),
                 make_undo=lambda _: Undo(
                     lambda session: ops.set_hidden(session, idea.id, not hide),
                     f"show {named} again" if hide else f"hide {named} again",
                 ),
             )
         )
+        if isinstance(saved, Saved):
+            self.notify(clean(f"{done}: ctrl+z undoes.", one_line=True), markup=False)
 
     def action_toggle_projector(self) -> None:
         self.projector_view = not self.projector_view

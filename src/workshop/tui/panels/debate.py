@@ -17,7 +17,7 @@ from workshop.core import ops
 from workshop.core.agenda import Activity, Verdict
 from workshop.core.models import DebateNote, Session, TimerState
 from workshop.core.planning import DebateSubject, debate_note, debate_subjects
-from workshop.tui.messages import ChangeRequested, Undo
+from workshop.store.editor import Change, Saved, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.debate_text import FIELDS, item_prompt, note_lines
 from workshop.tui.safe_text import literal, plain
@@ -242,7 +242,7 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
         return changed
 
     def _save(self, **extra: Any) -> None:
-        """Post the typed changes of the current item (and `extra` fields), if any."""
+        """Save the typed changes of the current item (and `extra` fields), if any."""
         if not self.subjects:
             return
         fields = {**self._typed(), **extra}
@@ -262,8 +262,8 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
                 lambda draft: ops.set_debate_note(draft, activity_id, item_id, verdict=before),
                 f"put back the verdict on “{title}” ({before or 'none'})",
             )
-        self.request_change(
-            ChangeRequested(
+        self.save(
+            Change(
                 lambda draft: ops.set_debate_note(draft, activity_id, item_id, **fields),
                 description,
                 make_undo=make_undo,
@@ -282,7 +282,7 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
             for state in states:
                 ops.set_timer(draft, state)
 
-        self.request_change(ChangeRequested(keep, "Debate timer"))
+        self.save(Change(keep, "Debate timer"))
 
     def unsaved_text(self) -> str:
         if not self.subjects:
@@ -360,16 +360,15 @@ the next field. In the points boxes `Enter` starts a new point; leave with `Tab`
         if any(a.title.strip().casefold() == same for a in self.session.actions):
             self.notify("That decision is already an action in the plan.")
             return
-        self.request_change(
-            ChangeRequested(
+        saved = self.save(
+            Change(
                 lambda draft: ops.add_action(draft, decision, ideas=ideas),
                 f"Action from the debate: {decision}",
-                on_saved=lambda action: self.notify(
-                    f"Added to the plan: {action.title}", markup=False
-                ),
                 make_undo=lambda action: Undo(
                     lambda draft: ops.delete_action(draft, action.id),
                     f"remove {ops.label('action', action.id, action.title)}",
                 ),
             )
         )
+        if isinstance(saved, Saved):
+            self.notify(f"Added to the plan: {saved.result.title}", markup=False)

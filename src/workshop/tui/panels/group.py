@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual import on
@@ -16,7 +17,7 @@ from textual.widgets.option_list import Option
 from workshop.core import ops
 from workshop.core.agenda import Activity
 from workshop.core.models import Idea, Session, Theme, Vote
-from workshop.tui.messages import ChangeRequested, Undo
+from workshop.store.editor import Change, Saved, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.screens.dialogs.idea_prompts import ChoicePrompt, TextPrompt
 from workshop.tui.widgets.idea_filter import plural
@@ -332,10 +333,11 @@ the right column shows the ideas of the theme highlighted on the left (start wit
     def _move_highlighted(self, theme_id: str) -> None:
         idea = self.idea_list.highlighted_idea
         if idea is not None:
-            self._move(idea, theme_id)
-            # On to the next idea now rather than once the move is saved, so that digits
-            # pressed in one go sort one idea each.
+            # On to the next idea before the move is saved and shown: the cursor then stays
+            # on it whether the moved idea leaves the list or not, and digits pressed in one
+            # go sort one idea each.
             self.idea_list.cursor += 1
+            self._move(idea, theme_id)
 
     def _move(self, idea: Idea, theme_id: str) -> None:
         if idea.theme == theme_id:
@@ -353,11 +355,16 @@ the right column shows the ideas of the theme highlighted on the left (start wit
             ),
         )
 
-    def _request(self, edit, description, make_undo=None, saved_note: str = "") -> None:  # type: ignore[no-untyped-def]
-        on_saved = (lambda _: self.notify(saved_note)) if saved_note else None
-        self.request_change(
-            ChangeRequested(edit, description, on_saved=on_saved, make_undo=make_undo)
-        )
+    def _request(
+        self,
+        edit: Callable[[Session], Any],
+        description: str,
+        make_undo: Callable[[Any], Undo] | None = None,
+        saved_note: str = "",
+    ) -> None:
+        saved = self.save(Change(edit, description, make_undo=make_undo))
+        if saved_note and isinstance(saved, Saved):
+            self.notify(saved_note)
 
 
 def one_line_title(theme: Theme) -> str:

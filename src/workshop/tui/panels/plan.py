@@ -27,7 +27,7 @@ from workshop.core.planning import (
 )
 from workshop.core.tally import ranking
 from workshop.export.beside import export_markdown_beside
-from workshop.tui.messages import ChangeRequested, Undo
+from workshop.store.editor import Change, Saved, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.plan_text import (
     HORIZON_SHORT,
@@ -249,27 +249,23 @@ An action without an owner or a measure of success is marked ⚠.
 
     def _add(self, fields: dict[str, Any]) -> None:
         title = fields.pop("title")
-
-        def saved(action: Action) -> None:
-            ids = [a.id for a in self.session.actions]
-            if action.id in ids:  # already shown: highlight it
-                self.actions_list.highlighted = ids.index(action.id)
-            else:  # shown next: `_show` highlights it
-                self._follow = action.id
-            self.actions_list.display = True
-            self.actions_list.focus()
-
-        self.request_change(
-            ChangeRequested(
+        saved = self.save(
+            Change(
                 lambda draft: ops.add_action(draft, title, **fields),
                 f"New action: {title}",
-                on_saved=saved,
                 make_undo=lambda action: Undo(
                     lambda draft: ops.delete_action(draft, action.id),
                     f"remove {ops.label('action', action.id, action.title)}",
                 ),
             )
         )
+        if not isinstance(saved, Saved):
+            return
+        ids = [a.id for a in self.session.actions]  # shown by the save: highlight it
+        if saved.result.id in ids:
+            self.actions_list.highlighted = ids.index(saved.result.id)
+        self.actions_list.display = True
+        self.actions_list.focus()
 
     @on(OptionList.OptionSelected, "#plan-starts")
     def _start_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -296,8 +292,8 @@ An action without an owner or a measure of success is marked ⚠.
             if not changes:
                 return
             undo_fields = {k: getattr(before, k) for k in changes}
-            self.request_change(
-                ChangeRequested(
+            self.save(
+                Change(
                     lambda draft: ops.update_action(draft, before.id, **changes),
                     f"Edited the action {fields['title']}",
                     make_undo=lambda _: Undo(
@@ -314,8 +310,8 @@ An action without an owner or a measure of success is marked ⚠.
         if action is None:
             return
         self._follow = action.id
-        self.request_change(
-            ChangeRequested(
+        self.save(
+            Change(
                 lambda draft: ops.move_action(draft, action.id, offset),
                 f"Moved {action.title} {'up' if offset < 0 else 'down'}",
                 make_undo=lambda _: Undo(
@@ -329,19 +325,18 @@ An action without an owner or a measure of success is marked ⚠.
         action = self.highlighted_action()
         if action is None:
             return
-        self.request_change(
-            ChangeRequested(
+        saved = self.save(
+            Change(
                 lambda draft: ops.delete_action(draft, action.id),
                 f"Deleted the action {action.title}",
-                on_saved=lambda _: self.notify(
-                    f"Deleted: {action.title}. ctrl+z brings it back.", markup=False
-                ),
                 make_undo=lambda result: Undo(
                     lambda draft: ops.restore_action(draft, *result),
                     f"restore {ops.label('action', action.id, action.title)}",
                 ),
             )
         )
+        if isinstance(saved, Saved):
+            self.notify(f"Deleted: {action.title}. ctrl+z brings it back.", markup=False)
 
     def action_cycle_view(self) -> None:
         self.view = SIDE_VIEWS[(SIDE_VIEWS.index(self.view) + 1) % len(SIDE_VIEWS)]

@@ -8,14 +8,13 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.dom import DOMNode
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from workshop.core import ops
 from workshop.core.agenda import Activity
 from workshop.core.models import Session
-from workshop.tui.messages import ChangeRequested
+from workshop.store.editor import Change, Saved
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.widgets.idea_text import literal
 from workshop.tui.widgets.typing_text_area import TypingTextArea
@@ -79,7 +78,6 @@ the notes box.
         self._saved_notes = ops.note_for(session, activity.id)
         self._typed_notes = self._saved_notes
         self._save_timer: Timer | None = None
-        self._owner: DOMNode | None = None
 
     @property
     def points(self) -> list[str]:
@@ -94,7 +92,6 @@ the notes box.
         yield Static(id="notes-status")
 
     def on_mount(self) -> None:
-        self._owner = self.screen
         self.query_one("#notes", TextArea).border_title = "Notes"
         self._show_point()
         self._show_notes_status("Notes are saved as you type.")
@@ -172,10 +169,10 @@ the notes box.
         return "" if self._typed_notes == self._saved_notes else self._typed_notes
 
     def on_unmount(self) -> None:
-        self.save_notes(post_to=self._owner)
+        self.save_notes()
 
-    def save_notes(self, post_to: DOMNode | None = None) -> None:
-        """Ask for the notes to be saved, unless they already are."""
+    def save_notes(self) -> None:
+        """Save the notes, unless they already are."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
@@ -183,17 +180,12 @@ the notes box.
         if text == self._saved_notes:
             return
         activity_id = self.activity.id
-
-        def saved(_: object) -> None:
+        saved = self.save(
+            Change(lambda session: ops.set_note(session, activity_id, text), "Save the notes")
+        )
+        if isinstance(saved, Saved):
             self._saved_notes = text
             self._show_notes_status("✓ Notes saved")
-
-        message = ChangeRequested(
-            lambda session: ops.set_note(session, activity_id, text),
-            "Save the notes",
-            on_saved=saved,
-        )
-        (post_to or self).post_message(message)
 
     def _show_notes_status(self, text: str) -> None:
         for status in self.query("#notes-status").results(Static):

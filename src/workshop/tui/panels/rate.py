@@ -16,8 +16,8 @@ from workshop.core.agenda import Activity
 from workshop.core.errors import WorkshopError
 from workshop.core.models import Participant, Session
 from workshop.core.stats import CriterionResult, criterion_results, with_previous
+from workshop.store.editor import Change, Saved, Undo
 from workshop.store.folder import earlier_sessions
-from workshop.tui.messages import ChangeRequested, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.safe_text import clean, literal, plain
 from workshop.tui.screens.dialogs.rating_participant_form import ParticipantForm
@@ -90,11 +90,7 @@ discuss, not an error.
         self.layout_mode: str | None = None
         self._joined: set[str] = set()
         """Participants of other activities called to rate here, before their first score."""
-        self._follow: str | None = None
-        """A participant just added: the cursor goes to their row once it is shown."""
-        self._adding = 0
-        """Participants asked for (`a`) and not saved yet: the grid holds the keys meanwhile."""
-        self._scores_waiting: list[ChangeRequested] = []
+        self._scores_waiting: list[Change] = []
         """Scores typed and shown, whose save waits for the frame that shows them."""
 
     def set_earlier_sessions(self, sessions: list[Session]) -> None:
@@ -166,11 +162,6 @@ discuss, not an error.
         }
         grid = self.query_one(RatingGrid)
         grid.show(self.participants(), scores)
-        if self._follow in grid.participant_ids:
-            grid.move_cursor(row=grid.participant_ids.index(self._follow), column=0)
-            self._follow = None
-        if not self._adding:
-            grid.give_held_keys()
         self._show_results()
         self._show_status()
 
@@ -276,7 +267,7 @@ discuss, not an error.
             self.query_one(RatingGrid).forget_typed(participant, criterion)
             return
         self._scores_waiting.append(
-            ChangeRequested(
+            Change(
                 lambda draft: ops.set_rating(draft, activity_id, participant, criterion, score),
                 f"Score {score if score is not None else 'left out'}",
                 make_undo=lambda _: Undo(
@@ -294,23 +285,22 @@ discuss, not an error.
     def _send_waiting_scores(self) -> None:
         waiting, self._scores_waiting = self._scores_waiting, []
         for change in waiting:
-            self.request_change(change)
+            self.save(change)
 
     def save_typed(self) -> None:
         self._send_waiting_scores()
 
-    def take_waiting_changes(self) -> list[ChangeRequested]:
+    def take_waiting_changes(self) -> list[Change]:
         waiting, self._scores_waiting = self._scores_waiting, []
         return waiting
 
     def action_add_participant(self) -> None:
         """The next person to rate: someone who took part elsewhere (a voter) and has not
         rated yet, or else a new participant. A stray `a` must not add people unseen: the
-        notice names them, and ctrl+z takes a new one back. Keys typed before their row is
-        shown wait for it (the scores read out straight after `a` are theirs)."""
+        notice names them, and ctrl+z takes a new one back. Their row is shown and has the
+        cursor before the next key is read (the scores read out straight after `a` are
+        theirs)."""
         activity_id = self.activity.id
-        self._adding += 1
-        self.query_one(RatingGrid).hold_keys()
 
         def next_one(draft: Session) -> tuple[Participant, bool]:
             # Who is listed is read from the latest session, not the screen at the key: `a a`
@@ -319,14 +309,6 @@ discuss, not an error.
             listed = [p.id for p in ops.participants_in(draft, activity_id, self._joined)]
             participant = ops.next_participant(draft, activity_id, listed)
             return participant, participant.id not in known
-
-        def added(result: tuple[Participant, bool]) -> None:
-            participant, new = result
-            self._joined.add(participant.id)
-            self._follow = participant.id
-            self._adding -= 1
-            how = "ctrl+z removes them" if new else "they took part earlier"
-            self.notify(clean(f"Added {participant.label}: {how}.", one_line=True), markup=False)
 
         def undo(result: tuple[Participant, bool]) -> Undo:
             participant, new = result
@@ -337,9 +319,17 @@ discuss, not an error.
                 f"remove participant {participant.id} ({participant.label})",
             )
 
-        self.request_change(
-            ChangeRequested(next_one, "Add a participant", on_saved=added, make_undo=undo)
-        )
+        saved = self.save(Change(next_one, "Add a participant", make_undo=undo))
+        if not isinstance(saved, Saved):
+            return  # refused (said so), or kept for the screen's retry under its red bar
+        participant, new = saved.result
+        self._joined.add(participant.id)  # listed here from now on, scores or not
+        self._show()
+        grid = self.query_one(RatingGrid)
+        if participant.id in grid.participant_ids:
+            grid.move_cursor(row=grid.participant_ids.index(participant.id), column=0)
+        how = "ctrl+z removes them" if new else "they took part earlier"
+        self.notify(clean(f"Added {participant.label}: {how}.", one_line=True), markup=False)
 
     def action_edit_participant(self) -> None:
         participant = self._current_participant()
@@ -352,8 +342,8 @@ discuss, not an error.
             if answer is None:
                 return
             name, segment = answer
-            self.request_change(
-                ChangeRequested(
+            self.save(
+                Change(
                     lambda draft: ops.update_participant(
                         draft, participant_id, name=name, segment=segment
                     ),

@@ -23,7 +23,7 @@ from workshop.core.models import Action, Review, Session
 from workshop.core.review import CLOSED, STATUS_CHOICES, status_label
 from workshop.core.success import PROGRESS_MEANINGS, index_by_owner, progress_label, track
 from workshop.core.success import success_index as index_of
-from workshop.tui.messages import ChangeRequested, Undo
+from workshop.store.editor import Change, Rejected, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.review_text import (
     EMPTY_TEXT,
@@ -312,7 +312,7 @@ actions as of today, overall and per owner; it moves as reviews are saved.
         self.save_review()
 
     def save_review(self) -> None:
-        """Post the review being written for the current action, dated today."""
+        """Save the review being written for the current action, dated today."""
         action = self.current_action()
         if action is None:
             return
@@ -335,19 +335,11 @@ actions as of today, overall and per owner; it moves as reviews are saved.
         position = self._order.index(action_id)
         next_id = self._order[position + 1] if position + 1 < len(self._order) else action_id
         title = action.title
-
-        def saved(_: Action) -> None:
-            self.drafts.pop(action_id, None)
-            self._follow = next_id
-            if self.app.focused is self.note_input:
-                self.actions_list.focus()
-
-        self.request_change(
-            ChangeRequested(
+        saved = self.save(
+            Change(
                 lambda draft_session: ops.add_review(draft_session, action_id, review),
                 f"Reviewed {title}: {progress_label(review.progress)}, "
                 f"{status_label(review.status)}",
-                on_saved=saved,
                 make_undo=lambda _: Undo(
                     lambda draft_session: remove_review(
                         draft_session, action_id, review, status_before
@@ -356,3 +348,11 @@ actions as of today, overall and per owner; it moves as reviews are saved.
                 ),
             )
         )
+        if not isinstance(saved, Rejected):
+            # Saved, or kept for the screen's retry under its red bar (nothing is lost): the
+            # draft goes and the next action is highlighted. Refused, the draft stays.
+            self.drafts.pop(action_id, None)
+            self._follow = next_id
+            self._show()
+            if self.app.focused is self.note_input:
+                self.actions_list.focus()

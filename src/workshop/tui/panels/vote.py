@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 from workshop.core import ops, tally
 from workshop.core.agenda import Activity
 from workshop.core.models import Participant, Session
-from workshop.tui.messages import ChangeRequested, Undo
+from workshop.store.editor import Change, Rejected, Saved, Undo
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.vote_help import VOTE_HELP
 from workshop.tui.panels.vote_modes import (
@@ -89,8 +89,6 @@ class VotePanel(ActivityPanel):
         self.voter_id: str | None = None
         self._called: set[str] = set()
         """The voters called here so far (`n` does not call one of them again)."""
-        self._choosing: list[list[tuple[str, int]]] = []
-        """For each `n` not saved yet, the dots (item, +1/-1) typed for that voter meanwhile."""
         self._items: list[VoteItem] = []
         self._tally_digits = ""
         """The number of hands typed so far for the highlighted item."""
@@ -226,24 +224,26 @@ class VotePanel(ActivityPanel):
         """The next person to vote: one who took part elsewhere (rated) and has not voted yet,
         or a new participant. The status line names them (a toast would linger over it).
 
-        Dots typed before they are saved as the voter are theirs: they wait for them.
+        They are the voter before the next key is read: the dots typed next are theirs.
         """
         activity_id = self.activity.id
-        self._choosing.append([])
 
         def next_voter(draft: Session) -> Participant:
-            # Read at save time, not at the key: `n n` typed together are two people.
+            # Read from the latest session: `n n` typed together are two people.
             passed = [*self._called, *([self.voter_id] if self.voter_id else [])]
             return ops.next_participant(draft, activity_id, passed)
 
-        def chosen(participant: Participant) -> None:
-            self.voter_id = participant.id
-            self._called.add(participant.id)
-            waiting = self._choosing.pop(0) if self._choosing else []
-            for target, change in waiting:
-                self._request_dots(participant, target, change)
-
-        self.request_change(ChangeRequested(next_voter, "Next voter", on_saved=chosen))
+        saved = self.save(Change(next_voter, "Next voter"))
+        if isinstance(saved, Rejected):
+            return
+        if isinstance(saved, Saved):
+            self.voter_id = saved.result.id
+            self._called.add(saved.result.id)
+        else:
+            # Kept for the screen's retry: who it adds is known only once it is saved, so
+            # nobody votes meanwhile rather than the last voter getting the next one's dots.
+            self.voter_id = None
+        self.show_session(self.session)
 
     def action_pick_voter(self) -> None:
         choices = [(p.id, p.label) for p in self.session.participants]
@@ -276,9 +276,6 @@ class VotePanel(ActivityPanel):
         item = self.highlighted_item
         if item is None:
             return
-        if self._choosing:  # for the voter `n` is calling (not saved yet)
-            self._choosing[-1].append((item.target, change))
-            return
         voter = self.voter
         if voter is None:
             self._show_status("Choose who is voting first: n for the next voter, v to pick.")
@@ -303,10 +300,10 @@ class VotePanel(ActivityPanel):
 
     def _request_dots(self, voter: Participant, target: str, change: int) -> None:
         activity_id = self.activity.id
-        self.request_change(
-            ChangeRequested(
+        self.save(
+            Change(
                 # The dots are counted on the latest session, not on `before` (what the screen
-                # showed): several + pressed before the first is saved each add one.
+                # showed): a + kept for a retry and the + after it each add one.
                 lambda s: ops.change_dots(s, activity_id, voter.id, target, change),
                 "Cast votes",
                 make_undo=lambda earlier: Undo(
@@ -370,8 +367,8 @@ class VotePanel(ActivityPanel):
         table = self.items_table
         table.move_cursor(row=table.cursor_row + 1)
         self._show_tally()
-        self.request_change(
-            ChangeRequested(
+        self.save(
+            Change(
                 lambda s: ops.set_tally(s, activity_id, target, count),
                 "Record a tally",
                 make_undo=lambda previous: Undo(

@@ -1,10 +1,12 @@
 """The session screen: runs the agenda and drives the session's `SessionEditor`.
 
-Panels post `ChangeRequested`; the screen hands it to the editor through `SessionSaving`
-(session_saving.py: saved under the file's lock, retried, undone, another process's changes
-adopted) and shows the new session to the panel, the outline and the header. The screen keeps
-the layout, showing the session and moving through the agenda; it delegates the current panel
-(session_panels.py), the timers (session_timers.py) and the room (session_room.py).
+Panels save a change through the `save` of the `PanelContext` they are made with: the screen's
+`SessionSaving` (session_saving.py) hands it to the editor (saved under the file's lock,
+refused, or kept and retried), shows the new session to the panel, the outline and the header,
+and returns what became of the change to the panel. The screen keeps the layout, showing the
+session and moving through the agenda; it delegates the current panel (session_panels.py),
+the timers (session_timers.py), the room (session_room.py) and the file's re-reads and export
+(session_disk.py).
 """
 
 from __future__ import annotations
@@ -24,15 +26,15 @@ from workshop.core.agenda import Activity
 from workshop.core.models import Session
 from workshop.store.editor import Change, SessionEditor
 from workshop.store.session_file import SessionFile
-from workshop.tui.messages import ChangeRequested
 from workshop.tui.panels.base import ActivityPanel
 from workshop.tui.panels.context import PanelContext
 from workshop.tui.panels.registry import panel_class, panel_for
 from workshop.tui.room_process import RoomOptions, RoomProcess
 from workshop.tui.safe_text import plain
+from workshop.tui.screens.session_disk import FileRead, SessionDisk
 from workshop.tui.screens.session_panels import SessionPanels
 from workshop.tui.screens.session_room import RoomJoined, RoomStarted, SessionRoom
-from workshop.tui.screens.session_saving import FileRead, SessionSaving
+from workshop.tui.screens.session_saving import SessionSaving
 from workshop.tui.screens.session_timers import SessionTimers
 from workshop.tui.widgets.footer import QuietFooter
 from workshop.tui.widgets.header_lines import activity_line, title_line
@@ -110,7 +112,13 @@ class SessionScreen(HoldsKeys, Screen[None]):
         self.editor = SessionEditor(session_file)
         """The session's rules: its queue of changes, saving, retry, undo, adopting."""
         self.wall_clock = wall_clock
-        self.panel_context = PanelContext(session_file.path, wall_clock)
+        self.saving = SessionSaving(self)
+        """Hands changes to the editor, shows the outcome, retries, undoes."""
+        self.disk = SessionDisk(self)
+        """Picks up another process's changes to the file; exports beside it."""
+        self.panel_context = PanelContext(
+            save=self.saving.save, session_path=session_file.path, wall_clock=wall_clock
+        )
         """Handed to each panel as it is made."""
         self.timers = SessionTimers(self, clock, wall_clock)
         """The activities' timers (session_timers.py)."""
@@ -121,8 +129,6 @@ class SessionScreen(HoldsKeys, Screen[None]):
         """The person's ctrl+b choice; None follows the terminal's width."""
         self.panels = SessionPanels(self)
         """Swaps the current activity's panel as the session moves on (session_panels.py)."""
-        self.saving = SessionSaving(self)
-        """Hands changes to the editor, shows the outcome, retries, undoes, polls the file."""
         self.shown_activity = ""
         # Keys are held from the start until the first panel has the focus (see HoldsKeys).
         self.hold_keys(typed_ahead)
@@ -171,13 +177,17 @@ class SessionScreen(HoldsKeys, Screen[None]):
         except KeyError:
             return session.agenda.activities()[0]
 
+    @property
+    def status_line(self) -> SaveStatus:
+        return self.query_one(SaveStatus)
+
     def on_mount(self) -> None:
-        self.query_one(SaveStatus).show_idle(f"Opened {self.session_file.path.name}")
+        self.status_line.show_idle(f"Opened {self.session_file.path.name}")
         self._apply_outline_visibility()
         self.show_session()
         if self.panel is not None:
             self.call_after_refresh(self.panels.in_place, self.panel)
-        self.set_interval(POLL_SECONDS, self.saving.poll_file, name="poll-session-file")
+        self.set_interval(POLL_SECONDS, self.disk.poll_file, name="poll-session-file")
         self.set_interval(TICK_SECONDS, self.timers.tick, name="timer-tick")
 
     def on_resize(self, event: events.Resize) -> None:
@@ -224,23 +234,16 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
     # --- saving changes -------------------------------------------------------------------
 
-    @on(ChangeRequested)
-    def _change_requested(self, message: ChangeRequested) -> None:
-        message.stop()
-        saving = self.saving
-        saving.request(
-            saving.change_from(
-                message.edit, message.description, message.on_saved, message.make_undo
-            )
-        )
-
     def request_change(self, change: Change) -> None:
         """Save a change now, or after the changes already waiting for a retry."""
-        self.saving.request(change)
+        self.saving.save(change)
+
+    def show_refused(self, message: str) -> None:
+        self.app.notify(message, severity="warning", markup=False)
 
     @on(FileRead)
     def _file_read(self, message: FileRead) -> None:
-        self.saving.file_read(message)
+        self.disk.file_read(message)
 
     # --- moving through the agenda --------------------------------------------------------
 
@@ -369,7 +372,7 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
     def action_export_markdown(self) -> None:
         """Write the session as markdown to `<session file stem>.md` beside the session."""
-        self.saving.export_markdown()
+        self.disk.export_markdown()
 
     def action_show_folder(self) -> None:
         folder = self.session_file.path.parent
@@ -384,4 +387,5 @@ class SessionScreen(HoldsKeys, Screen[None]):
 
     def close_log(self) -> bool:
         """End the running activity in the log before leaving; False if a save is failing."""
-        return self.saving.close_log()
+        waiting = self.panel.take_waiting_changes() if self.panel is not None else []
+        return self.saving.close_log(waiting, self.wall_clock_now())

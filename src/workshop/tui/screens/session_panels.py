@@ -39,9 +39,12 @@ class SessionPanels:
         Only the current activity's panel is mounted: hidden panels would still be restyled
         on every focus change, which made moving between activities several times slower.
         """
-        if self.screen.panel is not None and self.screen.shown_activity == activity.id:
-            if self.screen.panel.session is not self.screen.session:
-                self.screen.panel.show_session(self.screen.session)
+        if self.screen.shown_activity == activity.id:
+            panel = self.screen.panel
+            # None: the swap to this activity is under way (the panel going saves what was
+            # typed in it), and the panel it makes reads the latest session.
+            if panel is not None and panel.session is not self.screen.session:
+                panel.show_session(self.screen.session)
             return
         self.screen.shown_activity = activity.id
         self.screen.query_one(AgendaOutline).highlight_activity(activity.id)

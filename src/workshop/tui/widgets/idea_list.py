@@ -151,6 +151,13 @@ class IdeaList(RowView, can_focus=True):
         self.cursor = max(0, min(row, len(ideas) - 1))
         self.refresh()
 
+    def follow(self, idea_id: str) -> None:
+        """Put the cursor on an idea if it is listed (one just added: newest first, at the
+        top); looked for next to the cursor first."""
+        row = self._find_near(idea_id, self.cursor)
+        if row is not None and row != self.cursor:
+            self.cursor = row
+
     def _set_height(self, rows: int) -> None:
         """Make the list `rows` lines long, without a layout of the screen when it can."""
         self.set_virtual_size(Size(self.size.width, rows))

@@ -120,7 +120,6 @@ class RatingGrid(RatingGridDrawing, can_focus=True):
         self._first_column = 0
         """The leftmost criterion shown when not all fit across."""
         self._pending: tuple[Coordinate, str, float] | None = None
-        self._held: list[events.Key] | None = None
         self.empty_text = ""
 
     # --- filling ------------------------------------------------------------------------
@@ -286,24 +285,8 @@ class RatingGrid(RatingGridDrawing, can_focus=True):
 
     # --- typing -------------------------------------------------------------------------
 
-    def hold_keys(self) -> None:
-        """Keep the keys that come until `give_held_keys` (a row is on its way)."""
-        if self._held is None:
-            self._held = []
-
-    def give_held_keys(self) -> None:
-        """Hand the held keys back to this grid, in the order they were typed."""
-        held, self._held = self._held, None
-        for event in held or []:
-            self.post_message(events.Key(event.key, event.character))
-
     async def on_key(self, event: events.Key) -> None:
         # Runs before Widget's own key handling, which a stopped key's prevent_default skips.
-        if self._held is not None:
-            event.stop()
-            event.prevent_default()
-            self._held.append(event)
-            return
         cell = self.current_cell()
         if cell is None:
             await run_binding_now(self, event)
