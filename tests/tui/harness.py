@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
+import pytest
 from textual.app import App
 from textual.pilot import Pilot
 
@@ -41,6 +42,11 @@ def session_screen(app: WorkshopApp) -> SessionScreen:
     screen = app.screen
     assert isinstance(screen, SessionScreen), screen
     return screen
+
+
+def retry_saves_soon(monkeypatch: pytest.MonkeyPatch, seconds: float = 0.2) -> None:
+    """A failed save is tried again after `seconds`, not the screen's 2 s."""
+    monkeypatch.setattr("workshop.tui.screens.session_saving.RETRY_SECONDS", seconds)
 
 
 def notices(app: App[None]) -> list[str]:

@@ -26,7 +26,7 @@ from workshop.tui.widgets.footer import FOOTER_KEY
 from workshop.tui.widgets.status import SaveStatus
 from workshop.tui.widgets.timer import TimerLine
 
-from .harness import open_home, open_session, session_screen, wait_until
+from .harness import open_home, open_session, retry_saves_soon, session_screen, wait_until
 from .shell_fixtures import (
     FakeClock,
     fixed_wall_clock,
@@ -336,7 +336,7 @@ async def test_an_idea_whose_save_fails_is_kept_while_the_room_types_on(
         return real_write(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(session_file_module, "write_atomically", write_unless_full)
-    monkeypatch.setattr("workshop.tui.screens.session_saving.RETRY_SECONDS", 0.2)
+    retry_saves_soon(monkeypatch)
     async with open_session(path) as (app, pilot, screen):
         await wait_until(pilot, lambda: isinstance(app.focused, Input))
         send_burst(app, "Never lose this⏎and this")

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
-from tests.tui.harness import open_session, wait_until
+from tests.tui.harness import open_session, retry_saves_soon, wait_until
 from tests.tui.shell_fixtures import make_session, send_burst
 from workshop.store.atomic import SaveError
 from workshop.store.session_file import SessionFile
@@ -61,7 +61,7 @@ async def test_a_folder_that_loses_its_permissions_is_a_warning_and_a_retry(
     folder = tmp_path / "sessions"
     folder.mkdir()
     path = make_session(folder, current="what-bugs-customers")
-    monkeypatch.setattr("workshop.tui.screens.session_saving.RETRY_SECONDS", 0.2)
+    retry_saves_soon(monkeypatch)
     async with open_session(path) as (app, pilot, screen):
         await wait_until(pilot, lambda: isinstance(app.focused, Input))
         status = screen.query_one(SaveStatus)
@@ -99,7 +99,7 @@ async def test_a_read_only_session_file_gets_the_red_bar_until_it_is_writable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    monkeypatch.setattr("workshop.tui.screens.session_saving.RETRY_SECONDS", 0.2)
+    retry_saves_soon(monkeypatch)
     async with open_session(path) as (app, pilot, screen):
         await wait_until(pilot, lambda: isinstance(app.focused, Input))
         status = screen.query_one(SaveStatus)

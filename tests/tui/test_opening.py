@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tests.hostile import HOSTILE_TEXTS
@@ -124,18 +125,30 @@ def test_the_first_frame_needs_neither_pydantic_nor_the_models() -> None:
     assert completed.returncode == 0, completed.stderr
 
 
+@pytest.fixture
+def painted_by_hand(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first frame does not say it is painted: the test posts its Painted message."""
+    monkeypatch.setattr(OpeningScreen, "on_mount", lambda screen: None)
+
+
+async def first_frame_of(app: WorkshopApp, pilot: Pilot[None], path: Path) -> OpeningScreen:
+    """Open `path` from the home screen; its first frame, which stays until it is painted."""
+    assert app.open_session(path)
+    await pilot.pause()
+    opening = app.screen
+    assert isinstance(opening, OpeningScreen)
+    return opening
+
+
+@pytest.mark.usefixtures("painted_by_hand")
 async def test_a_dialog_opened_on_the_first_frame_gives_way_to_the_session(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
     from workshop.tui.screens.dialogs.help import HelpScreen
 
     path = make_session(tmp_path, ideas=1)
-    monkeypatch.setattr(OpeningScreen, "on_mount", lambda screen: None)  # Painted posted by hand
     async with open_home(tmp_path) as (app, pilot):
-        assert app.open_session(path)
-        await pilot.pause()
-        opening = app.screen
-        assert isinstance(opening, OpeningScreen)
+        opening = await first_frame_of(app, pilot, path)
         await app.push_screen(HelpScreen("Help text"))  # as if F1 was pressed on the frame
 
         app.post_message(OpeningScreen.Painted(opening))
@@ -145,16 +158,11 @@ async def test_a_dialog_opened_on_the_first_frame_gives_way_to_the_session(
         assert [type(screen).__name__ for screen in app.screen_stack[1:]] == ["SessionScreen"]
 
 
-async def test_what_is_typed_on_the_first_frame_reaches_the_session(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("painted_by_hand")
+async def test_what_is_typed_on_the_first_frame_reaches_the_session(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    monkeypatch.setattr(OpeningScreen, "on_mount", lambda screen: None)  # Painted posted by hand
     async with open_home(tmp_path, size=(120, 40)) as (app, pilot):
-        assert app.open_session(path)
-        await pilot.pause()
-        opening = app.screen
-        assert isinstance(opening, OpeningScreen)
+        opening = await first_frame_of(app, pilot, path)
         send_burst(app, "Typed at once⏎and then")
         await pilot.pause()
 
