@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.geometry import Region
+from textual.pilot import Pilot
 
 from workshop.core.agenda import Criterion, Scale
 from workshop.core.models import Participant
@@ -31,13 +32,17 @@ def drawn(grid: RatingGrid) -> list[str]:
     return [line.text for line in grid.render_lines(Region(0, 0, *grid.size))]
 
 
+async def scrolled_to_person_20(pilot: Pilot[None]) -> RatingGrid:
+    grid = pilot.app.query_one(RatingGrid)
+    await pilot.press(*["down"] * 20)
+    await pilot.pause()
+    assert grid.scroll_offset.y > 0
+    return grid
+
+
 async def test_a_score_typed_on_a_scrolled_grid_is_drawn_at_once() -> None:
-    app = GridApp()
-    async with app.run_test(size=(40, 10)) as pilot:
-        grid = app.query_one(RatingGrid)
-        await pilot.press(*["down"] * 20)
-        await pilot.pause()
-        assert grid.scroll_offset.y > 0
+    async with GridApp().run_test(size=(40, 10)) as pilot:
+        grid = await scrolled_to_person_20(pilot)
         await pilot.press("3")  # the cursor moves on to the next criterion, on the same row
         await pilot.pause()
         row = next(line for line in drawn(grid) if line.startswith("Person 20 "))
@@ -46,21 +51,16 @@ async def test_a_score_typed_on_a_scrolled_grid_is_drawn_at_once() -> None:
 
 
 async def test_a_flagged_column_shows_in_the_header_of_a_scrolled_grid() -> None:
-    app = GridApp()
-    async with app.run_test(size=(40, 10)) as pilot:
-        grid = app.query_one(RatingGrid)
-        await pilot.press(*["down"] * 20)
-        await pilot.pause()
-        assert grid.scroll_offset.y > 0
+    async with GridApp().run_test(size=(40, 10)) as pilot:
+        grid = await scrolled_to_person_20(pilot)
         grid.flag_columns({"c2"})
         await pilot.pause()
         assert drawn(grid)[0].split() == ["1", "2!", "3"]
 
 
 async def test_page_down_moves_all_the_rows_shown_but_one() -> None:
-    app = GridApp()
-    async with app.run_test(size=(40, 10)) as pilot:
-        grid = app.query_one(RatingGrid)
+    async with GridApp().run_test(size=(40, 10)) as pilot:
+        grid = pilot.app.query_one(RatingGrid)
         await pilot.pause()
         rows_shown = grid.scrollable_content_region.height - 1  # under the header line
         await pilot.press("pagedown")
