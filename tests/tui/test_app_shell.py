@@ -297,10 +297,7 @@ async def test_a_failed_save_stays_on_screen_and_retries(
 
     monkeypatch.setattr(session_file_module, "write_atomically", write_unless_full)
     monkeypatch.setattr("workshop.tui.screens.session_saving.RETRY_SECONDS", 0.2)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         # The way a panel saves: through the context it is made with.
         kept = screen.panel_context.save(
             Change(lambda draft: ops.add_idea(draft, "Keep me"), "Added an idea")
@@ -399,10 +396,7 @@ async def test_vote_keys_typed_right_after_moving_there_count(tmp_path: Path) ->
 
 async def test_undo_goes_through_the_store(tmp_path: Path) -> None:
     path = make_session(tmp_path, current="what-bugs-customers")
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         screen.panel_context.save(
             Change(
                 lambda draft: ops.add_idea(draft, "Oops"),
@@ -423,10 +417,7 @@ async def test_undo_goes_through_the_store(tmp_path: Path) -> None:
 
 async def test_a_rule_error_is_a_warning_not_a_crash(tmp_path: Path) -> None:
     path = make_session(tmp_path)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         refused = screen.panel_context.save(Change(lambda d: ops.edit_idea(d, "i9", "x"), "Edit"))
         assert isinstance(refused, Rejected) and "no idea with id" in refused.message
         await pilot.pause()
@@ -527,10 +518,7 @@ async def test_quitting_with_an_unsaved_change_asks_first(
         raise SaveError(f"{path}: cannot save: No space left on device")
 
     monkeypatch.setattr(session_file_module, "write_atomically", disk_full)
-    app = WorkshopApp(session_path=path, sessions_folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = session_screen(app)
+    async with open_session(path) as (app, pilot, screen):
         screen.panel_context.save(Change(lambda d: ops.add_idea(d, "Unsaved"), "Add"))
         await pilot.pause()
         await pilot.press("ctrl+q")
