@@ -62,14 +62,32 @@ def report(label: str, first: list[float], second: list[float], names: str) -> N
 
 
 def ab_processes(
-    label: str, arguments: list[str], a: Variant, b: Variant, runs: int, names: str
+    label: str,
+    arguments: list[str],
+    a: Variant,
+    b: Variant,
+    runs: int,
+    names: str,
+    arguments_a: list[str] | None = None,
 ) -> None:
+    """`arguments` for both, or `arguments_a` for `a` (an older version's own copy)."""
     first: list[float] = []
     second: list[float] = []
     for _ in range(runs):  # interleaved, so a change of load hits both alike
-        first.append(process_seconds(command(a[0], *arguments), a[1]))
+        first.append(process_seconds(command(a[0], *(arguments_a or arguments)), a[1]))
         second.append(process_seconds(command(b[0], *arguments), b[1]))
     report(label, first, second, names)
+
+
+def schema_1_copy(path: Path) -> Path:
+    """The bench session as a version before schema 2 (kept timers) reads it: the same
+    records with `schema_version = 1`. A bench session has no timers, all schema 2 added."""
+    text = path.read_text(encoding="utf-8")
+    if "[[timers]]" in text or "schema_version = 2\n" not in text:
+        raise SystemExit(f"{path}: not a schema 2 bench session without timers")
+    copy = path.with_name(f"{path.stem}-schema-1.toml")
+    copy.write_text(text.replace("schema_version = 2\n", "schema_version = 1\n", 1), "utf-8")
+    return copy
 
 
 def time_screen(argv: list[str], env: dict[str, str], *texts: str) -> list[float]:
@@ -85,10 +103,11 @@ def bench_gc(folder: Path, before: Variant, after: Variant, runs: int) -> None:
     print(f"  minimal Textual app, its Input on screen: {ms(statistics.median(minimal))}")
     for count in (1_000, 10_000):
         path = make_session(folder, count)
+        paths = (schema_1_copy(path), path)
         times: list[list[list[float]]] = [[], []]
         for _ in range(runs):
             for index, (tricks, env) in enumerate((before, after)):
-                argv = command(tricks, "open", str(path))
+                argv = command(tricks, "open", str(paths[index]))
                 times[index].append(time_screen(argv, env, f"Bench {count}", IDEA_BOX))
         for index, what in enumerate(("session title", "idea box")):
             report(
@@ -117,7 +136,11 @@ def bench_cli(folder: Path, before: Variant | None, after: Variant, runs: int) -
             "with/without",
         )
     if before:
-        for label, arguments in (("--help", ["--help"]), ("idea add", idea_add)):
+        old_idea_add = ["idea", "add", str(schema_1_copy(path)), "An idea"]
+        for label, arguments, old_arguments in (
+            ("--help", ["--help"], ["--help"]),
+            ("idea add", idea_add, old_idea_add),
+        ):
             ab_processes(
                 f"gc pause, lazy parser: workshop {label}",
                 arguments,
@@ -125,6 +148,7 @@ def bench_cli(folder: Path, before: Variant | None, after: Variant, runs: int) -
                 after,
                 runs,
                 "before/after",
+                arguments_a=old_arguments,
             )
 
 
@@ -158,10 +182,11 @@ def bench_toml(folder: Path, before: Variant, after: Variant, rounds: int, ideas
     from bench_tui import make_session
 
     path = make_session(folder, 10_000)
+    paths = (schema_1_copy(path), path)
     times: list[list[float]] = [[], []]
     for round_number in range(rounds):
         for index, (tricks, env) in enumerate((before, after)):
-            with Terminal(command(tricks, "open", str(path)), env=env) as terminal:
+            with Terminal(command(tricks, "open", str(paths[index])), env=env) as terminal:
                 label = f"z{round_number}v{index}"
                 times[index].extend(time_enters(terminal, ideas, label, ready_timeout=60))
     print(

@@ -30,3 +30,21 @@ async def test_a_long_idea_scrolls_so_the_cursor_stays_in_view() -> None:
         await pilot.press("home")
         await pilot.pause()
         assert capture.scroll_x == 0
+
+
+async def test_enter_hands_the_idea_to_capture_in_its_own_handling() -> None:
+    # Called at once, not through a message: the cleared box and the saved idea are drawn in
+    # one frame (bench/bench_terminal.py --only enter measures it in a real terminal).
+    captured: list[str] = []
+
+    class Capturing(App[None]):
+        def compose(self) -> ComposeResult:
+            yield CaptureInput(id="idea", capture=captured.append)
+
+    app = Capturing()
+    async with app.run_test(size=(40, 5)):
+        box = app.query_one(CaptureInput)
+        box.value = "Invoices are late"
+        await box.action_submit()
+        assert captured == ["Invoices are late"]  # before any message was handled
+        assert box.value == ""

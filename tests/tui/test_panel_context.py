@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.widgets import Input
 
 from tests.conftest import shipped_agenda
 from tests.tui.harness import wait_until
@@ -58,7 +57,7 @@ async def test_enter_in_a_brainstorm_reaches_the_context_in_the_same_call() -> N
     app = PanelAlone(session, record)
     async with app.run_test(size=(80, 24)) as pilot:
         panel = app.query_one(BrainstormPanel)
-        panel.submit_idea(Input.Submitted(panel.idea_input, "Invoices are late"))
+        panel.capture("Invoices are late")
         assert len(given) == 1  # no message posted and waited for: the context has it now
         await pilot.press(*"On hold", "enter")
         assert len(given) == 2

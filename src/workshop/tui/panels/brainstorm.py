@@ -99,6 +99,7 @@ anonymous unless you turn the author box on.
                 placeholder=IDEA_BOX_PLACEHOLDER,
                 id="idea",
                 select_on_focus=False,
+                capture=self.capture,
             )
         yield Static(id="editing")
         with Horizontal(id="list-bar"):
@@ -164,10 +165,9 @@ anonymous unless you turn the author box on.
 
     # --- capture ----------------------------------------------------------------------------
 
-    @on(Input.Submitted, "#idea")
-    def submit_idea(self, event: Input.Submitted) -> None:
-        event.stop()
-        text = event.value
+    def capture(self, text: str) -> None:
+        """Save the idea typed in the box (the box calls this on Enter, and has cleared
+        itself), or the edit of the idea being edited."""
         if not text.strip():
             self.notify("Type an idea first.", severity="warning")
             return
