@@ -206,7 +206,10 @@ def bench_outside(paths: dict[int, Path], env: dict[str, str], adds: int) -> Non
     print(f"Ideas from another terminal: {adds} `workshop idea add` while typing (80x24 pty):")
     for count, path in paths.items():
         with Terminal(workshop_command("open", str(path)), env=env) as terminal:
-            terminal.wait_for(IDEA_BOX, timeout=30)
+            # The session screen, not the opening frame's box: keys typed while a 50,000-idea
+            # session is still being checked wait for it (held, in order), which is the
+            # open figure's business, not this one's.
+            terminal.wait_for(IDEA_IN_LIST, timeout=30)
             terminal.drain(quiet=0.3)
             typist = Typist(terminal)
             quiet_waits = typist.type_until(_for_seconds(1.5))
