@@ -15,7 +15,7 @@ from textual.await_complete import AwaitComplete
 from textual.screen import Screen
 from textual.widgets import Button, Input
 
-from workshop.tui.widgets.typing_boxes import HoldsKeys
+from workshop.tui.widgets.typing_boxes import HoldsKeys, KeysInOrder
 
 
 class ClosesOnce(HoldsKeys):
@@ -27,6 +27,11 @@ class ClosesOnce(HoldsKeys):
       effect. If the dialog closed, they go to the screen under it, which holds them until the
       answer's result has been handled (a theme created, a session opened), so `n Theme B ⏎ 1`
       and `n Burst D ⏎ xyz ⏎` do what they say once, in order.
+    - A bound key read while a widget that is not a typing box has the focus (Tab on a Select,
+      a list, a button) runs its binding at once, and the keys read after it wait for it. The
+      app runs such a binding only once the key has bubbled up to it from the widget, and
+      meanwhile hands the keys read after it to that widget: the start of the measure typed
+      after `⇥⇥` in the action form went to the horizon's Select, which drops letters.
     - A second dismiss does nothing. In textual 8.2.8 `Screen.dismiss` runs the result callback
       and pops whatever screen is on top: a second Enter already queued for a dialog when the
       first closed it closed the screen under it too.
@@ -49,6 +54,30 @@ class ClosesOnce(HoldsKeys):
             if target is not None:
                 self.set_focus(target)
         await self.give_held_keys()
+
+    def hold_key(self, event: events.Key) -> bool:
+        if super().hold_key(event):
+            return True
+        if event.is_forwarded or self.holds_keys or not self.binds_late(event):
+            return False
+        # Read by the app just now (a forwarded key has been handed to a widget already): its
+        # binding runs through the held keys, first, and the keys read after it are held
+        # until it has run (give_held_keys hands each to where the focus is then).
+        self.hold_keys([event], reason="binding", trigger=event)
+        assert isinstance(self, Screen)
+        self.call_next(self.give_held_keys, "binding")
+        return True
+
+    def binds_late(self, event: events.Key) -> bool:
+        """Whether `event` is bound, and what has the focus leaves it to the app's bindings
+        (a Select, a list, a button: not a typing box, which runs its bindings itself)."""
+        assert isinstance(self, Screen)
+        focused = self.focused
+        if focused is None or not self.is_current or isinstance(focused, KeysInOrder | Input):
+            return False
+        if focused.check_consume_key(event.key, event.character):
+            return False  # a list's type-to-search, a text area's Tab
+        return event.key in self.active_bindings
 
     SETTLES_ON_SUBMIT = True
     """Whether an Input's Submitted is this dialog's whole answer (the palette's is not: it

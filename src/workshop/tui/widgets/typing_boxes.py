@@ -224,7 +224,10 @@ async def hand_on(widget: Widget, event: events.Key) -> None:
 
     if isinstance(focused, KeysInOrder):
         await focused.type_key(event)
-    elif isinstance(focused, Input | TextArea):
+    elif isinstance(focused, Input | TextArea) or (
+        focused is not None and focused.check_consume_key(event.key, event.character)
+    ):
+        # A box's own typing, or a list's type-to-search.
         given = events.Key(event.key, event.character)
         _HANDED_ON.add(given)  # if it bubbles back up unhandled, it is not held again
         focused.post_message(given)
@@ -266,9 +269,27 @@ class TypingInput(SafeLines, KeysInOrder, Input):
     box, the view goes to the cursor again.
     """
 
+    _selected_ahead = False
+
+    async def type_key(self, event: events.Key) -> None:
+        if not self.has_focus and self.select_on_focus:
+            # The focus came here (a Tab just now) but its Focus event is still on its way:
+            # when it comes, Input selects the whole value, and the next key typed replaces
+            # the selection. So the keys typed in between ("Le" of "Lena" right after a Tab)
+            # were lost. What the event will do is done now, as it would be for a slow typist,
+            # and not again when it comes.
+            self.select_all()
+            self.select_on_focus = False
+            self._selected_ahead = True
+        await super().type_key(event)
+
     def on_blur(self) -> None:
         self.scroll_to(x=0, animate=False, immediate=True)
 
     def on_focus(self) -> None:
+        if self._selected_ahead:
+            # Input's own Focus handler runs after this one, for the same event.
+            self._selected_ahead = False
+            self.call_next(setattr, self, "select_on_focus", True)
         cursor_x = cell_len(self.value[: self.cursor_position])
         self.scroll_to_region(Region(cursor_x, 0, 1, 1), animate=False, force=True, immediate=True)
