@@ -19,6 +19,7 @@ from workshop.core.agenda import Horizon
 from workshop.core.models import Action
 from workshop.tui.safe_text import literal
 from workshop.tui.screens.closing import ClosesOnce
+from workshop.tui.screens.dialogs.confirm import ConfirmScreen
 from workshop.tui.widgets.typing_boxes import TypingInput
 
 
@@ -75,6 +76,14 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
         self.sources = sources
         self.start_title = action.title if action else title
         self.start_ideas = list(action.ideas) if action else list(ideas)
+        due = action.due.isoformat() if action and action.due else ""
+        self.opened_with = {
+            "plan-form-what": self.start_title,
+            "plan-form-owner": action.owner if action else "",
+            "plan-form-measure": action.measure if action else "",
+            "plan-form-due": due,
+        }
+        """The text of each box as the form opened (Esc asks before it throws other text away)."""
 
     def compose(self) -> ComposeResult:
         action = self.action
@@ -85,7 +94,7 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
                 yield from self._row(
                     "What",
                     TypingInput(
-                        self.start_title,
+                        self.opened_with["plan-form-what"],
                         id="plan-form-what",
                         placeholder="Start with a verb",
                         compact=True,
@@ -94,7 +103,7 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
                 yield from self._row(
                     "Owner",
                     TypingInput(
-                        action.owner if action else "",
+                        self.opened_with["plan-form-owner"],
                         id="plan-form-owner",
                         placeholder="One name, in the room",
                         compact=True,
@@ -107,17 +116,17 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
                 yield from self._row(
                     "Measure",
                     TypingInput(
-                        action.measure if action else "",
+                        self.opened_with["plan-form-measure"],
                         id="plan-form-measure",
                         placeholder="How will we know it worked?",
                         compact=True,
                     ),
                 )
-                due = action.due.isoformat() if action and action.due else ""
                 yield from self._row(
                     "Due",
                     TypingInput(
-                        due, id="plan-form-due", placeholder="YYYY-MM-DD (optional)", compact=True
+                        self.opened_with["plan-form-due"],
+                        id="plan-form-due", placeholder="YYYY-MM-DD (optional)", compact=True
                     ),
                 )
             if self.sources:
@@ -149,8 +158,34 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
         event.stop()
         self.action_save()
 
+    def text_changed(self) -> bool:
+        """Whether a box holds text other than what it opened with."""
+        return any(
+            self.query_one(f"#{box_id}", Input).value != text
+            for box_id, text in self.opened_with.items()
+        )
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.text_changed():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        what = "the changes to this action" if self.action else "this action"
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Discard {what}? What was typed is lost.",
+                yes="Discard",
+                no="Keep editing",
+                title="Discard?",
+            ),
+            answered,
+        )
+        # The keys typed after the Esc are the question's (y, n, Enter on Keep editing).
+        self.answer_handled()
 
     def action_save(self) -> None:
         # Stored as typed (see ops.clean_text); blank counts as empty.
