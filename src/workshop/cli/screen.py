@@ -107,9 +107,12 @@ def open_screen(
     global screen_opened
     screen_opened = True
     not_opened = run_app(session_path, sessions_folder, read=read)
-    if not_opened is not None:
-        return fail(str(not_opened), not_opened.exit_code)
-    return 0
+    if not_opened is None:
+        return 0
+    code = fail(str(not_opened.error), not_opened.error.exit_code)
+    for line in not_opened.typed:  # typed on the first frame: never saved, so never lost unseen
+        fail(f"not saved (typed while the session was opening): {line}", code)
+    return code
 
 
 def _plan_text(session: Session) -> str:
