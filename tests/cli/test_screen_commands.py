@@ -71,9 +71,11 @@ def test_open_without_a_terminal_names_a_broken_file_rather_than_the_terminal(
 def test_demo_writes_a_session_in_a_new_folder_and_opens_it(
     workshop: RunCli, opened: Opened, home: Path
 ) -> None:
-    assert workshop("demo").exit_code == 0
+    demo = workshop("demo")
+    assert demo.exit_code == 0
     ((path, folder),) = opened
     assert path is not None and path.parent == folder
+    assert demo.err == f"Demo session: {path}\n"  # once the screen is left: where to find it
     assert folder.name.startswith("workshop-demo-")
     assert not folder.is_relative_to(home)
     assert load_session(path).team == "Northwind Customer Service"

@@ -88,7 +88,10 @@ def run_demo(args: argparse.Namespace) -> int:
         write_stdout(_plan_text(session))
         print(f"Demo session: {path}", file=sys.stderr)
         return 0
-    return open_screen(path, folder)
+    code = open_screen(path, folder)
+    # In a temporary folder, not among the person's sessions: say where, to find it again.
+    print(f"Demo session: {path}", file=sys.stderr)
+    return code
 
 
 screen_opened = False
