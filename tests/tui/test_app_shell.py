@@ -491,6 +491,10 @@ async def test_f1_shows_help_for_the_focused_part(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert "Agenda outline" in app.screen.markdown
+        box = app.screen.query_one("#help-box")
+        # The box says how it closes (a newcomer scrolled to its end looking for it).
+        assert "Esc closes" in str(box.border_subtitle)
+        assert box.region.bottom <= app.size.height  # its border, with that line, is on screen
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
