@@ -71,9 +71,11 @@ def test_open_without_a_terminal_names_a_broken_file_rather_than_the_terminal(
 def test_demo_writes_a_session_in_a_new_folder_and_opens_it(
     workshop: RunCli, opened: Opened, home: Path
 ) -> None:
-    assert workshop("demo").exit_code == 0
+    demo = workshop("demo")
+    assert demo.exit_code == 0
     ((path, folder),) = opened
     assert path is not None and path.parent == folder
+    assert demo.err == f"Demo session: {path}\n"  # once the screen is left: where to find it
     assert folder.name.startswith("workshop-demo-")
     assert not folder.is_relative_to(home)
     assert load_session(path).team == "Northwind Customer Service"
@@ -101,7 +103,8 @@ def test_open_ends_with_the_screens_one_line_error_when_the_checks_fail(
 
     def run_app(session_path: Path, sessions_folder: Path, **options: object) -> object:
         asked.append(options)
-        return InvalidFileError(f"{session_path}: ideas[0].created: Input should be a datetime")
+        error = InvalidFileError(f"{session_path}: ideas[0].created: Input should be a datetime")
+        return types.SimpleNamespace(error=error, typed=[])  # as tui.app.NotOpened
 
     stand_in.run_app = run_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "workshop.tui.app", stand_in)
@@ -141,3 +144,22 @@ def test_the_screen_without_a_terminal_is_one_line_exit_2_not_a_hang(
         assert (refused.exit_code, refused.out) == (2, ""), argv
         assert refused.error_line.startswith("workshop: the screen needs a terminal"), argv
         assert "\x1b" not in refused.err
+
+
+def test_open_says_what_was_typed_on_a_first_frame_that_never_became_a_session(
+    workshop: RunCli, opened: Opened, session_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop.core.errors import InvalidFileError
+
+    not_opened = types.SimpleNamespace(  # as tui.app.NotOpened (that module is stood in for)
+        error=InvalidFileError(f"{session_path}:3:1: invalid TOML: Invalid value"),
+        typed=["Invoices arrive late", "Hold music\x1b[2J"],
+    )
+    monkeypatch.setattr(sys.modules["workshop.tui.app"], "run_app", lambda *a, **k: not_opened)
+    failed = workshop("open", session_path)
+    assert failed.exit_code == 2
+    assert failed.err.splitlines() == [
+        f"workshop: {session_path}:3:1: invalid TOML: Invalid value",
+        "workshop: not saved (typed while the session was opening): Invoices arrive late",
+        "workshop: not saved (typed while the session was opening): Hold music␛[2J",
+    ]

@@ -239,6 +239,26 @@ async def test_outline_hidden_when_narrow_and_toggled_with_ctrl_b(tmp_path: Path
         assert wide.screen.query_one("#outline").region.width > 0
 
 
+async def test_showing_and_hiding_the_agenda_keeps_the_typing_where_it_was(
+    tmp_path: Path,
+) -> None:
+    # ctrl+b moved the focus to the agenda before it was displayed: nothing had the focus,
+    # and the idea typed next was lost without a word.
+    path = make_session(tmp_path, current="what-bugs-customers")
+    async with open_session(path, size=(80, 24), ready="keys") as (app, pilot, screen):
+        await wait_until(pilot, lambda: isinstance(app.focused, Input))
+        box = app.focused
+        for idea in ("Typed with the agenda shown", "Typed with it hidden again"):
+            await pilot.press("ctrl+b")
+            await pilot.pause()
+            assert app.focused is box
+            send_burst(app, f"{idea}⏎")
+            await wait_until(
+                pilot, lambda idea=idea: idea in [i.text for i in load_session(path).ideas]
+            )
+        assert screen.query_one("#outline").region.width == 0
+
+
 # --- the timer ----------------------------------------------------------------------------
 
 
@@ -471,6 +491,10 @@ async def test_f1_shows_help_for_the_focused_part(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert "Agenda outline" in app.screen.markdown
+        box = app.screen.query_one("#help-box")
+        # The box says how it closes (a newcomer scrolled to its end looking for it).
+        assert "Esc closes" in str(box.border_subtitle)
+        assert box.region.bottom <= app.size.height  # its border, with that line, is on screen
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen

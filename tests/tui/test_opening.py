@@ -189,3 +189,25 @@ async def test_only_the_session_the_app_started_with_ends_it_when_it_fails_its_c
         assert app.open_session(bad)  # later, from the home screen's list
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert app.open_error is None and app.is_running
+
+
+@pytest.mark.usefixtures("painted_by_hand")
+async def test_what_is_typed_on_the_first_frame_of_a_broken_file_is_kept_to_be_said(
+    tmp_path: Path,
+) -> None:
+    # The file fails its checks once the frame is up: the app ends, and the ideas typed on
+    # the frame meanwhile were dropped without a word. The command line now prints them.
+    path = make_session(tmp_path, current="what-bugs-customers", ideas=2)
+    before = with_a_bad_idea_date(path)
+    app = WorkshopApp(session_path=path, sessions_folder=tmp_path, leave_if_unopenable=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, OpeningScreen))
+        opening = app.screen
+        assert isinstance(opening, OpeningScreen)
+        send_burst(app, "Typed into the first frame⏎⏎and then⌫⌫⌫⌫more")
+        await pilot.pause()
+        app.post_message(OpeningScreen.Painted(opening))
+        await pilot.pause()
+    assert isinstance(app.open_error, InvalidFileError)
+    assert app.typed_not_saved == ["Typed into the first frame", "and more"]
+    assert path.read_bytes() == before

@@ -88,7 +88,10 @@ def run_demo(args: argparse.Namespace) -> int:
         write_stdout(_plan_text(session))
         print(f"Demo session: {path}", file=sys.stderr)
         return 0
-    return open_screen(path, folder)
+    code = open_screen(path, folder)
+    # In a temporary folder, not among the person's sessions: say where, to find it again.
+    print(f"Demo session: {path}", file=sys.stderr)
+    return code
 
 
 screen_opened = False
@@ -107,9 +110,12 @@ def open_screen(
     global screen_opened
     screen_opened = True
     not_opened = run_app(session_path, sessions_folder, read=read)
-    if not_opened is not None:
-        return fail(str(not_opened), not_opened.exit_code)
-    return 0
+    if not_opened is None:
+        return 0
+    code = fail(str(not_opened.error), not_opened.error.exit_code)
+    for line in not_opened.typed:  # typed on the first frame: never saved, so never lost unseen
+        fail(f"not saved (typed while the session was opening): {line}", code)
+    return code
 
 
 def _plan_text(session: Session) -> str:

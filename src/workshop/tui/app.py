@@ -91,6 +91,8 @@ class WorkshopApp(SafeNotifications, App[None]):
         self.leave_if_unopenable = leave_if_unopenable
         self.open_error: WorkshopError | None = None
         """Why the session given at the start could not be opened (with leave_if_unopenable)."""
+        self.typed_not_saved: list[str] = []
+        """What was typed on its first frame, then (never saved: the command line says it)."""
         self.clock = clock
         self.wall_clock = wall_clock
         self.dark_theme = DARK_THEME
@@ -196,6 +198,7 @@ class WorkshopApp(SafeNotifications, App[None]):
         except WorkshopError as error:
             if leave_if_unopenable:
                 self.open_error = error
+                self.typed_not_saved = message.opening.typed_text()
                 self.exit(return_code=error.exit_code)
                 return
             self.notify(str(error), title="Cannot open", severity="error", markup=False)
@@ -319,9 +322,18 @@ class WorkshopApp(SafeNotifications, App[None]):
             self.notify(f"Theme not remembered: {error}", severity="warning", markup=False)
 
 
+@dataclasses.dataclass(frozen=True)
+class NotOpened:
+    """Why the session given at the start could not be opened, and what was typed on its
+    first frame meanwhile (not saved anywhere)."""
+
+    error: WorkshopError
+    typed: list[str]
+
+
 def run_app(
     session_path: Path | None, sessions_folder: Path, *, read: TomlFile | None = None
-) -> WorkshopError | None:
+) -> NotOpened | None:
     """Run the facilitator's screen (the CLI calls this); why the session did not open, if so."""
     app = WorkshopApp(
         session_path=session_path,
@@ -330,4 +342,6 @@ def run_app(
         leave_if_unopenable=session_path is not None,
     )
     app.run()
-    return app.open_error
+    if app.open_error is None:
+        return None
+    return NotOpened(app.open_error, app.typed_not_saved)

@@ -138,19 +138,15 @@ class OpeningScreen(HoldsKeys, Screen[None]):
         boxes = self.query(OpeningIdeaBox)
         if not boxes:
             return
-        text = ""
-        for key in self.typed_ahead:
-            if key.key == "enter":
-                text = ""  # captured as soon as the session is up
-            elif key.key == "backspace":
-                text = text[:-1]
-            elif key.is_printable and key.character:
-                text += key.character
-            else:
-                break  # another key (F8...): what follows goes elsewhere
+        text = typed_lines(self.typed_ahead)[-1]
         box = boxes.first()
         box.value = text
         box.cursor_position = len(text)
+
+    def typed_text(self) -> list[str]:
+        """What was typed here for the session's idea box, a line per Enter (blank lines left
+        out): said when the session cannot be opened, so that it is not lost unseen."""
+        return [line for line in typed_lines(self.typed_ahead) if line.strip()]
 
     def _ideas_line(self) -> Content:
         count = self.glance.idea_count
@@ -181,3 +177,20 @@ class OpeningScreen(HoldsKeys, Screen[None]):
             )
             self._show_typed()
         self.call_after_refresh(self.post_message, self.Painted(self))
+
+
+def typed_lines(keys: Sequence[events.Key]) -> list[str]:
+    """The lines `keys` type into an idea box: one per Enter, the last one still in the box.
+    Up to the first key that is neither text, Enter nor Backspace (F8...): what follows it
+    goes elsewhere."""
+    lines = [""]
+    for key in keys:
+        if key.key == "enter":
+            lines.append("")  # captured as soon as the session is up
+        elif key.key == "backspace":
+            lines[-1] = lines[-1][:-1]
+        elif key.is_printable and key.character:
+            lines[-1] += key.character
+        else:
+            break
+    return lines

@@ -354,13 +354,18 @@ class SessionScreen(HoldsKeys, Screen[None]):
     # --- other keys -----------------------------------------------------------------------
 
     def action_toggle_outline(self) -> None:
-        self.outline_choice = not self.query_one(AgendaOutline).display
+        """Show or hide the agenda beside the panel. The focus stays where the facilitator is
+        typing: the agenda is read, and used with the mouse or ctrl+g. Moving the focus to it
+        left nothing focused (the list was not displayed yet), and the idea typed next was lost."""
+        outline = self.query_one(AgendaOutline)
+        focused = self.focused
+        self.outline_choice = not outline.display
         self._apply_outline_visibility()
-        if self.outline_choice:
-            self.query_one(AgendaOutline).option_list.focus()
-        else:
-            if self.panel is not None:
-                self.panels.focus(self.panel)
+        in_outline = focused is not None and (focused is outline or outline in focused.ancestors)
+        if focused is not None and not in_outline:
+            self.set_focus(focused)
+        elif self.panel is not None:
+            self.panels.focus(self.panel)
 
     def action_undo(self) -> None:
         self.saving.undo()

@@ -55,7 +55,9 @@ class HelpScreen(ClosesOnce, ModalScreen[None]):
         self.markdown = markdown
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-box", classes="dialog"):
+        with VerticalScroll(id="help-box", classes="dialog") as box:
+            box.border_title = "Help"
+            box.border_subtitle = "Esc closes · ↑↓ scroll"
             yield Markdown(self.markdown, id="help-text")
 
     def on_mount(self) -> None:
