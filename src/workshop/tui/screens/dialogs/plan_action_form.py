@@ -91,44 +91,16 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
             heading = "Edit the action" if action else "A new action"
             yield Static(Content(heading), id="plan-form-title")
             with VerticalScroll(id="plan-form-fields"):
-                yield from self._row(
-                    "What",
-                    TypingInput(
-                        self.opened_with["plan-form-what"],
-                        id="plan-form-what",
-                        placeholder="Start with a verb",
-                        compact=True,
-                    ),
-                )
-                yield from self._row(
-                    "Owner",
-                    TypingInput(
-                        self.opened_with["plan-form-owner"],
-                        id="plan-form-owner",
-                        placeholder="One name, in the room",
-                        compact=True,
-                    ),
-                )
+                yield from self._row("What", self._text_box("what", "Start with a verb"))
+                yield from self._row("Owner", self._text_box("owner", "One name, in the room"))
                 horizon = action.horizon if action else Horizon.THREE_MONTHS
                 yield from self._row("When", Select(
                     [(h.label, h.value) for h in Horizon], value=horizon.value,
                     allow_blank=False, id="plan-form-horizon", compact=True))
                 yield from self._row(
-                    "Measure",
-                    TypingInput(
-                        self.opened_with["plan-form-measure"],
-                        id="plan-form-measure",
-                        placeholder="How will we know it worked?",
-                        compact=True,
-                    ),
+                    "Measure", self._text_box("measure", "How will we know it worked?")
                 )
-                yield from self._row(
-                    "Due",
-                    TypingInput(
-                        self.opened_with["plan-form-due"],
-                        id="plan-form-due", placeholder="YYYY-MM-DD (optional)", compact=True
-                    ),
-                )
+                yield from self._row("Due", self._text_box("due", "YYYY-MM-DD (optional)"))
             if self.sources:
                 yield Label(
                     Content("Comes from (↑ ↓, space ticks)"), id="plan-form-sources-label"
@@ -143,6 +115,13 @@ class PlanActionForm(ClosesOnce, ModalScreen[dict[str, Any] | None]):
                 )
             yield Static("", id="plan-form-error", classes="-empty")
             yield Static(Content("Enter or ctrl+s saves · Esc cancels"), id="plan-form-keys")
+
+    def _text_box(self, field: str, placeholder: str) -> TypingInput:
+        """The box for `field` (what, owner, measure, due), holding what the form opened with."""
+        box_id = f"plan-form-{field}"
+        return TypingInput(
+            self.opened_with[box_id], id=box_id, placeholder=placeholder, compact=True
+        )
 
     @staticmethod
     def _row(label: str, widget: Any) -> ComposeResult:
