@@ -78,7 +78,8 @@ def glance(data: dict[str, Any]) -> SessionGlance:
 
 
 def glance_file(read: TomlFile) -> SessionGlance:
-    """What the opening frame shows of a session file, parsing only its head.
+    """What the opening frame shows of a session file, parsing only its head if it has not
+    been parsed yet.
 
     The title, the team and the current activity are top-level keys, which TOML puts before
     any table, and the agenda is written before the records: the head, parsed alone, holds
@@ -87,6 +88,8 @@ def glance_file(read: TomlFile) -> SessionGlance:
     that does not parse alone (a record line inside a multi-line string) glances at nothing:
     the checked session replaces the frame a moment later.
     """
+    if read.parsed:  # read whole already (opened from the home screen): nothing to spare
+        return glance(read.data)
     text = read.text
     records = _RECORDS.search(text)
     if records is None:

@@ -125,6 +125,11 @@ class TomlFile:
     mode: int
     text: str
 
+    @property
+    def parsed(self) -> bool:
+        """Whether `data` has been parsed already (and parsing it again costs nothing)."""
+        return "data" in self.__dict__  # where cached_property keeps it
+
     @cached_property
     def data(self) -> dict[str, Any]:
         """The parsed TOML (InvalidFileError, naming the file and the place, if it is not)."""
