@@ -29,7 +29,7 @@ from tests.tui.report_harness import (
 )
 from workshop.core import ops
 from workshop.core.agenda import ActionStatus, Agenda
-from workshop.core.success import session_index
+from workshop.core.success import success_index, track
 from workshop.store.folder import new_session_path
 from workshop.store.report_folder import report_folder
 from workshop.store.session_file import SessionFile
@@ -89,8 +89,8 @@ async def test_score_status_note_and_enter_add_a_review_and_move_on(tmp_path: Pa
         assert app.focused is app.query_one("#review-actions")
         assert app.query_one("#review-note", Input).value == ""
         assert "Success index 49 " in text_of(app, "#review-index")
-        assert session_index(saved(app), REVIEW_DAY) is not None
-        assert round(session_index(saved(app), REVIEW_DAY) or 0) == 49
+        assert success_index(track(saved(app)), REVIEW_DAY) is not None
+        assert round(success_index(track(saved(app)), REVIEW_DAY) or 0) == 49
         assert "Ana 75" in text_of(app, "#review-index")
 
 

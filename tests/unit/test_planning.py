@@ -16,7 +16,6 @@ from workshop.core.planning import (
     by_owner,
     debate_note,
     debate_subjects,
-    plan_warnings,
     source_titles,
     starting_points,
 )
@@ -153,10 +152,6 @@ def test_warnings_name_what_an_action_lacks() -> None:
     no_measure = ops.add_action(session, "Half", owner="Sam", at=AT)
     assert action_warnings(complete) == []
     assert action_warnings(bare) == ["no owner", "no measure of success"]
-    assert plan_warnings(session.actions) == [
-        "2. Bare: no owner and no measure of success",
-        "3. Half: no measure of success",
-    ]
     assert action_warnings(no_measure) == ["no measure of success"]
 
 

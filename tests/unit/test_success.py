@@ -14,14 +14,13 @@ from workshop.core.success import (
     TrackedAction,
     action_key,
     done_on,
+    index_by,
     index_by_owner,
-    index_by_team,
     index_over_time,
-    overall_index,
     quarter_ends,
-    session_index,
     state_at,
     success_index,
+    track,
     tracked_actions,
 )
 
@@ -165,7 +164,7 @@ def test_index_by_owner_and_team() -> None:
     both = tracked(ana, team="Support") + tracked(ben, team="Billing")
 
     assert index_by_owner(both, DAY_91) == {"Ana": 100.0, "Ben": 25.0}
-    assert index_by_team(both, DAY_91) == {"Support": 100.0, "Billing": 25.0}
+    assert index_by(both, DAY_91, lambda t: t.team) == {"Support": 100.0, "Billing": 25.0}
 
 
 def _session(title: str, on: date, team: str, agenda: Agenda) -> Session:
@@ -182,8 +181,8 @@ def test_a_carried_action_counts_once_across_sessions(agenda: Agenda) -> None:
     counted = tracked_actions([first, second])
 
     assert [(t.session_title, t.action.id) for t in counted] == [("Quarterly review", "a1")]
-    assert overall_index([first, second], date(2026, 4, 1)) == pytest.approx(75.0)
-    assert session_index(first, date(2026, 4, 1)) == pytest.approx(25.0)
+    assert success_index(counted, date(2026, 4, 1)) == pytest.approx(75.0)
+    assert success_index(track(first), date(2026, 4, 1)) == pytest.approx(25.0)
 
 
 def test_quarter_ends_run_to_the_last_date() -> None:

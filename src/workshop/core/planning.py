@@ -169,16 +169,6 @@ def action_warnings(action: Action) -> list[str]:
     return warnings
 
 
-def plan_warnings(actions: list[Action]) -> list[str]:
-    """One line per action that lacks an owner or a measure, naming the action."""
-    lines: list[str] = []
-    for number, action in enumerate(actions, start=1):
-        missing = action_warnings(action)
-        if missing:
-            lines.append(f"{number}. {action.title}: {' and '.join(missing)}")
-    return lines
-
-
 def source_titles(session: Session, action: Action) -> list[str]:
     """The text of the ideas and themes an action came from, in the action's order."""
     texts = {theme.id: theme.title for theme in session.themes}

@@ -230,11 +230,6 @@ def success_index(actions: Iterable[TrackedAction], on: date) -> float | None:
     return _prepared_index([_prepare(tracked) for tracked in actions], on)
 
 
-def session_index(session: Session, on: date) -> float | None:
-    """The success index of one session's actions at `on`."""
-    return success_index(track(session), on)
-
-
 def index_by(
     actions: Iterable[TrackedAction], on: date, key: Callable[[TrackedAction], KeyT]
 ) -> dict[KeyT, float | None]:
@@ -248,16 +243,6 @@ def index_by(
 def index_by_owner(actions: Iterable[TrackedAction], on: date) -> dict[str, float | None]:
     """The index per action owner ("" for actions without one)."""
     return index_by(actions, on, lambda tracked: tracked.action.owner.strip())
-
-
-def index_by_team(actions: Iterable[TrackedAction], on: date) -> dict[str, float | None]:
-    """The index per team (the team of the session that holds the action)."""
-    return index_by(actions, on, lambda tracked: tracked.team)
-
-
-def overall_index(sessions: Iterable[Session], on: date) -> float | None:
-    """The index of everything in a set of sessions (a folder), each carried action once."""
-    return success_index(tracked_actions(sessions), on)
 
 
 # --- over time ------------------------------------------------------------------------------
